@@ -1,0 +1,214 @@
+/**
+ * The cpumap engine: builds the simulated machine from a scenario, runs it in simulated time,
+ * applies map operations (timed from the scenario or immediate from a caller) and checks its
+ * invariants. Pure TypeScript: runs the same in Node and in a Web Worker.
+ */
+import type { MapOpSpec, Scenario } from '../scenario/types';
+import { BPF_ANY } from '../scenario/types';
+import { lineRatePps } from '../scenario/defaults';
+import { World } from './world';
+import { Cpu } from './kernel/cpu';
+import { NicQueue } from './kernel/nicQueue';
+import { ArrivalProcess, flowsByQueue } from './sim/traffic';
+import { COST } from './sim/costModel';
+import { switchesFor, type ModelSwitches } from './switches';
+import {
+  cpuMapAlloc,
+  cpuMapDeleteElem,
+  cpuMapGetNextKey,
+  cpuMapLookupElem,
+  cpuMapRelease,
+  cpuMapUpdateElem,
+  type OpOutcome,
+} from './kernel/cpumap';
+import { errno, type OpResultCode } from './kernel/errno';
+import { TraceRing } from './kernel/tracepoints';
+import type { CpuMapEntry } from './kernel/entry';
+import { checkInvariants } from './invariants';
+
+/** A map operation's record, as the CLI's JSON reports it. */
+export interface OpRecord {
+  at: number;
+  op: MapOpSpec['op'] | 'create';
+  key: number | null;
+  qsize: number | null;
+  flags: number | null;
+  result: OpResultCode;
+  value: number | null;
+  next: number | null;
+  reason: string;
+}
+
+export interface EngineOptions {
+  /** Keep the last N tracepoint hits for trace_pipe-style output (0: none). */
+  traceCapacity?: number;
+  /** What-if switches on top of the scenario's kernel version. */
+  switches?: Partial<ModelSwitches>;
+}
+
+export class Engine {
+  readonly world: World;
+  readonly scenario: Scenario;
+  /** Results of every map operation so far, in time order (the create first). */
+  readonly ops: OpRecord[] = [];
+  /** The map create's outcome: "0" or the errno (the scenario's map may fail to create). */
+  readonly createResult: OpOutcome;
+
+  constructor(scenario: Scenario, options: EngineOptions = {}) {
+    this.scenario = scenario;
+    const w = new World(scenario, switchesFor(scenario, options.switches));
+    this.world = w;
+    if (options.traceCapacity) w.traceRing = new TraceRing(options.traceCapacity);
+    for (let c = 0; c < scenario.cpus; c++) w.cpus.push(new Cpu(c, scenario.seed));
+    this.buildNic();
+
+    const { map, outcome } = cpuMapAlloc(w, {
+      maxEntries: scenario.max,
+      keySize: 4,
+      valueSize: 4,
+      mapFlags: 0,
+      capable: scenario.cap,
+    });
+    this.createResult = outcome;
+    this.record({ at: 0, op: 'create', key: null, qsize: scenario.max, flags: 0 }, outcome);
+    if (map !== null) {
+      w.map = map;
+      w.progAttached = true;
+      for (const e of scenario.entries) this.apply({ at: 0, op: 'update', key: e.cpu, qsize: e.qsize, flags: BPF_ANY });
+    } else {
+      w.note(`BPF_MAP_CREATE failed: ${outcome.result} (${outcome.reason}); no XDP program attached`);
+    }
+    for (const op of scenario.ops) w.control.push(op.at, `map op ${op.op}`, () => this.apply(op));
+    for (const cpu of w.cpus) cpu.step(w, 0);
+  }
+
+  private buildNic(): void {
+    const s = this.scenario;
+    const w = this.world;
+    const byQueue = flowsByQueue(s.flows, s.rx.length);
+    const line = lineRatePps(s.link, s.size);
+    s.rx.forEach((cpu, i) => {
+      const share = (s.rate * byQueue[i].length) / s.flows;
+      const arrivals = new ArrivalProcess(s.arrival, share, line, byQueue[i], s.seed, i, 0);
+      const q = new NicQueue(i, cpu, s.ring, arrivals);
+      q.irqAt = arrivals.next + COST.irqToPoll;
+      w.nicQueues.push(q);
+      w.cpus[cpu].nicQueues.push(q);
+    });
+  }
+
+  /** Current simulated time (ns). */
+  get now(): number {
+    return this.world.now;
+  }
+
+  /** Runs the simulation up to simulated time `t` (ns). */
+  runUntil(t: number): void {
+    const w = this.world;
+    const heap = w.heap;
+    const control = w.control;
+    for (;;) {
+      const tc = control.nextTime();
+      const ta = heap.topTime();
+      if (tc <= ta) {
+        if (tc > t) break;
+        const ev = control.pop();
+        if (ev === undefined) break;
+        w.now = ev.at;
+        ev.run();
+        continue;
+      }
+      if (ta > t) break;
+      const cpu = heap.top();
+      heap.cancel(cpu);
+      w.cpus[cpu].step(w, ta);
+    }
+    if (t > w.now) w.now = t;
+  }
+
+  /** Applies a map operation now (its `at` is ignored), recording its result. */
+  apply(op: MapOpSpec): OpRecord {
+    const w = this.world;
+    const map = w.map !== null && !w.map.fdClosed ? w.map : null;
+    const at = w.now;
+    let outcome: OpOutcome;
+    if (op.op === 'failslab') {
+      w.failslab += op.count;
+      outcome = { result: '0', reason: `next ${op.count} allocation(s) of the loader fail` };
+    } else if (map === null) {
+      outcome = { result: errno('EBADF'), reason: 'no map: create failed or the map was freed' };
+    } else {
+      switch (op.op) {
+        case 'update':
+          outcome = cpuMapUpdateElem(w, map, op.key, op.qsize, op.flags);
+          break;
+        case 'delete':
+          outcome = cpuMapDeleteElem(w, map, op.key);
+          break;
+        case 'lookup':
+          outcome = cpuMapLookupElem(map, op.key);
+          break;
+        case 'next':
+          outcome = cpuMapGetNextKey(map, op.key);
+          break;
+        case 'free':
+          outcome = cpuMapRelease(w, map);
+          break;
+      }
+    }
+    return this.record(
+      {
+        at,
+        op: op.op,
+        key: 'key' in op ? op.key : null,
+        qsize: op.op === 'update' ? op.qsize : null,
+        flags: op.op === 'update' ? op.flags : null,
+      },
+      outcome,
+    );
+  }
+
+  private record(base: Pick<OpRecord, 'at' | 'op' | 'key' | 'qsize' | 'flags'>, outcome: OpOutcome): OpRecord {
+    const rec: OpRecord = {
+      ...base,
+      result: outcome.result,
+      value: outcome.value ?? null,
+      next: outcome.next ?? null,
+      reason: outcome.reason,
+    };
+    this.ops.push(rec);
+    this.world.note(describeOp(rec));
+    return rec;
+  }
+
+  /** Every entry ever allocated, failed allocations included (the lifecycle panel shows them all). */
+  get entries(): readonly CpuMapEntry[] {
+    return this.world.entries;
+  }
+
+  /** Frames currently held somewhere in the machine. */
+  inFlight(): number {
+    const w = this.world;
+    let n = 0;
+    for (const q of w.nicQueues) n += q.count;
+    for (const e of this.entries) if (e.refcnt > 0) n += e.inFlight();
+    return n;
+  }
+
+  /** Checks every invariant now; new violations are appended to `violations`. */
+  check(): string[] {
+    checkInvariants(this);
+    return this.world.violations;
+  }
+
+  get violations(): readonly string[] {
+    return this.world.violations;
+  }
+}
+
+/** "update key 70: -E2BIG (key >= max_entries 8)", as the page and the trace log print it. */
+export function describeOp(r: OpRecord): string {
+  const what = r.op === 'next' ? `get_next_key ${r.key ?? '(none)'}` : r.key === null ? r.op : `${r.op} key ${r.key}`;
+  const extra = r.value !== null ? ` = ${r.value}` : r.next !== null ? ` -> next ${r.next}` : '';
+  return `${what}: ${r.result}${extra} (${r.reason})`;
+}

@@ -1,0 +1,91 @@
+/**
+ * The RX CPU's side of cpumap: per-CPU bulk queues of 8 frames per entry, flushed into the
+ * remote CPU's ptr_ring when full and at the end of every NAPI poll.
+ */
+import type { World } from '../world';
+import { COST, KERNEL } from '../sim/costModel';
+import type { CpuMapEntry } from './entry';
+import type { CpuMap } from './cpumap';
+import { TRACE_ENQUEUE } from './tracepoints';
+import { MAX_CPUS } from './limits';
+import { wakeUpProcess } from './kthreadLoop';
+
+/**
+ * bq_flush_to_queue(): under the ring's producer_lock, __ptr_ring_produce each frame of CPU
+ * `cpu`'s bulk queue; frames the ring refuses are dropped and counted. Fires
+ * xdp_cpumap_enqueue(processed, drops). Returns the CPU time it took.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L563
+ */
+export function bqFlushToQueue(w: World, entry: CpuMapEntry, cpu: number, now: number, tracedCpu: number): number {
+  const count = entry.bqCount[cpu];
+  if (count === 0) return 0;
+  if (entry.bulkqFreed) w.violation(`bq_flush_to_queue on ${entry.lifecycle.label} after its bulk queues were freed`);
+  const ring = entry.ring;
+  const base = cpu * KERNEL.bulkSize;
+  let drops = 0;
+  for (let i = 0; i < count; i++) {
+    const f = entry.bqFrames[base + i];
+    if (ring.produce(f) !== 0) {
+      drops++;
+      w.pool.release(f);
+    }
+  }
+  entry.bqCount[cpu] = 0;
+  entry.bqTotal -= count;
+  w.acct.ringFull += drops;
+  const c = w.counters;
+  const idx = tracedCpu * MAX_CPUS + entry.cpu;
+  c.enqProcessed[idx] += count;
+  c.enqDrops[idx] += drops;
+  c.enqEvents[idx] += 1;
+  w.traceRing?.push(TRACE_ENQUEUE, now, tracedCpu, 0, entry.mapId, count, drops, entry.cpu);
+  return COST.flushLock + count * COST.produce;
+}
+
+/**
+ * bq_enqueue(): append a frame to this CPU's bulk queue for `entry`, flushing first if the bulk
+ * is already full (without waking the kthread: only __cpu_map_flush wakes it).
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L602
+ */
+export function bqEnqueue(w: World, entry: CpuMapEntry, cpu: number, frame: number, now: number): number {
+  if (entry.bulkqFreed) w.violation(`bq_enqueue into ${entry.lifecycle.label} after its grace period`);
+  let cost = 0;
+  if (entry.bqCount[cpu] === KERNEL.bulkSize) cost = bqFlushToQueue(w, entry, cpu, now, cpu);
+  entry.bqFrames[cpu * KERNEL.bulkSize + entry.bqCount[cpu]++] = frame;
+  entry.bqTotal++;
+  return cost;
+}
+
+/**
+ * __cpu_map_insert_ctx(): mark entry `key` in this CPU's flush_needed bitmap.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L638
+ */
+export function cpuMapInsertCtx(map: CpuMap, cpu: number, key: number): void {
+  const i = cpu * map.maxEntries + key;
+  if (map.flushNeeded[i] === 0) {
+    map.flushNeeded[i] = 1;
+    map.flushNeededCount[cpu]++;
+  }
+}
+
+/**
+ * __cpu_map_flush(): at the end of the NAPI poll, flush every bulk queue marked in this CPU's
+ * bitmap and wake its kthread. A bit whose slot was emptied meanwhile is skipped and stays set:
+ * its frames wait in the old entry's bulk queue for __cpu_map_entry_free.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L646
+ */
+export function cpuMapFlush(w: World, map: CpuMap, cpu: number, now: number): number {
+  if (map.flushNeededCount[cpu] === 0) return 0;
+  let cost = 0;
+  const base = cpu * map.maxEntries;
+  for (let key = 0; key < map.maxEntries; key++) {
+    if (map.flushNeeded[base + key] === 0) continue;
+    const entry = map.slots[key];
+    if (entry === null) continue;
+    map.flushNeeded[base + key] = 0;
+    map.flushNeededCount[cpu]--;
+    cost += bqFlushToQueue(w, entry, cpu, now + cost, cpu);
+    cost += wakeUpProcess(w, entry.kthread, now + cost);
+  }
+  return cost;
+}

@@ -1,0 +1,232 @@
+/**
+ * One simulated CPU and what it runs: the NET_RX softirq (NAPI polls of the NIC queues bound to
+ * it), the cpumap kthreads pinned to it, or nothing (idle).
+ *
+ * Scheduling model (a simplification of the kernel's, said so in the README):
+ * - Softirq first: a pending NAPI poll runs at the next point where bottom halves are enabled,
+ *   i.e. between kthread loop iterations (the kthread's batch runs under local_bh_disable).
+ * - After MAX_SOFTIRQ_RESTART rounds of netdev_budget frames (or 2 ms) with work still pending,
+ *   __do_softirq hands NET_RX to ksoftirqd, which then shares the CPU with the kthreads as an
+ *   equal CFS task: each runs for a slice, and a kthread that lost the CPU sees cond_resched()
+ *   return 1 (the `sched` column). ksoftirqd sleeps again once the NIC has nothing left.
+ */
+import type { World } from '../world';
+import { COST, KERNEL } from '../sim/costModel';
+import { Rng } from '../sim/rng';
+import type { NicQueue } from './nicQueue';
+import type { Kthread } from './kthread';
+import type { CpuMapEntry } from './entry';
+import { napiPollRun, napiPollStart } from './napi';
+import { kthreadStep, STEP_CONTINUE } from './kthreadLoop';
+
+export type CpuActivity = 'idle' | 'softirq' | 'ksoftirqd' | 'kthread' | 'switch';
+
+/** Indexes of `Cpu.busyNs`. */
+export const BUSY_SOFTIRQ = 0;
+export const BUSY_KSOFTIRQD = 1;
+export const BUSY_KTHREAD = 2;
+export const BUSY_SWITCH = 3;
+
+const KSOFTIRQD = 'ksoftirqd';
+type Owner = Kthread | typeof KSOFTIRQD | null;
+
+export class Cpu {
+  readonly id: number;
+  readonly nicQueues: NicQueue[] = [];
+  /** cpumap kthreads bound to this CPU that have not exited. */
+  readonly kthreads: Kthread[] = [];
+  /** 'irq': softirq runs with priority; 'ksoftirqd': NET_RX was deferred to the ksoftirqd thread. */
+  mode: 'irq' | 'ksoftirqd' = 'irq';
+  // ---- NAPI poll in progress ----
+  pollQueue: NicQueue | null = null;
+  pollBudget = 0;
+  /** The XDP program was attached when this poll started. */
+  pollProg = false;
+  /** Inside a NAPI poll: an RCU read-side critical section. */
+  inPoll = false;
+  /** A frame whose bq_enqueue yielded before its flush, with the entry its program looked up. */
+  pendingFrame = -1;
+  pendingEntry: CpuMapEntry | null = null;
+  pendingKey = 0;
+  /** Softirq session: frames and start time since softirq processing began on this CPU. */
+  sessionFrames = 0;
+  sessionStart = 0;
+  inSession = false;
+  private nextQueue = 0;
+  /** Random numbers for the XDP program's decisions on this CPU (XDP_DROP fraction). */
+  private readonly progRng: Rng;
+  private readonly progUniforms = new Float64Array(256);
+  private progPos = 256;
+  // ---- thread scheduling ----
+  private owner: Owner = null;
+  private sliceStart = 0;
+  /** What the CPU did in its last step, for the UI. */
+  activity: CpuActivity = 'idle';
+  /** Index into busyNs of what the last action was. */
+  private busyKind = BUSY_SOFTIRQ;
+  private idle = true;
+  /** Inside step(): wake-ups for this CPU need no heap update. */
+  stepping = false;
+  /** Time spent in softirq, ksoftirqd, kthreads and context switches (ns), by BUSY_* index. */
+  readonly busyNs = new Float64Array(4);
+
+  constructor(id: number, seed: number) {
+    this.id = id;
+    this.progRng = new Rng(seed, 1000 + id);
+  }
+
+  /** The next uniform in [0, 1) for the XDP program on this CPU (drawn in blocks). */
+  progUniform(): number {
+    if (this.progPos === this.progUniforms.length) {
+      this.progRng.fillUniform(this.progUniforms);
+      this.progPos = 0;
+    }
+    return this.progUniforms[this.progPos++];
+  }
+
+  isIdle(): boolean {
+    return this.idle;
+  }
+
+  /** The kthread currently owning the CPU, if any. */
+  runningKthread(): Kthread | null {
+    return this.owner !== null && this.owner !== KSOFTIRQD ? this.owner : null;
+  }
+
+  removeKthread(k: Kthread): void {
+    const i = this.kthreads.indexOf(k);
+    if (i >= 0) this.kthreads.splice(i, 1);
+    if (this.owner === k) this.owner = null;
+  }
+
+  /** Runs this CPU from `t` until it must wait for another agent, or has nothing to do. */
+  step(w: World, t: number): void {
+    this.stepping = true;
+    this.idle = false;
+    let now = t;
+    for (;;) {
+      w.now = now;
+      const until = this.act(w, now);
+      if (until < 0) {
+        this.goIdle(w, now);
+        break;
+      }
+      this.busyNs[this.busyKind] += until - now;
+      if (until < w.horizon()) {
+        now = until;
+        continue;
+      }
+      w.heap.schedule(this.id, until);
+      break;
+    }
+    this.stepping = false;
+  }
+
+  private goIdle(w: World, now: number): void {
+    this.idle = true;
+    this.activity = 'idle';
+    this.owner = null;
+    w.rcu.quiescent(this.id);
+    let wake = Infinity;
+    for (const q of this.nicQueues) wake = Math.min(wake, q.napiScheduled ? now : q.irqAt);
+    for (const k of this.kthreads) if (k.isRunnable()) wake = Math.min(wake, k.readyAt);
+    if (wake < Infinity) w.heap.schedule(this.id, Math.max(wake, now));
+    else w.heap.cancel(this.id);
+  }
+
+  private napiReady(now: number): NicQueue | null {
+    const qs = this.nicQueues;
+    for (let i = 0; i < qs.length; i++) {
+      const q = qs[(this.nextQueue + i) % qs.length];
+      if (q.napiScheduled || q.irqAt <= now) {
+        this.nextQueue = (this.nextQueue + i + 1) % qs.length;
+        return q;
+      }
+    }
+    return null;
+  }
+
+  private hasNapiWork(now: number): boolean {
+    for (const q of this.nicQueues) if (q.napiScheduled || q.irqAt <= now) return true;
+    return false;
+  }
+
+  /** Does one thing at `now`; returns when the CPU is free again, or -1 when it has nothing to do. */
+  private act(w: World, now: number): number {
+    if (this.pollQueue !== null) {
+      this.activity = this.mode === 'irq' ? 'softirq' : 'ksoftirqd';
+      this.busyKind = this.mode === 'irq' ? BUSY_SOFTIRQ : BUSY_KSOFTIRQD;
+      return napiPollRun(w, this, now);
+    }
+    if (this.mode === 'irq') {
+      if (this.hasNapiWork(now)) {
+        if (!this.inSession) {
+          this.inSession = true;
+          this.sessionStart = now;
+          this.sessionFrames = 0;
+        }
+        const restarts = this.sessionFrames / KERNEL.netdevBudget;
+        if (restarts < KERNEL.maxSoftirqRestart && now - this.sessionStart < KERNEL.maxSoftirqTime) {
+          this.activity = 'softirq';
+          this.busyKind = BUSY_SOFTIRQ;
+          return napiPollStart(w, this, this.napiReady(now) as NicQueue, now);
+        }
+        // wakeup_softirqd(): NET_RX continues in ksoftirqd, a task like any other.
+        this.mode = 'ksoftirqd';
+        this.inSession = false;
+      } else {
+        this.inSession = false;
+      }
+    }
+    return this.runThreads(w, now);
+  }
+
+  /** CFS between ksoftirqd (when NET_RX was deferred to it) and the ready kthreads. */
+  private runThreads(w: World, now: number): number {
+    const napiWork = this.mode === 'ksoftirqd' && this.hasNapiWork(now);
+    if (this.mode === 'ksoftirqd' && !napiWork) {
+      this.mode = 'irq';
+      if (this.owner === KSOFTIRQD) this.owner = null;
+    }
+    const owner = this.owner;
+    const ownerReady = owner === KSOFTIRQD ? napiWork : owner !== null && owner.isReady(now);
+    if (!ownerReady || now - this.sliceStart >= KERNEL.cfsSlice) {
+      const next = this.pickNext(now, napiWork, ownerReady ? owner : null);
+      if (next === null) return -1;
+      if (next !== owner) {
+        if (ownerReady && owner !== KSOFTIRQD && owner !== null) owner.preempted = true;
+        const switching = owner !== null;
+        this.owner = next;
+        this.sliceStart = now;
+        if (switching) {
+          this.activity = 'switch';
+          this.busyKind = BUSY_SWITCH;
+          return now + COST.contextSwitch;
+        }
+      } else {
+        this.sliceStart = now;
+      }
+    }
+    const run = this.owner as Exclude<Owner, null>;
+    if (run === KSOFTIRQD) {
+      this.activity = 'ksoftirqd';
+      this.busyKind = BUSY_KSOFTIRQD;
+      return napiPollStart(w, this, this.napiReady(now) as NicQueue, now);
+    }
+    this.activity = 'kthread';
+    this.busyKind = BUSY_KTHREAD;
+    const r = kthreadStep(w, run, now);
+    if (r.kind !== STEP_CONTINUE && this.owner === run) this.owner = null;
+    return r.until;
+  }
+
+  /** Round-robin over the ready entities, starting after the current owner. */
+  private pickNext(now: number, napiWork: boolean, current: Owner): Owner {
+    const candidates: Exclude<Owner, null>[] = [];
+    if (napiWork) candidates.push(KSOFTIRQD);
+    for (const k of this.kthreads) if (k.isReady(now)) candidates.push(k);
+    if (candidates.length === 0) return null;
+    const i = current === null ? -1 : candidates.indexOf(current);
+    return candidates[(i + 1) % candidates.length];
+  }
+}

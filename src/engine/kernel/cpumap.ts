@@ -1,0 +1,167 @@
+/**
+ * struct bpf_cpu_map and its map operations, with the kernel's checks in the kernel's order and
+ * its exact error codes (identical in v5.0 and v5.2).
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L64
+ */
+import type { World } from '../world';
+import { KERNEL } from '../sim/costModel';
+import type { CpuMapEntry } from './entry';
+import { errno, type OpResultCode } from './errno';
+import { cpuMapEntryAlloc, cpuMapEntryReplace, cpuMapFree } from './teardown';
+import { BPF_EXIST, BPF_NOEXIST } from '../../scenario/types';
+
+/** BPF_F_NUMA_NODE, the only map flag cpumap accepts. */
+export const BPF_F_NUMA_NODE = 1 << 2;
+
+/** The union bpf_attr fields BPF_MAP_CREATE reads for a cpumap. */
+export interface MapCreateAttr {
+  maxEntries: number;
+  keySize: number;
+  valueSize: number;
+  mapFlags: number;
+  /** The caller has CAP_SYS_ADMIN. */
+  capable: boolean;
+}
+
+export class CpuMap {
+  readonly id: number;
+  readonly maxEntries: number;
+  /** cmap->cpu_map: the slots, indexed by key (= CPU). */
+  readonly slots: (CpuMapEntry | null)[];
+  /** Per-CPU flush_needed bitmaps: flushNeeded[cpu * maxEntries + key]. */
+  readonly flushNeeded: Uint8Array;
+  readonly flushNeededCount: Int32Array;
+  /** The user closed the map fd: syscalls on it fail with -EBADF; cpu_map_free is under way. */
+  fdClosed = false;
+
+  constructor(id: number, maxEntries: number, cpuCount: number) {
+    this.id = id;
+    this.maxEntries = maxEntries;
+    this.slots = new Array<CpuMapEntry | null>(maxEntries).fill(null);
+    this.flushNeeded = new Uint8Array(cpuCount * maxEntries);
+    this.flushNeededCount = new Int32Array(cpuCount);
+  }
+
+  /**
+   * __cpu_map_lookup_elem(): the entry at `key`, or null (READ_ONCE of the slot).
+   * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L516
+   */
+  lookup(key: number): CpuMapEntry | null {
+    return key < this.maxEntries ? this.slots[key] : null;
+  }
+
+  /** Whether any CPU's flush_needed bitmap has a bit set. */
+  anyFlushNeeded(): boolean {
+    for (let i = 0; i < this.flushNeededCount.length; i++) if (this.flushNeededCount[i] !== 0) return true;
+    return false;
+  }
+}
+
+/** A map operation's outcome as the bpf syscall reports it. */
+export interface OpOutcome {
+  result: OpResultCode;
+  /** lookup: the entry's qsize. */
+  value?: number;
+  /** get_next_key: the next key. */
+  next?: number;
+  /** Why, in kernel terms (e.g. "key >= max_entries"). */
+  reason: string;
+}
+
+const ok = (reason: string, extra: Partial<OpOutcome> = {}): OpOutcome => ({ result: '0', reason, ...extra });
+
+/**
+ * cpu_map_alloc(): BPF_MAP_CREATE for BPF_MAP_TYPE_CPUMAP.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L79
+ */
+export function cpuMapAlloc(w: World, attr: MapCreateAttr): { map: CpuMap | null; outcome: OpOutcome } {
+  if (!attr.capable) return { map: null, outcome: { result: errno('EPERM'), reason: 'caller lacks CAP_SYS_ADMIN' } };
+  if (attr.maxEntries === 0 || attr.keySize !== 4 || attr.valueSize !== 4 || (attr.mapFlags & ~BPF_F_NUMA_NODE) !== 0) {
+    const why =
+      attr.maxEntries === 0
+        ? 'max_entries is 0'
+        : attr.keySize !== 4
+          ? `key_size ${attr.keySize} is not 4`
+          : attr.valueSize !== 4
+            ? `value_size ${attr.valueSize} is not 4`
+            : 'map_flags other than BPF_F_NUMA_NODE';
+    return { map: null, outcome: { result: errno('EINVAL'), reason: why } };
+  }
+  if (attr.maxEntries > KERNEL.nrCpus) {
+    return { map: null, outcome: { result: errno('E2BIG'), reason: `max_entries ${attr.maxEntries} > NR_CPUS (${KERNEL.nrCpus})` } };
+  }
+  if (takeFailslab(w)) return { map: null, outcome: { result: errno('ENOMEM'), reason: 'allocation failed (failslab)' } };
+  const map = new CpuMap(w.nextMapId++, attr.maxEntries, w.scenario.cpus);
+  return { map, outcome: ok(`map_id ${map.id}, max_entries ${attr.maxEntries}`) };
+}
+
+/** One injected allocation failure, if any are armed. */
+export function takeFailslab(w: World): boolean {
+  if (w.failslab <= 0) return false;
+  w.failslab--;
+  return true;
+}
+
+/**
+ * cpu_map_update_elem(): a new entry for `key` with a ring of `qsize` (qsize 0 deletes).
+ * Any update allocates a new entry, ring and kthread and replaces the old one.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L430
+ */
+export function cpuMapUpdateElem(w: World, map: CpuMap, key: number, qsize: number, flags: number): OpOutcome {
+  if (flags > BPF_EXIST) return { result: errno('EINVAL'), reason: `flags ${flags} > BPF_EXIST` };
+  if (key >= map.maxEntries) return { result: errno('E2BIG'), reason: `key ${key} >= max_entries ${map.maxEntries}` };
+  if (flags === BPF_NOEXIST) return { result: errno('EEXIST'), reason: 'BPF_NOEXIST is always refused by cpumap' };
+  if (qsize > KERNEL.maxQsize) return { result: errno('EOVERFLOW'), reason: `qsize ${qsize} > ${KERNEL.maxQsize}` };
+  if (key >= w.scenario.cpus) return { result: errno('ENODEV'), reason: `CPU ${key} is not a possible CPU` };
+  let entry: CpuMapEntry | null = null;
+  if (qsize !== 0) {
+    entry = cpuMapEntryAlloc(w, qsize, key, map.id);
+    if (entry === null) return { result: errno('ENOMEM'), reason: 'entry allocation failed (failslab)' };
+  }
+  cpuMapEntryReplace(w, map, key, entry);
+  if (entry !== null && !w.progTargets.includes(key)) w.progTargets.push(key);
+  return ok(qsize === 0 ? 'qsize 0: same as delete' : `new entry with qsize ${qsize}`);
+}
+
+/**
+ * cpu_map_delete_elem(): empty the slot (even an empty one: still 0).
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L417
+ */
+export function cpuMapDeleteElem(w: World, map: CpuMap, key: number): OpOutcome {
+  if (key >= map.maxEntries) return { result: errno('EINVAL'), reason: `key ${key} >= max_entries ${map.maxEntries}` };
+  const had = map.slots[key] !== null;
+  cpuMapEntryReplace(w, map, key, null);
+  return ok(had ? 'entry detached; teardown after an RCU grace period' : 'slot was already empty');
+}
+
+/**
+ * cpu_map_lookup_elem(): the entry's qsize, or NULL, which the syscall reports as -ENOENT.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L528
+ */
+export function cpuMapLookupElem(map: CpuMap, key: number): OpOutcome {
+  const entry = map.lookup(key);
+  if (entry === null) {
+    return { result: errno('ENOENT'), reason: key >= map.maxEntries ? `key ${key} >= max_entries ${map.maxEntries}` : 'slot is empty' };
+  }
+  return ok(`qsize ${entry.qsize}`, { value: entry.qsize });
+}
+
+/**
+ * cpu_map_get_next_key(): key + 1 without skipping empty slots; no key (or one out of range)
+ * starts at 0; the last key gives -ENOENT.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L536
+ */
+export function cpuMapGetNextKey(map: CpuMap, key: number | null): OpOutcome {
+  const index = key ?? 0xffffffff;
+  if (index >= map.maxEntries) return ok('start of iteration', { next: 0 });
+  if (index === map.maxEntries - 1) return { result: errno('ENOENT'), reason: 'last key' };
+  return ok(`next key ${index + 1}`, { next: index + 1 });
+}
+
+/** Closing the map's last reference: the XDP program is detached and cpu_map_free runs. */
+export function cpuMapRelease(w: World, map: CpuMap): OpOutcome {
+  map.fdClosed = true;
+  w.progAttached = false;
+  cpuMapFree(w, map);
+  return ok('program detached; cpu_map_free runs after synchronize_rcu');
+}

@@ -1,0 +1,50 @@
+/**
+ * struct bpf_cpu_map_entry: one remote CPU of the map, with its per-CPU bulk queues, its
+ * ptr_ring, its kthread and its reference count.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L47
+ */
+import { EntryLifecycle } from '../lifecycle/lifecycleTracker';
+import { KERNEL } from '../sim/costModel';
+import { PtrRing } from './ptrRing';
+import type { Kthread } from './kthread';
+
+export class CpuMapEntry {
+  /** kthread CPU and map key. */
+  readonly cpu: number;
+  readonly mapId: number;
+  readonly qsize: number;
+  readonly ring: PtrRing;
+  /** Per-CPU xdp_bulk_queue: CPU c's frames are bqFrames[c * 8 .. c * 8 + bqCount[c]). */
+  readonly bqFrames: Int32Array;
+  readonly bqCount: Int32Array;
+  /** Frames in all bulk queues together (a fast "any pending?" test). */
+  bqTotal = 0;
+  /** Set by __cpu_map_entry_free: the per-CPU bulk queues are gone. */
+  bulkqFreed = false;
+  /** Out of the map slot (xchg'd away). */
+  detached = false;
+  refcnt = 0;
+  /** The cpumap kthread; set right after allocation. */
+  kthread!: Kthread;
+  readonly lifecycle: EntryLifecycle;
+  /** Unique id for the UI (entries at the same key over time differ). */
+  readonly uid: number;
+  readonly createdAt: number;
+
+  constructor(uid: number, cpu: number, mapId: number, qsize: number, cpuCount: number, now: number) {
+    this.uid = uid;
+    this.cpu = cpu;
+    this.mapId = mapId;
+    this.qsize = qsize;
+    this.ring = new PtrRing(qsize);
+    this.bqFrames = new Int32Array(cpuCount * KERNEL.bulkSize);
+    this.bqCount = new Int32Array(cpuCount);
+    this.createdAt = now;
+    this.lifecycle = new EntryLifecycle(`cpu ${cpu} (map ${mapId}, entry #${uid})`);
+  }
+
+  /** Frames held by this entry: bulk queues plus ring. */
+  inFlight(): number {
+    return this.bqTotal + this.ring.count;
+  }
+}

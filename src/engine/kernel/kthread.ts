@@ -1,0 +1,75 @@
+/**
+ * The per-entry kthread "cpumap/<cpu>/map:<id>" running cpu_map_kthread_run, pinned to its CPU.
+ * This file holds its task state; the loop itself is in kthreadLoop.ts.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L236
+ */
+import type { CpuMapEntry } from './entry';
+
+/** Scheduler view of the task. */
+export type KthreadState =
+  /** Created and woken, but the thread function has not started yet. */
+  | 'created'
+  /** On the runqueue (running when its CPU picks it). */
+  | 'runnable'
+  /** Scheduled out in TASK_INTERRUPTIBLE, waiting for wake_up_process. */
+  | 'sleeping'
+  /** The thread function returned (or never ran). */
+  | 'exited';
+
+/** Where the next step of cpu_map_kthread_run resumes. */
+export type KthreadPhase =
+  /** The while condition and the __ptr_ring_empty test. */
+  | 'top'
+  /** About to set_current_state(TASK_INTERRUPTIBLE). */
+  | 'setState'
+  /** About to re-check the ring before schedule() (the lost-wake-up re-check). */
+  | 'recheck'
+  /** Woken from schedule(): processes a batch with sched = 1. */
+  | 'afterSleep'
+  /** v5.0 inner loop: the ring ran dry mid-iteration; try __ptr_ring_consume again. */
+  | 'v50more';
+
+export const TASK_RUNNING = 0;
+export const TASK_INTERRUPTIBLE = 1;
+
+export class Kthread {
+  readonly entry: CpuMapEntry;
+  readonly cpu: number;
+  readonly pid: number;
+  readonly comm: string;
+  state: KthreadState = 'created';
+  phase: KthreadPhase = 'top';
+  /** The task's __state: TASK_RUNNING or TASK_INTERRUPTIBLE (what wake_up_process flips). */
+  taskState = TASK_RUNNING;
+  /** Earliest time its CPU may run it (wake-up latency). */
+  readyAt: number;
+  shouldStop = false;
+  everRan = false;
+  /** cond_resched() will return 1 at the next loop top: CFS gave the CPU to someone else. */
+  preempted = false;
+  /** v5.0 iteration in progress: counters carried across 'v50more' steps. */
+  v50Processed = 0;
+  v50Drops = 0;
+  v50Sched = 0;
+  /** Time spent running, for the per-CPU contention view. */
+  runNs = 0;
+
+  constructor(entry: CpuMapEntry, pid: number, now: number, readyAt: number) {
+    this.entry = entry;
+    this.cpu = entry.cpu;
+    this.pid = pid;
+    this.comm = `cpumap/${entry.cpu}/map:${entry.mapId}`;
+    this.readyAt = readyAt;
+    void now;
+  }
+
+  /** Whether its CPU may pick it at `now`. */
+  isReady(now: number): boolean {
+    return (this.state === 'runnable' || this.state === 'created') && this.readyAt <= now;
+  }
+
+  /** Whether it is waiting for the CPU (ready now or later). */
+  isRunnable(): boolean {
+    return this.state === 'runnable' || this.state === 'created';
+  }
+}

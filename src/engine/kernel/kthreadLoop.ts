@@ -1,0 +1,178 @@
+/**
+ * cpu_map_kthread_run(), one step at a time: the loop test, the sleep path with its lost-wake-up
+ * re-check, and the batch: v5.0 consumes and handles one frame at a time and stops after 8;
+ * v5.2 takes up to CPUMAP_BATCH = 8 at once (ptr_ring_consume_batched), prefetches their struct
+ * pages, bulk-allocates the SKB heads, then builds and delivers each SKB.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L236
+ */
+import type { World } from '../world';
+import { COST, KERNEL } from '../sim/costModel';
+import { Kthread, TASK_INTERRUPTIBLE, TASK_RUNNING } from './kthread';
+import { bookStackVerdicts, stackCost } from './netstack';
+import { TRACE_KTHREAD } from './tracepoints';
+import { putCpuMapEntry } from './teardown';
+
+const batchBuf = new Int32Array(KERNEL.kthreadBatch);
+
+/**
+ * wake_up_process(): a sleeping kthread becomes runnable after the wake-up latency; one between
+ * set_current_state(TASK_INTERRUPTIBLE) and schedule() is set back to TASK_RUNNING; a running one
+ * is left alone. Returns the waker's CPU time.
+ * https://elixir.bootlin.com/linux/v5.2/C/ident/wake_up_process
+ */
+export function wakeUpProcess(w: World, k: Kthread, now: number): number {
+  if (k.state === 'sleeping') {
+    k.state = 'runnable';
+    k.taskState = TASK_RUNNING;
+    k.readyAt = now + COST.wakeupLatency;
+    w.kick(k.cpu, k.readyAt);
+    return COST.wakeSleeping;
+  }
+  if (k.state !== 'exited' && k.taskState === TASK_INTERRUPTIBLE) {
+    k.taskState = TASK_RUNNING;
+    return COST.wakeSleeping;
+  }
+  return COST.wakeRunning;
+}
+
+/** The outcome of one kthread step: when its CPU is next free, and whether the kthread gave up the CPU. */
+export const STEP_CONTINUE = 0;
+export const STEP_SLEPT = 1;
+export const STEP_EXITED = 2;
+
+export interface KthreadStep {
+  /** Time at which the CPU is free again. */
+  until: number;
+  kind: number;
+}
+
+const step: KthreadStep = { until: 0, kind: STEP_CONTINUE };
+
+function result(until: number, kind: number): KthreadStep {
+  step.until = until;
+  step.kind = kind;
+  return step;
+}
+
+/** Runs the kthread's next step at `now` on its CPU. The returned object is reused. */
+export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
+  const ring = k.entry.ring;
+  switch (k.phase) {
+    case 'top': {
+      k.everRan = true;
+      // while (!kthread_should_stop() || !__ptr_ring_empty(rcpu->queue))
+      if (k.shouldStop && ring.isEmpty()) return exitKthread(w, k, now);
+      if (ring.isEmpty()) {
+        k.phase = 'setState';
+        return result(now + COST.setStateGap, STEP_CONTINUE);
+      }
+      // sched = cond_resched(): a quiescent state; 1 if CFS had us give the CPU away.
+      const sched = k.preempted ? 1 : 0;
+      k.preempted = false;
+      w.rcu.quiescent(k.cpu);
+      return result(batch(w, k, now, sched), STEP_CONTINUE);
+    }
+    case 'setState':
+      k.taskState = TASK_INTERRUPTIBLE;
+      k.phase = 'recheck';
+      return result(now + COST.recheckGap, STEP_CONTINUE);
+    case 'recheck': {
+      if (w.switches.lostWakeupRecheck && !ring.isEmpty()) {
+        k.taskState = TASK_RUNNING;
+        return result(batch(w, k, now, 0), STEP_CONTINUE);
+      }
+      // schedule(): returns at once if a waker already set us back to TASK_RUNNING.
+      w.rcu.quiescent(k.cpu);
+      if (k.taskState === TASK_RUNNING) return result(batch(w, k, now, 1), STEP_CONTINUE);
+      k.state = 'sleeping';
+      k.phase = 'afterSleep';
+      return result(now + COST.sleepSwitch, STEP_SLEPT);
+    }
+    case 'afterSleep':
+      return result(batch(w, k, now, 1), STEP_CONTINUE);
+    case 'v50more':
+      return result(v50Consume(w, k, now), STEP_CONTINUE);
+  }
+}
+
+function exitKthread(w: World, k: Kthread, now: number): KthreadStep {
+  k.state = 'exited';
+  w.cpus[k.cpu].removeKthread(k);
+  const problem = k.entry.lifecycle.send('KTHREAD_EXIT', now);
+  if (problem !== null) w.violation(problem);
+  __set_current_state_running(k);
+  putCpuMapEntry(w, k.entry);
+  return result(now, STEP_EXITED);
+}
+
+function __set_current_state_running(k: Kthread): void {
+  k.taskState = TASK_RUNNING;
+}
+
+/** Per-frame CPU cost of building and delivering one SKB, besides the consume itself. */
+function perFrameCost(w: World): number {
+  const s = w.switches;
+  return (
+    (s.allocBulk ? COST.skbHeadAllocBulkPerFrame : COST.skbHeadAlloc) +
+    COST.buildSkb +
+    (s.prefetchw ? COST.prefetchw : COST.structPageMiss) +
+    stackCost(w.scenario.stack)
+  );
+}
+
+/** One loop iteration's batch, starting at `now`; returns when it ends. */
+function batch(w: World, k: Kthread, now: number, sched: number): number {
+  k.phase = 'top';
+  if (!w.switches.consumeBatched) {
+    k.v50Processed = 0;
+    k.v50Drops = 0;
+    k.v50Sched = sched;
+    return v50Consume(w, k, now + COST.kthreadLoop);
+  }
+  // v5.2: n = ptr_ring_consume_batched(queue, frames, CPUMAP_BATCH)
+  const n = k.entry.ring.consumeBatched(batchBuf, KERNEL.kthreadBatch);
+  for (let i = 0; i < n; i++) w.pool.release(batchBuf[i]);
+  const drops = bookStackVerdicts(w.acct, w.scenario.stack, n);
+  let cost = COST.kthreadLoop + COST.consumeBatchedLock + n * (COST.consumeBatchedPerFrame + perFrameCost(w));
+  if (n > 0 && w.switches.allocBulk) cost += COST.skbHeadAllocBulkCall;
+  traceKthread(w, k, now + cost, n, drops, sched);
+  return now + cost;
+}
+
+/**
+ * v5.0's inner loop: __ptr_ring_consume one frame at a time, build and deliver it, stop after 8.
+ * Frames present now are taken at once; if the ring runs dry before 8, the loop looks again when
+ * the frames taken are done (another CPU may have produced meanwhile).
+ */
+function v50Consume(w: World, k: Kthread, now: number): number {
+  const ring = k.entry.ring;
+  let n = 0;
+  const room = KERNEL.kthreadBatch - k.v50Processed;
+  while (n < room) {
+    const f = ring.consume();
+    if (f < 0) break;
+    w.pool.release(f);
+    n++;
+  }
+  k.v50Drops += bookStackVerdicts(w.acct, w.scenario.stack, n);
+  k.v50Processed += n;
+  let cost = n * (COST.consumeInterleaved + perFrameCost(w));
+  if (n > 0 && w.switches.allocBulk) cost += COST.skbHeadAllocBulkCall;
+  if (n > 0 && k.v50Processed < KERNEL.kthreadBatch) {
+    k.phase = 'v50more';
+    return now + cost;
+  }
+  k.phase = 'top';
+  traceKthread(w, k, now + cost, k.v50Processed, k.v50Drops, k.v50Sched);
+  return now + cost;
+}
+
+/** xdp_cpumap_kthread(map_id, processed, drops, sched), fired once per loop iteration. */
+function traceKthread(w: World, k: Kthread, at: number, processed: number, drops: number, sched: number): void {
+  const c = w.counters;
+  c.kthProcessed[k.cpu] += processed;
+  c.kthDrops[k.cpu] += drops;
+  c.kthSched[k.cpu] += sched;
+  c.kthEvents[k.cpu] += 1;
+  w.traceRing?.push(TRACE_KTHREAD, at, k.cpu, k.pid, k.entry.mapId, processed, drops, sched);
+}

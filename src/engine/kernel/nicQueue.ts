@@ -1,0 +1,79 @@
+/**
+ * One NIC RX queue: its descriptor ring of received frames, the arrival process feeding it, and
+ * its NAPI instance's state. A frame that arrives at a full ring is a NIC drop (rx_missed).
+ */
+import type { ArrivalProcess } from '../sim/traffic';
+import type { FrameAccounts } from '../accounting';
+import type { FramePool } from '../sim/framePool';
+
+export class NicQueue {
+  readonly index: number;
+  /** CPU its interrupt (and so its NAPI poll) is bound to. */
+  readonly cpu: number;
+  readonly size: number;
+  private readonly slots: Int32Array;
+  private head = 0;
+  count = 0;
+  /** NAPI scheduled (polling mode, interrupt masked). */
+  napiScheduled = false;
+  /** When the next interrupt will have the poll start, if NAPI is not scheduled. */
+  irqAt = Infinity;
+  /** Frames dropped at this queue's full ring. */
+  nicDrops = 0;
+  /** When this queue last raised its interrupt (interrupt moderation counts from here). */
+  lastIrq = -Infinity;
+
+  constructor(
+    index: number,
+    cpu: number,
+    size: number,
+    readonly arrivals: ArrivalProcess,
+  ) {
+    this.index = index;
+    this.cpu = cpu;
+    this.size = size;
+    this.slots = new Int32Array(size);
+  }
+
+  /** Receives every frame that has arrived by `now` (dropping those that find the ring full). */
+  receiveUntil(now: number, pool: FramePool, acct: FrameAccounts): void {
+    const arr = this.arrivals;
+    while (arr.next <= now) {
+      acct.offered++;
+      if (this.count < this.size) {
+        let tail = this.head + this.count;
+        if (tail >= this.size) tail -= this.size;
+        this.slots[tail] = pool.alloc(arr.flow(), arr.next, this.index);
+        this.count++;
+      } else {
+        acct.nicDropped++;
+        this.nicDrops++;
+      }
+      arr.advance();
+    }
+  }
+
+  /** Takes the oldest received frame (the ring must not be empty). */
+  take(): number {
+    const f = this.slots[this.head];
+    this.head = this.head + 1 === this.size ? 0 : this.head + 1;
+    this.count--;
+    return f;
+  }
+
+  /** Frame ids in the ring, oldest first (for inspection; allocates). */
+  frames(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.slots[(this.head + i) % this.size]);
+    return out;
+  }
+
+  /**
+   * napi_complete_done: unmask the interrupt. The next arrival raises it, but no sooner than the
+   * interrupt throttle interval (ITR, ethtool rx-usecs) after the previous one.
+   */
+  rearmIrq(irqToPoll: number, itr: number): void {
+    this.napiScheduled = false;
+    this.irqAt = Math.max(this.arrivals.next, this.lastIrq + itr) + irqToPoll;
+  }
+}

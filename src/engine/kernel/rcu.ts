@@ -1,0 +1,125 @@
+/**
+ * RCU as the cpumap teardown sees it: call_rcu callbacks, synchronize_rcu and rcu_barrier, with
+ * grace periods that end once every CPU has passed a quiescent state.
+ *
+ * Model: a grace period starts when a callback needs one. Idle CPUs are already quiescent; a busy
+ * CPU reports a quiescent state at the end of each NAPI poll (the poll is the read-side critical
+ * section), when its kthread passes cond_resched() or schedule(), and when it goes idle. The RCU
+ * core notices the last report on the next scheduling-clock tick, and callbacks run then.
+ * Simplification: no expedited grace periods, no callback batching limits, and the callbacks'
+ * own CPU time is not charged.
+ * https://elixir.bootlin.com/linux/v5.2/C/ident/call_rcu
+ */
+export interface RcuHost {
+  /** Current simulated time. */
+  now(): number;
+  readonly cpuCount: number;
+  /** Whether `cpu` is idle (in an extended quiescent state) right now. */
+  isIdle(cpu: number): boolean;
+  /** Runs `fn` at time `at` on the control plane. */
+  at(at: number, label: string, fn: () => void): void;
+  readonly tickNs: number;
+}
+
+interface Callback {
+  readonly needGp: number;
+  readonly label: string;
+  readonly fn: () => void;
+}
+
+export class Rcu {
+  /** Grace periods completed so far. */
+  completed = 0;
+  /** Whether grace period `completed + 1` is under way. */
+  inProgress = false;
+  /** When the current grace period started. */
+  gpStart = 0;
+  /** Per CPU: 1 while the current grace period still waits for this CPU's quiescent state. */
+  readonly qsPending: Uint8Array;
+  private qsPendingCount = 0;
+  private endScheduled = false;
+  private callbacks: Callback[] = [];
+
+  constructor(private readonly host: RcuHost) {
+    this.qsPending = new Uint8Array(host.cpuCount);
+  }
+
+  /** Callbacks queued and not yet invoked. */
+  get pendingCallbacks(): number {
+    return this.callbacks.length;
+  }
+
+  /** call_rcu(): run `fn` after a full grace period from now. */
+  callRcu(label: string, fn: () => void): void {
+    // A grace period already under way may have started before this call: wait for the next one.
+    const needGp = this.completed + (this.inProgress ? 2 : 1);
+    this.callbacks.push({ needGp, label, fn });
+    if (!this.inProgress) this.startGp();
+  }
+
+  /** synchronize_rcu(): continue with `fn` after a grace period. */
+  synchronize(label: string, fn: () => void): void {
+    this.callRcu(label, fn);
+  }
+
+  /**
+   * rcu_barrier(): continue with `fn` once every callback queued before now has been invoked.
+   * https://elixir.bootlin.com/linux/v5.2/C/ident/rcu_barrier
+   */
+  barrier(label: string, fn: () => void): void {
+    if (this.callbacks.length === 0) {
+      this.host.at(this.host.now(), label, fn);
+      return;
+    }
+    let last = 0;
+    for (const cb of this.callbacks) last = Math.max(last, cb.needGp);
+    // Queued after the others with the same grace period, so it runs after them.
+    this.callbacks.push({ needGp: last, label, fn });
+  }
+
+  /** A quiescent state on `cpu` (poll end, cond_resched, schedule, idle). */
+  quiescent(cpu: number): void {
+    if (this.qsPending[cpu] === 0) return;
+    this.qsPending[cpu] = 0;
+    this.qsPendingCount--;
+    if (this.qsPendingCount === 0) this.scheduleEnd();
+  }
+
+  /** Whether `cpu` still holds up the current grace period. */
+  isHoldingGp(cpu: number): boolean {
+    return this.qsPending[cpu] === 1;
+  }
+
+  private startGp(): void {
+    this.inProgress = true;
+    this.gpStart = this.host.now();
+    this.qsPendingCount = 0;
+    for (let cpu = 0; cpu < this.host.cpuCount; cpu++) {
+      const busy = !this.host.isIdle(cpu);
+      this.qsPending[cpu] = busy ? 1 : 0;
+      if (busy) this.qsPendingCount++;
+    }
+    if (this.qsPendingCount === 0) this.scheduleEnd();
+  }
+
+  private scheduleEnd(): void {
+    if (this.endScheduled) return;
+    this.endScheduled = true;
+    const tick = this.host.tickNs;
+    // The RCU core notices the last quiescent state on the next tick (at least one tick after start).
+    const at = Math.max(Math.floor(this.host.now() / tick) + 1, Math.floor(this.gpStart / tick) + 1) * tick;
+    this.host.at(at, 'rcu grace period end', () => this.endGp());
+  }
+
+  private endGp(): void {
+    this.endScheduled = false;
+    this.inProgress = false;
+    this.completed++;
+    const ready: Callback[] = [];
+    const waiting: Callback[] = [];
+    for (const cb of this.callbacks) (cb.needGp <= this.completed ? ready : waiting).push(cb);
+    this.callbacks = waiting;
+    for (const cb of ready) cb.fn();
+    if (this.callbacks.length > 0 && !this.inProgress) this.startGp();
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * An entry's life: allocation, replacement in its slot, and the refcounted teardown that the
+ * kernel orders as xchg -> call_rcu(__cpu_map_entry_free) -> workqueue(cpu_map_kthread_stop:
+ * rcu_barrier, kthread_stop) -> the kthread drains its ring and drops the last reference.
+ * Each step drives the entry's lifecycle machine, which reports any step out of order.
+ */
+import type { World } from '../world';
+import { COST } from '../sim/costModel';
+import { CpuMapEntry } from './entry';
+import { Kthread } from './kthread';
+import { bqFlushToQueue } from './bulkq';
+import type { CpuMap } from './cpumap';
+import { takeFailslab } from './cpumap';
+import { wakeUpProcess } from './kthreadLoop';
+import type { EntryEventType } from '../lifecycle/entryMachine';
+
+/** CPU the control plane (syscalls, RCU callbacks, workqueue items) is attributed to in traces. */
+export const CONTROL_CPU = 0;
+
+function lifecycle(w: World, entry: CpuMapEntry, event: EntryEventType): void {
+  const problem = entry.lifecycle.send(event, w.now);
+  if (problem !== null) w.violation(problem);
+}
+
+/**
+ * __cpu_map_entry_alloc(): entry, per-CPU bulk queues, ring and kthread; two references (map
+ * slot + kthread); the kthread is bound to its CPU and woken.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L302
+ */
+export function cpuMapEntryAlloc(w: World, qsize: number, cpu: number, mapId: number): CpuMapEntry | null {
+  const entry = new CpuMapEntry(w.nextEntryUid++, cpu, mapId, qsize, w.scenario.cpus, w.now);
+  w.entries.push(entry);
+  if (takeFailslab(w)) {
+    lifecycle(w, entry, 'ALLOC_FAIL');
+    w.note(`__cpu_map_entry_alloc for cpu ${cpu} failed: -ENOMEM`);
+    return null;
+  }
+  entry.refcnt = 2;
+  lifecycle(w, entry, 'ALLOC_OK');
+  const kthread = new Kthread(entry, w.nextPid++, w.now, w.now + COST.wakeupLatency);
+  entry.kthread = kthread;
+  w.cpus[cpu].kthreads.push(kthread);
+  w.kick(cpu, kthread.readyAt);
+  return entry;
+}
+
+/**
+ * __cpu_map_entry_replace(): xchg the slot; the old entry, if any, gets call_rcu and the
+ * kthread-stop work item.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L404
+ */
+export function cpuMapEntryReplace(w: World, map: CpuMap, key: number, entry: CpuMapEntry | null): void {
+  const old = map.slots[key];
+  map.slots[key] = entry;
+  if (old === null) return;
+  old.detached = true;
+  lifecycle(w, old, 'XCHG_OUT');
+  w.rcu.callRcu(`__cpu_map_entry_free(${old.lifecycle.label})`, () => cpuMapEntryFree(w, old));
+  w.control.push(w.now + COST.kworkerLatency, `cpu_map_kthread_stop(${old.lifecycle.label})`, () => cpuMapKthreadStop(w, old));
+}
+
+/**
+ * __cpu_map_entry_free(), an RCU callback: no XDP program can reach the entry any more, so flush
+ * every CPU's bulk queue into the ring, free the bulk queues and drop the map's reference.
+ * It does not wake the kthread: kthread_stop will.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L361
+ */
+export function cpuMapEntryFree(w: World, entry: CpuMapEntry): void {
+  for (let cpu = 0; cpu < w.scenario.cpus; cpu++) bqFlushToQueue(w, entry, cpu, w.now, CONTROL_CPU);
+  entry.bulkqFreed = true;
+  lifecycle(w, entry, 'RCU_FREE_CB');
+  putCpuMapEntry(w, entry);
+}
+
+/**
+ * cpu_map_kthread_stop(), a work item: rcu_barrier() so the bulk-queue flush has run, then
+ * kthread_stop(), which wakes the kthread to drain its ring and exit.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L147
+ */
+export function cpuMapKthreadStop(w: World, entry: CpuMapEntry): void {
+  w.rcu.barrier(`rcu_barrier for ${entry.lifecycle.label}`, () => kthreadStop(w, entry.kthread));
+}
+
+/**
+ * kthread_stop(): set should_stop and wake the thread. A thread whose function never started
+ * exits without running it, so the kthread's reference is never dropped (the entry leaks: the
+ * 2023 fix "bpf: cpumap: Fix memory leak in cpu_map_update_elem").
+ */
+function kthreadStop(w: World, k: Kthread): void {
+  lifecycle(w, k.entry, 'KTHREAD_STOP');
+  k.shouldStop = true;
+  if (!k.everRan) {
+    k.state = 'exited';
+    w.cpus[k.cpu].removeKthread(k);
+    lifecycle(w, k.entry, 'KTHREAD_NEVER_RAN');
+    w.note(`${k.comm}: kthread_stop before the thread ever ran; entry leaks with refcnt ${k.entry.refcnt}`);
+    return;
+  }
+  wakeUpProcess(w, k, w.now);
+}
+
+/**
+ * put_cpu_map_entry(): drop a reference; at zero, __cpu_map_ring_cleanup (frames still in the
+ * ring would be a kernel WARN) and free the ring and entry.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L225
+ */
+export function putCpuMapEntry(w: World, entry: CpuMapEntry): void {
+  entry.refcnt--;
+  if (entry.refcnt < 0) w.violation(`refcnt of ${entry.lifecycle.label} went negative`);
+  if (entry.refcnt !== 0) return;
+  let left = 0;
+  for (let f = entry.ring.consume(); f >= 0; f = entry.ring.consume()) {
+    left++;
+    w.pool.release(f);
+  }
+  if (left > 0) {
+    w.acct.ringCleanup += left;
+    w.violation(`__cpu_map_ring_cleanup: ${left} frames left in the ring of ${entry.lifecycle.label} (WARN_ON_ONCE)`);
+  }
+}
+
+/**
+ * cpu_map_free(): after the program is detached, synchronize_rcu, wait until every CPU's
+ * flush_needed bitmap is empty, then replace every entry with NULL (each starts its teardown).
+ * A bit left set by a flush that found its slot empty is never cleared once the program is
+ * gone, and the kernel's wait loop then spins forever; the model shows that as a stuck free.
+ * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L468
+ */
+export function cpuMapFree(w: World, map: CpuMap): void {
+  w.rcu.synchronize(`synchronize_rcu in cpu_map_free(map ${map.id})`, () => waitFlushBits(w, map, false));
+}
+
+function waitFlushBits(w: World, map: CpuMap, warned: boolean): void {
+  if (map.anyFlushNeeded()) {
+    if (!warned) w.note(`cpu_map_free(map ${map.id}): waiting for flush_needed bits that no flush will clear`);
+    w.control.push(w.now + COST.tick, `cpu_map_free(map ${map.id}) bitmap wait`, () => waitFlushBits(w, map, true));
+    return;
+  }
+  for (let key = 0; key < map.maxEntries; key++) {
+    if (map.slots[key] !== null) cpuMapEntryReplace(w, map, key, null);
+  }
+  if (w.map === map) w.map = null;
+  w.note(`cpu_map_free(map ${map.id}) done`);
+}

@@ -1,0 +1,90 @@
+/**
+ * Frames arriving at one NIC RX queue: constant, Poisson or bursty arrivals at the queue's share
+ * of the offered rate, over the flows RSS steers to it. Arrivals are generated lazily, when the
+ * queue is polled, so no event per frame is ever scheduled.
+ */
+import type { Arrival } from '../../scenario/types';
+import { hash32, Rng } from './rng';
+
+/** Size of the RSS indirection table (ethtool -x); entries point at queues round-robin. */
+export const RSS_TABLE_SIZE = 128;
+
+/** RSS: which RX queue a flow lands on (hash of the flow through the indirection table). */
+export function rssQueue(flow: number, queueCount: number): number {
+  return (hash32(flow ^ 0x5bd1e995) % RSS_TABLE_SIZE) % queueCount;
+}
+
+/** The flows RSS steers to each queue. */
+export function flowsByQueue(flows: number, queueCount: number): number[][] {
+  const out: number[][] = Array.from({ length: queueCount }, () => []);
+  for (let f = 0; f < flows; f++) out[rssQueue(f, queueCount)].push(f);
+  return out;
+}
+
+/** Arrivals are drawn this many at a time (see Rng.fillUniform). */
+const BLOCK = 256;
+
+export class ArrivalProcess {
+  /** Time of the next arrival (Infinity when the queue gets no traffic). */
+  next: number;
+  private readonly rng: Rng;
+  private readonly flows: Int32Array;
+  private readonly meanGap: number;
+  private readonly lineGap: number;
+  private readonly burst: number;
+  private readonly kind: number;
+  private inBurst = 0;
+  /** Pre-drawn gaps and flows; `pos` indexes the frame arriving at `next`. */
+  private readonly gapBuf = new Float64Array(BLOCK);
+  private readonly flowBuf = new Int32Array(BLOCK);
+  private readonly uniforms = new Float64Array(BLOCK);
+  private pos = 0;
+
+  /**
+   * @param rate frames per second for this queue
+   * @param lineRate the link's line rate in frames per second (the gap inside a burst)
+   */
+  constructor(arrival: Arrival, rate: number, lineRate: number, flows: number[], seed: number, stream: number, start: number) {
+    this.rng = new Rng(seed, stream);
+    this.flows = Int32Array.from(flows);
+    this.meanGap = rate > 0 && flows.length > 0 ? 1e9 / rate : Infinity;
+    this.lineGap = 1e9 / lineRate;
+    this.kind = arrival.kind === 'constant' ? 0 : arrival.kind === 'poisson' ? 1 : 2;
+    this.burst = arrival.kind === 'bursty' ? arrival.burst : 1;
+    // Desynchronise queues: the first arrival falls somewhere in the first mean gap.
+    this.next = this.meanGap === Infinity ? Infinity : start + this.rng.next() * this.meanGap;
+    this.refill();
+  }
+
+  /** The flow of the frame arriving at `next`. */
+  flow(): number {
+    return this.flowBuf[this.pos];
+  }
+
+  /** Moves `next` to the following arrival. */
+  advance(): void {
+    this.next += this.gapBuf[this.pos];
+    if (++this.pos === BLOCK) this.refill();
+  }
+
+  private refill(): void {
+    this.pos = 0;
+    const u = this.uniforms;
+    const n = this.flows.length;
+    this.rng.fillUniform(u);
+    for (let i = 0; i < BLOCK; i++) this.flowBuf[i] = n <= 1 ? (n === 1 ? this.flows[0] : 0) : this.flows[Math.floor(u[i] * n)];
+    this.rng.fillUniform(u);
+    for (let i = 0; i < BLOCK; i++) this.gapBuf[i] = this.gap(u[i]);
+  }
+
+  private gap(u: number): number {
+    if (this.kind === 0) return this.meanGap;
+    // 1 - u is in (0, 1], so the logarithm is finite.
+    if (this.kind === 1) return -Math.log(1 - u) * this.meanGap;
+    this.inBurst++;
+    if (this.inBurst < this.burst) return this.lineGap;
+    this.inBurst = 0;
+    // Idle long enough that the average rate is kept: a burst period is burst * meanGap.
+    return Math.max(this.lineGap, this.burst * this.meanGap - (this.burst - 1) * this.lineGap);
+  }
+}

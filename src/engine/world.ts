@@ -1,0 +1,109 @@
+/**
+ * The simulated machine: CPUs, NIC queues, the cpumap, RCU, the clocks and the counters. Kernel
+ * modules are functions over a World; the Engine (engine.ts) builds one from a scenario and
+ * drives it.
+ */
+import type { Scenario } from '../scenario/types';
+import { FrameAccounts } from './accounting';
+import type { Cpu } from './kernel/cpu';
+import type { CpuMap } from './kernel/cpumap';
+import type { CpuMapEntry } from './kernel/entry';
+import type { NicQueue } from './kernel/nicQueue';
+import { Rcu } from './kernel/rcu';
+import { TraceCounters, type TraceRing } from './kernel/tracepoints';
+import { AgentHeap } from './sim/agentHeap';
+import { ControlQueue } from './sim/controlQueue';
+import { COST } from './sim/costModel';
+import { FramePool } from './sim/framePool';
+import type { ModelSwitches } from './switches';
+
+/** A line for the trace log that is not a tracepoint: map operation results, kernel warnings. */
+export interface LogLine {
+  at: number;
+  text: string;
+}
+
+export const POLICY_RR = 0;
+export const POLICY_HASH = 1;
+export const POLICY_CPU = 2;
+
+export class World {
+  /** Simulated time, in ns. */
+  now = 0;
+  readonly heap: AgentHeap;
+  readonly control = new ControlQueue();
+  readonly pool = new FramePool();
+  readonly counters = new TraceCounters();
+  readonly acct = new FrameAccounts();
+  readonly rcu: Rcu;
+  cpus: Cpu[] = [];
+  /** Every cpumap entry ever allocated, in allocation order. */
+  readonly entries: CpuMapEntry[] = [];
+  nicQueues: NicQueue[] = [];
+  /** The cpumap, while the datapath can still reach it (until cpu_map_free finishes). */
+  map: CpuMap | null = null;
+  /** An XDP program that redirects into the map is attached to the NIC. */
+  progAttached = false;
+  /** The redirect policy as a small integer (hot path: no string compares per frame). */
+  readonly progPolicy: number;
+  /** The key of `prog=cpu:N`. */
+  readonly progFixedKey: number;
+  /** Keys the XDP program redirects to (xdp_redirect_cpu's cpus_available). */
+  progTargets: number[] = [];
+  /** Remaining allocations that fail (fault injection, failslab on the loader task). */
+  failslab = 0;
+  /** Invariant violations: a correct run has none. */
+  readonly violations: string[] = [];
+  /** Kernel warnings and notable behaviour (e.g. a leaked entry), in time order. */
+  readonly log: LogLine[] = [];
+  traceRing: TraceRing | null = null;
+  nextPid = 1000;
+  nextEntryUid = 1;
+  nextMapId = 7;
+  /** The redirect policy's per-CPU round-robin iterators (xdp_redirect_cpu's cpus_iterator). */
+  readonly rrIterator: Int32Array;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly switches: ModelSwitches,
+  ) {
+    this.heap = new AgentHeap(scenario.cpus);
+    const prog = scenario.prog;
+    this.progPolicy = prog.kind === 'rr' ? POLICY_RR : prog.kind === 'hash' ? POLICY_HASH : POLICY_CPU;
+    this.progFixedKey = prog.kind === 'cpu' ? prog.cpu : -1;
+    this.rrIterator = new Int32Array(scenario.cpus);
+    this.rcu = new Rcu({
+      now: () => this.now,
+      cpuCount: scenario.cpus,
+      isIdle: (cpu) => this.cpus[cpu].isIdle(),
+      at: (at, label, fn) => this.control.push(at, label, fn),
+      tickNs: COST.tick,
+    });
+  }
+
+  /** Time of the next event of any other agent: actions before it may run inline. */
+  horizon(): number {
+    const a = this.heap.topTime();
+    const c = this.control.nextTime();
+    return a < c ? a : c;
+  }
+
+  /** Records an invariant violation (deduplicated per message, bounded). */
+  violation(message: string): void {
+    if (this.violations.length < 100 && !this.violations.includes(message)) {
+      this.violations.push(`${(this.now / 1e6).toFixed(6)} ms: ${message}`);
+    }
+  }
+
+  /** Adds a line to the log (bounded). */
+  note(text: string): void {
+    if (this.log.length >= 10_000) this.log.shift();
+    this.log.push({ at: this.now, text });
+  }
+
+  /** Makes `cpu` reconsider its work at `at` if it is idle now. */
+  kick(cpu: number, at: number): void {
+    const c = this.cpus[cpu];
+    if (c.isIdle() && !c.stepping) this.heap.scheduleNoLater(cpu, Math.max(at, this.now));
+  }
+}

@@ -1,0 +1,524 @@
+import { describe, it, expect } from 'vitest';
+import { DEFAULT_SCENARIO, lineRatePps } from './defaults';
+import { MAX_OP_TIME_NS, MAX_QUERY_LENGTH, parseScenario, SCENARIO_PARAMS, type ParseOptions } from './parse';
+import { OPTIMIZATIONS, type Scenario, type ScenarioProblem } from './types';
+
+/** Parses a query that must have no problems. */
+function clean(query: string, options?: ParseOptions): Scenario {
+  const { scenario, problems } = parseScenario(query, options);
+  expect(problems).toEqual([]);
+  return scenario;
+}
+
+/** Parses a query that must have exactly one problem, and returns both. */
+function oneProblem(query: string): { scenario: Scenario; problem: ScenarioProblem } {
+  const { scenario, problems } = parseScenario(query);
+  expect(problems, query).toHaveLength(1);
+  return { scenario, problem: problems[0] };
+}
+
+/**
+ * Checks that `query` is refused with one problem naming `param` and `value`, whose message reads
+ * `param: "value" is not allowed: ...` and contains `allowed`. Returns the (fallback) scenario.
+ */
+function refused(query: string, param: string, value: string, allowed: string | RegExp): Scenario {
+  const { scenario, problem } = oneProblem(query);
+  expect(problem.param).toBe(param);
+  expect(problem.value).toBe(value);
+  expect(problem.message.startsWith(`${param}: ${JSON.stringify(value)} is not allowed: `), problem.message).toBe(true);
+  if (typeof allowed === 'string') expect(problem.message).toContain(allowed);
+  else expect(problem.message).toMatch(allowed);
+  return scenario;
+}
+
+describe('parseScenario: defaults and general behaviour', () => {
+  it('gives the default scenario for an empty query, with or without the leading ?', () => {
+    expect(clean('')).toEqual(DEFAULT_SCENARIO);
+    expect(clean('?')).toEqual(DEFAULT_SCENARIO);
+  });
+
+  it('has the documented defaults', () => {
+    expect(DEFAULT_SCENARIO).toEqual({
+      kernel: '5.2',
+      opt: null,
+      cpus: 8,
+      max: 8,
+      rx: [0, 1],
+      ring: 512,
+      entries: [
+        { cpu: 4, qsize: 192 },
+        { cpu: 5, qsize: 192 },
+      ],
+      rate: 1_000_000,
+      size: 64,
+      link: 10,
+      flows: 64,
+      arrival: { kind: 'poisson' },
+      prog: { kind: 'hash' },
+      drop: 0,
+      stack: 'udp-noport',
+      seed: 1,
+      cap: true,
+      ops: [],
+    });
+  });
+
+  it('returns a fresh scenario that can be changed without touching the defaults', () => {
+    const s = clean('');
+    s.entries.push({ cpu: 6, qsize: 64 });
+    s.rx[0] = 7;
+    expect(DEFAULT_SCENARIO.entries).toHaveLength(2);
+    expect(DEFAULT_SCENARIO.rx).toEqual([0, 1]);
+    expect(Object.isFrozen(DEFAULT_SCENARIO.entries)).toBe(true);
+  });
+
+  it('accepts a leading ? and percent-encoded values', () => {
+    const s = clean('?stack=udp%2Dnoport&ops=1ms%3Afree&cpus=%34');
+    expect(s.cpus).toBe(4);
+    expect(s.ops).toEqual([{ at: 1_000_000, op: 'free' }]);
+  });
+
+  it('keeps every valid parameter when others fall back to their defaults', () => {
+    const { scenario, problems } = parseScenario('cpus=4&ring=1&rate=2M&stack=nope&seed=7');
+    expect(problems.map((p) => p.param)).toEqual(['ring', 'stack']);
+    expect(scenario).toEqual({ ...DEFAULT_SCENARIO, cpus: 4, max: 4, rate: 2_000_000, seed: 7 });
+  });
+
+  it('reports an unknown parameter, listing the known ones', () => {
+    const { scenario, problem } = oneProblem('speed=2&cpus=4');
+    expect(problem).toMatchObject({ param: 'speed', value: '2' });
+    expect(problem.message).toBe(`speed: "2" is not allowed: unknown parameter (the parameters are ${SCENARIO_PARAMS.join(', ')})`);
+    expect(scenario.cpus).toBe(4);
+  });
+
+  it('ignores the extra (view) parameters it is told about, even when repeated', () => {
+    expect(clean('speed=2&speed=3&view=map&cpus=4', { extraParams: ['speed', 'view'] }).cpus).toBe(4);
+  });
+
+  it('reports a parameter given twice and uses the first value', () => {
+    const { scenario, problem } = oneProblem('cpus=4&cpus=6');
+    expect(problem).toMatchObject({ param: 'cpus', value: '6' });
+    expect(problem.message).toBe('cpus: "6" is not allowed: a parameter may be given only once (the first value, "4", is used)');
+    expect(scenario.cpus).toBe(4);
+  });
+
+  it('falls back to the default when the first of a repeated parameter is bad, reporting both', () => {
+    const { scenario, problems } = parseScenario('cpus=99&cpus=4');
+    expect(problems.map((p) => [p.param, p.value])).toEqual([
+      ['cpus', '99'],
+      ['cpus', '4'],
+    ]);
+    expect(scenario.cpus).toBe(8);
+  });
+
+  it('lists problems in the order of the parameters in the query', () => {
+    const { problems } = parseScenario('stack=x&foo=1&rate=20M&cpus=0&ops=x:free');
+    expect(problems.map((p) => p.param)).toEqual(['stack', 'foo', 'rate', 'cpus', 'ops']);
+  });
+
+  it('shortens long values to 80 characters in the problem, without splitting a surrogate pair', () => {
+    const long = '😀'.repeat(100);
+    const { problem } = oneProblem(`stack=${encodeURIComponent(long)}`);
+    expect(Array.from(problem.value)).toHaveLength(80);
+    expect(problem.value).toBe(`${'😀'.repeat(79)}…`);
+    expect(problem.message).toContain(`"${'😀'.repeat(79)}…"`);
+    expect(problem.message.length).toBeLessThan(400);
+  });
+
+  it('keeps a value of exactly 80 characters whole', () => {
+    const value = 'x'.repeat(80);
+    expect(oneProblem(`stack=${value}`).problem.value).toBe(value);
+  });
+
+  it('keeps messages on one line by escaping quotes and control characters in the value', () => {
+    const { problem } = oneProblem('stack=a%0Ab%22c');
+    expect(problem.value).toBe('a\nb"c');
+    expect(problem.message).toBe('stack: "a\\nb\\"c" is not allowed: iptables-drop, udp-noport or deliver');
+  });
+
+  it(`refuses a query longer than ${MAX_QUERY_LENGTH} characters whole, with one problem`, () => {
+    const query = `cpus=4&pad=${'x'.repeat(MAX_QUERY_LENGTH)}`;
+    const { scenario, problem } = oneProblem(query);
+    expect(scenario).toEqual(DEFAULT_SCENARIO);
+    expect(problem.param).toBe('query');
+    expect(problem.message).toMatch(/at most 65,536 characters \(this one has 65,547\); the defaults are used$/);
+  });
+
+  it(`reads a query of exactly ${MAX_QUERY_LENGTH} characters`, () => {
+    const head = 'cpus=4&pad=';
+    const query = head + 'x'.repeat(MAX_QUERY_LENGTH - head.length);
+    expect(query).toHaveLength(MAX_QUERY_LENGTH);
+    expect(clean(query, { extraParams: ['pad'] }).cpus).toBe(4);
+  });
+});
+
+describe('parseScenario: kernel', () => {
+  it.each(['5.0', '5.2'] as const)('reads kernel=%s', (kernel) => {
+    expect(clean(`kernel=${kernel}`).kernel).toBe(kernel);
+  });
+
+  it.each(['5.1', '', '5', 'v5.0', '5.0 '])('refuses kernel=%j', (value) => {
+    expect(refused(`kernel=${encodeURIComponent(value)}`, 'kernel', value, '5.0 or 5.2').kernel).toBe('5.2');
+  });
+});
+
+describe('parseScenario: opt', () => {
+  it('is null when absent', () => {
+    expect(clean('').opt).toBeNull();
+  });
+
+  it('reads none as the empty list and all as every optimization in order', () => {
+    expect(clean('opt=none').opt).toEqual([]);
+    expect(clean('opt=all').opt).toEqual([...OPTIMIZATIONS]);
+  });
+
+  it('reads a comma list, keeping its order', () => {
+    expect(clean('opt=prefetchw,consume-batched').opt).toEqual(['prefetchw', 'consume-batched']);
+  });
+
+  it('refuses a repeated name', () => {
+    const s = refused('opt=alloc-bulk,alloc-bulk', 'opt', 'alloc-bulk,alloc-bulk', /each at most once \(alloc-bulk is listed twice\)$/);
+    expect(s.opt).toBeNull();
+  });
+
+  it.each(['bulk', '', 'none,all', 'alloc-bulk,', 'ALL'])('refuses opt=%j, naming the allowed names', (value) => {
+    refused(`opt=${value}`, 'opt', value, `none, all, or a comma-separated list of ${OPTIMIZATIONS.slice(0, 3).join(', ')} or prefetchw`);
+  });
+});
+
+describe('parseScenario: cpus and max', () => {
+  it.each([1, 8, 64])('reads cpus=%i, and max follows it', (cpus) => {
+    const s = clean(`cpus=${cpus}`);
+    expect(s.cpus).toBe(cpus);
+    expect(s.max).toBe(cpus);
+  });
+
+  it('says what is allowed for cpus', () => {
+    expect(oneProblem('cpus=99').problem.message).toBe('cpus: "99" is not allowed: a whole number from 1 to 64');
+  });
+
+  it.each(['0', '65', '1.5', '-4', '', 'eight', '0x8'])('refuses cpus=%j', (value) => {
+    const s = refused(`cpus=${value}`, 'cpus', value, 'a whole number from 1 to 64');
+    expect(s.cpus).toBe(8);
+    expect(s.max).toBe(8);
+  });
+
+  it('refuses exponent notation and says so', () => {
+    refused('cpus=1e1', 'cpus', '1e1', 'exponent notation such as 1e30 is not accepted');
+  });
+
+  it('refuses surrounding spaces, including a + that a URL turns into a space', () => {
+    refused('cpus=+4', 'cpus', ' 4', /spaces are not accepted \(in a URL, \+ stands for a space\)/);
+    refused('cpus=%204', 'cpus', ' 4', 'spaces are not accepted');
+    refused('cpus=%2B4', 'cpus', '+4', 'a leading + is not accepted');
+  });
+
+  it('accepts any u32 for max, including 0 and values above 64 that the engine rejects', () => {
+    expect(clean('max=0').max).toBe(0);
+    expect(clean('max=65').max).toBe(65);
+    expect(clean('max=4294967295').max).toBe(4_294_967_295);
+    expect(clean('cpus=4&max=8').max).toBe(8);
+  });
+
+  it('refuses max beyond u32 and falls back to cpus', () => {
+    const { scenario, problems } = parseScenario('cpus=4&max=4294967296');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toBe('max: "4294967296" is not allowed: a whole number from 0 to 4294967295');
+    expect(scenario.max).toBe(4);
+  });
+
+  it('lets max follow the default cpus when cpus is bad', () => {
+    expect(parseScenario('cpus=0').scenario.max).toBe(8);
+  });
+});
+
+describe('parseScenario: rx', () => {
+  it('reads a list of CPUs, repeats allowed (two queues on one CPU)', () => {
+    expect(clean('rx=3').rx).toEqual([3]);
+    expect(clean('rx=0,1,2,3').rx).toEqual([0, 1, 2, 3]);
+    expect(clean('rx=2,2').rx).toEqual([2, 2]);
+  });
+
+  it('accepts up to 64 queues', () => {
+    const rx = Array.from({ length: 64 }, (_, i) => i);
+    expect(clean(`cpus=64&rx=${rx.join(',')}`).rx).toEqual(rx);
+  });
+
+  it('refuses 65 queues', () => {
+    const value = Array.from({ length: 65 }, () => '0').join(',');
+    refused(`rx=${value}`, 'rx', value.slice(0, 79) + '…', /1 to 64 CPU numbers.*\(65 queues\)/);
+  });
+
+  it('refuses a CPU that does not exist with the parsed cpus (a cross-field rule)', () => {
+    const s = refused('cpus=4&rx=0,4', 'rx', '0,4', 'rx: "0,4" is not allowed: a comma-separated list of 1 to 64 CPU numbers, each from 0 to 3 since cpus is 4 (CPU 4 does not exist)');
+    expect(s.rx).toEqual([0, 1]);
+  });
+
+  it.each(['', '0,', 'a', '0;1', '-1', '1.0'])('refuses rx=%j', (value) => {
+    expect(refused(`rx=${value}`, 'rx', value, 'a comma-separated list of 1 to 64 CPU numbers').rx).toEqual([0, 1]);
+  });
+
+  it('defaults to the default queues that exist: [0] with one CPU', () => {
+    expect(clean('cpus=1').rx).toEqual([0]);
+    expect(parseScenario('cpus=1&rx=1').scenario.rx).toEqual([0]);
+  });
+});
+
+describe('parseScenario: ring, size, flows, seed (whole numbers)', () => {
+  it.each([
+    ['ring', 32, 8192],
+    ['size', 64, 1518],
+    ['flows', 1, 65_536],
+    ['seed', 0, 4_294_967_295],
+  ] as const)('reads %s from %i to %i and refuses values just outside', (param, min, max) => {
+    expect(clean(`${param}=${min}`)[param]).toBe(min);
+    expect(clean(`${param}=${max}`)[param]).toBe(max);
+    for (const value of [String(min - 1), String(max + 1), `${min}.5`, 'x']) {
+      const s = refused(`${param}=${value}`, param, value, `from ${min} to ${max}`);
+      expect(s[param]).toBe(DEFAULT_SCENARIO[param]);
+    }
+  });
+});
+
+describe('parseScenario: entries', () => {
+  it('reads CPU:QSIZE pairs', () => {
+    expect(clean('entries=4:192,6:64').entries).toEqual([
+      { cpu: 4, qsize: 192 },
+      { cpu: 6, qsize: 64 },
+    ]);
+  });
+
+  it('reads an empty value as no entries', () => {
+    expect(clean('entries=').entries).toEqual([]);
+  });
+
+  it('leaves ranges such as qsize > 16384 or keys beyond cpus to the engine', () => {
+    expect(clean('entries=4294967295:4294967295,9:16385').entries).toEqual([
+      { cpu: 4_294_967_295, qsize: 4_294_967_295 },
+      { cpu: 9, qsize: 16_385 },
+    ]);
+  });
+
+  it('refuses a key given twice', () => {
+    refused('entries=4:1,4:2', 'entries', '4:1,4:2', /each CPU at most once \(CPU 4 is listed twice\)$/);
+  });
+
+  it.each(['4', '4:', ':4', '4:1:2', '4:1,', 'a:b', '4:4294967296', '4294967296:1', '4:-1'])('refuses entries=%j', (value) => {
+    const s = refused(`entries=${value}`, 'entries', value, 'CPU:QSIZE pairs of whole numbers from 0 to 4294967295');
+    expect(s.entries).toEqual(DEFAULT_SCENARIO.entries);
+  });
+
+  it('refuses more than 64 entries', () => {
+    const value = Array.from({ length: 65 }, (_, i) => `${i}:1`).join(',');
+    expect(parseScenario(`entries=${value}`).problems[0].message).toMatch(/\(65 entries\)$/);
+    const ok = Array.from({ length: 64 }, (_, i) => `${i}:1`).join(',');
+    expect(clean(`entries=${ok}`).entries).toHaveLength(64);
+  });
+});
+
+describe('parseScenario: rate, link and the line rate', () => {
+  it('reads rates with suffixes, and 0', () => {
+    expect(clean('rate=14.88M').rate).toBe(14_880_000);
+    expect(clean('rate=500k').rate).toBe(500_000);
+    expect(clean('rate=1000').rate).toBe(1000);
+    expect(clean('rate=0').rate).toBe(0);
+  });
+
+  it('computes the line rate with 20 bytes of preamble and gap per frame', () => {
+    expect(lineRatePps(10, 64)).toBeCloseTo(14_880_952.38, 2);
+    expect(lineRatePps(100, 1518)).toBeCloseTo(8_127_438.23, 2);
+  });
+
+  it('refuses a rate above the line rate, saying what the line rate is', () => {
+    const s = refused('rate=20M', 'rate', '20M', 'rate: "20M" is not allowed: at most 14,880,952 pps, the line rate of a 10 Gbit/s link for 64-byte frames');
+    expect(s.rate).toBe(1_000_000);
+  });
+
+  it('accepts a rate up to the line rate exactly', () => {
+    expect(clean('rate=14880952.38').rate).toBe(14_880_952.38);
+  });
+
+  it('checks the rate against the parsed link and size', () => {
+    expect(clean('link=100&rate=100M').rate).toBe(100_000_000);
+    refused('link=2.5&size=1518&rate=1M', 'rate', '1M', 'at most 203,185 pps, the line rate of a 2.5 Gbit/s link for 1518-byte frames');
+  });
+
+  it('checks the rate against the default link when link is bad', () => {
+    const { problems } = parseScenario('link=1000&rate=20M');
+    expect(problems.map((p) => p.param)).toEqual(['link', 'rate']);
+    expect(problems[1].message).toContain('10 Gbit/s link');
+  });
+
+  it('lowers the default rate to the line rate of a slow link', () => {
+    const s = clean('link=0.1&size=1518');
+    expect(s.rate).toBe(lineRatePps(0.1, 1518));
+  });
+
+  it.each(['1e6', '-1', '1m', '', '1 M', 'NaN', 'Infinity'])('refuses rate=%j', (value) => {
+    refused(`rate=${encodeURIComponent(value)}`, 'rate', value, 'frames per second: a decimal number with an optional k, M or G suffix');
+  });
+
+  it('says that exponent notation is not accepted for rates', () => {
+    refused('rate=1e30', 'rate', '1e30', 'exponent notation such as 1e30 is not accepted');
+  });
+
+  it('reads link speeds from 0.1 to 400 Gbit/s', () => {
+    expect(clean('link=0.1').link).toBe(0.1);
+    expect(clean('link=2.5').link).toBe(2.5);
+    expect(clean('link=400').link).toBe(400);
+  });
+
+  it.each(['0.09', '400.5', '0', '10G', '1e2'])('refuses link=%j', (value) => {
+    expect(refused(`link=${value}`, 'link', value, 'a link speed in Gbit/s from 0.1 to 400').link).toBe(10);
+  });
+});
+
+describe('parseScenario: arrival', () => {
+  it('reads constant, poisson, bursty (64) and bursty:N', () => {
+    expect(clean('arrival=constant').arrival).toEqual({ kind: 'constant' });
+    expect(clean('arrival=poisson').arrival).toEqual({ kind: 'poisson' });
+    expect(clean('arrival=bursty').arrival).toEqual({ kind: 'bursty', burst: 64 });
+    expect(clean('arrival=bursty:2').arrival).toEqual({ kind: 'bursty', burst: 2 });
+    expect(clean('arrival=bursty:4096').arrival).toEqual({ kind: 'bursty', burst: 4096 });
+  });
+
+  it.each(['bursty:1', 'bursty:4097', 'bursty:', 'bursty:x', 'burst', 'Poisson', ''])('refuses arrival=%j', (value) => {
+    const s = refused(`arrival=${value}`, 'arrival', value, 'constant, poisson, bursty (bursts of 64 frames) or bursty:N with N a whole number from 2 to 4096');
+    expect(s.arrival).toEqual({ kind: 'poisson' });
+  });
+});
+
+describe('parseScenario: prog', () => {
+  it('reads rr, hash and cpu:N for any u32 N, even a CPU without an entry', () => {
+    expect(clean('prog=rr').prog).toEqual({ kind: 'rr' });
+    expect(clean('prog=hash').prog).toEqual({ kind: 'hash' });
+    expect(clean('prog=cpu:0').prog).toEqual({ kind: 'cpu', cpu: 0 });
+    expect(clean('cpus=2&prog=cpu:63').prog).toEqual({ kind: 'cpu', cpu: 63 });
+    expect(clean('prog=cpu:4294967295').prog).toEqual({ kind: 'cpu', cpu: 4_294_967_295 });
+  });
+
+  it.each(['cpu:4294967296', 'cpu:-1', 'cpu:', 'cpu', 'random', 'cpu:1:2'])('refuses prog=%j', (value) => {
+    const s = refused(`prog=${value}`, 'prog', value, 'rr, hash or cpu:N with N a whole number from 0 to 4294967295');
+    expect(s.prog).toEqual({ kind: 'hash' });
+  });
+});
+
+describe('parseScenario: drop, stack, cap', () => {
+  it('reads drop fractions from 0 to 1', () => {
+    expect(clean('drop=0').drop).toBe(0);
+    expect(clean('drop=0.25').drop).toBe(0.25);
+    expect(clean('drop=1').drop).toBe(1);
+  });
+
+  it.each(['1.01', '-0.1', '25%', '.5', '2'])('refuses drop=%j', (value) => {
+    expect(refused(`drop=${encodeURIComponent(value)}`, 'drop', value, 'a fraction from 0 to 1').drop).toBe(0);
+  });
+
+  it.each(['iptables-drop', 'udp-noport', 'deliver'] as const)('reads stack=%s', (stack) => {
+    expect(clean(`stack=${stack}`).stack).toBe(stack);
+  });
+
+  it('refuses an unknown stack verdict', () => {
+    expect(refused('stack=drop', 'stack', 'drop', 'iptables-drop, udp-noport or deliver').stack).toBe('udp-noport');
+  });
+
+  it('reads cap=0 and cap=1', () => {
+    expect(clean('cap=0').cap).toBe(false);
+    expect(clean('cap=1').cap).toBe(true);
+  });
+
+  it.each(['true', '', '2', '01'])('refuses cap=%j', (value) => {
+    expect(refused(`cap=${value}`, 'cap', value, '0 or 1').cap).toBe(true);
+  });
+});
+
+describe('parseScenario: ops', () => {
+  it('reads the example timeline', () => {
+    expect(clean('ops=1ms:update:4:64,2ms:delete:5,2ms:lookup:4,2ms:next:4,9ms:free').ops).toEqual([
+      { at: 1_000_000, op: 'update', key: 4, qsize: 64, flags: 0 },
+      { at: 2_000_000, op: 'delete', key: 5 },
+      { at: 2_000_000, op: 'lookup', key: 4 },
+      { at: 2_000_000, op: 'next', key: 4 },
+      { at: 9_000_000, op: 'free' },
+    ]);
+  });
+
+  it('reads optional arguments and their defaults', () => {
+    expect(clean('ops=0:update:4:64:2,0:next,0:failslab,0:failslab:1000').ops).toEqual([
+      { at: 0, op: 'update', key: 4, qsize: 64, flags: 2 },
+      { at: 0, op: 'next', key: null },
+      { at: 0, op: 'failslab', count: 1 },
+      { at: 0, op: 'failslab', count: 1000 },
+    ]);
+  });
+
+  it('leaves flags above 2 and large qsizes to the engine (-EINVAL, -EOVERFLOW)', () => {
+    expect(clean('ops=0:update:4:16385:4294967295').ops).toEqual([{ at: 0, op: 'update', key: 4, qsize: 16_385, flags: 4_294_967_295 }]);
+  });
+
+  it('sorts by time, keeping the written order at equal times', () => {
+    expect(clean('ops=3ms:free,1ms:lookup:1,1ms:lookup:2,0:lookup:3,1ms:lookup:0').ops.map((o) => [o.at, o.op === 'lookup' ? o.key : o.op])).toEqual([
+      [0, 3],
+      [1_000_000, 1],
+      [1_000_000, 2],
+      [1_000_000, 0],
+      [3_000_000, 'free'],
+    ]);
+  });
+
+  it('reads an empty value as no operations', () => {
+    expect(clean('ops=').ops).toEqual([]);
+  });
+
+  it('accepts times up to 3600 s and refuses later ones', () => {
+    expect(clean('ops=3600s:free').ops).toEqual([{ at: MAX_OP_TIME_NS, op: 'free' }]);
+    refused('ops=3600.000000001s:free', 'ops', '3600.000000001s:free', '("3600.000000001s" is after 3600s)');
+  });
+
+  it('reports each bad operation by name, drops only those, and keeps the valid ones', () => {
+    const { scenario, problems } = parseScenario('ops=1ms:free,x:free,2ms:update:4,3ms:lookup:1,4ms:bogus,,5ms:next:1:2');
+    expect(problems.map((p) => [p.param, p.value])).toEqual([
+      ['ops', 'x:free'],
+      ['ops', '2ms:update:4'],
+      ['ops', '4ms:bogus'],
+      ['ops', ''],
+      ['ops', '5ms:next:1:2'],
+    ]);
+    expect(problems[0].message).toMatch(/^ops: "x:free" is not allowed: TIME:OP, with TIME a duration .*\("x" is not a duration\)$/);
+    expect(problems[1].message).toBe(
+      'ops: "2ms:update:4" is not allowed: TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS whole numbers from 0 to 4294967295',
+    );
+    expect(problems[2].message).toMatch(/\("bogus" is not an operation\)$/);
+    expect(problems[3].message).toMatch(/\(an empty item\)$/);
+    expect(problems[4].message).toContain('TIME:next or TIME:next:KEY');
+    expect(scenario.ops).toEqual([
+      { at: 1_000_000, op: 'free' },
+      { at: 3_000_000, op: 'lookup', key: 1 },
+    ]);
+  });
+
+  it.each([
+    ['1ms', 'no operation'],
+    ['1ms:delete', 'TIME:delete:KEY'],
+    ['1ms:lookup:4294967296', 'TIME:lookup:KEY'],
+    ['1ms:free:1', 'TIME:free, without arguments'],
+    ['1ms:failslab:0', 'TIME:failslab or TIME:failslab:N, with N a whole number from 1 to 1000'],
+    ['1ms:failslab:1001', 'from 1 to 1000'],
+    ['1ms:update:1:2:3:4', 'TIME:update:KEY:QSIZE'],
+    ['1ms:update:1e3:2', 'exponent notation'],
+    ['1.5ns:free', '"1.5ns" is not a duration'],
+    ['1:free', '"1" is not a duration'],
+    ['-1ms:free', 'negative numbers are not accepted'],
+  ])('refuses the operation %j', (op, allowed) => {
+    expect(refused(`ops=${op}`, 'ops', op, allowed).ops).toEqual([]);
+  });
+
+  it('accepts 1000 operations and refuses 1001 whole, with one problem', () => {
+    const ops = (n: number): string => Array.from({ length: n }, (_, i) => `${i}ns:free`).join(',');
+    expect(clean(`ops=${ops(1000)}`).ops).toHaveLength(1000);
+    const { scenario, problem } = oneProblem(`ops=${ops(1001)}`);
+    expect(problem.param).toBe('ops');
+    expect(problem.message).toMatch(/at most 1,000 operations \(this list has 1,001\); none are used$/);
+    expect(scenario.ops).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * A scenario: everything the engine needs to run one simulation. Its text form is a URL query
+ * string (see `parse.ts` / `serialize.ts`); the README documents every parameter.
+ */
+
+/** Simulated nanoseconds. */
+export type Nanos = number;
+
+/** The two reference versions of kernel/bpf/cpumap.c. */
+export type KernelVersion = '5.0' | '5.2';
+
+/**
+ * The four optimizations of the April 2019 series "Bulk optimization for XDP cpumap redirect",
+ * in the order they were applied. v5.0 has none, v5.2 has all four.
+ */
+export const OPTIMIZATIONS = ['consume-batched', 'build-skb-around', 'alloc-bulk', 'prefetchw'] as const;
+export type Optimization = (typeof OPTIMIZATIONS)[number];
+
+/** An initial cpumap entry: map key (= target CPU) and ptr_ring size. */
+export interface EntrySpec {
+  cpu: number;
+  qsize: number;
+}
+
+/** How frames arrive at the NIC. `bursty` sends `burst` frames back to back at line rate, then idles. */
+export type Arrival = { kind: 'constant' } | { kind: 'poisson' } | { kind: 'bursty'; burst: number };
+
+/** How the XDP program picks a cpumap key for each frame it redirects. */
+export type ProgPolicy = { kind: 'rr' } | { kind: 'hash' } | { kind: 'cpu'; cpu: number };
+
+/** What netif_receive_skb_core does with the SKB on the remote CPU. */
+export const STACK_VERDICTS = ['iptables-drop', 'udp-noport', 'deliver'] as const;
+export type StackVerdict = (typeof STACK_VERDICTS)[number];
+
+/** BPF_ANY, BPF_NOEXIST, BPF_EXIST. */
+export const BPF_ANY = 0;
+export const BPF_NOEXIST = 1;
+export const BPF_EXIST = 2;
+
+/** One timed map operation (the bpf() syscall from user space), or a fault injection. */
+export type MapOpSpec =
+  | { at: Nanos; op: 'update'; key: number; qsize: number; flags: number }
+  | { at: Nanos; op: 'delete'; key: number }
+  | { at: Nanos; op: 'lookup'; key: number }
+  /** get_next_key; `key` null means "no key" (start of iteration). */
+  | { at: Nanos; op: 'next'; key: number | null }
+  /** Release the map: the XDP program is detached and cpu_map_free runs. */
+  | { at: Nanos; op: 'free' }
+  /** Fault injection, as the kernel's failslab: the next `count` allocations fail. */
+  | { at: Nanos; op: 'failslab'; count: number };
+
+export type MapOpKind = MapOpSpec['op'];
+
+export interface Scenario {
+  /** Which cpumap.c: 5.0 or 5.2. */
+  kernel: KernelVersion;
+  /** Explicit optimization set; null means "what `kernel` has". */
+  opt: Optimization[] | null;
+  /** Possible CPUs (1 to 64). */
+  cpus: number;
+  /** The map's max_entries (may be invalid on purpose: create then fails with the kernel's errno). */
+  max: number;
+  /** CPU of each NIC RX queue, in queue order. */
+  rx: number[];
+  /** NIC RX descriptor ring size per queue. */
+  ring: number;
+  /** Initial entries, installed with BPF_ANY before traffic starts. */
+  entries: EntrySpec[];
+  /** Offered load in frames per second, over all RX queues. */
+  rate: number;
+  /** Frame size in bytes (Ethernet frame without FCS). */
+  size: number;
+  /** Link speed in Gbit/s (caps the rate at line rate). */
+  link: number;
+  /** Number of distinct flows (5-tuples); RSS spreads them over the RX queues. */
+  flows: number;
+  arrival: Arrival;
+  prog: ProgPolicy;
+  /** Fraction of frames the XDP program drops (XDP_DROP) instead of redirecting, 0 to 1. */
+  drop: number;
+  stack: StackVerdict;
+  /** Seed of the random number generators. */
+  seed: number;
+  /** Whether the loader has CAP_SYS_ADMIN (false: map create fails with -EPERM). */
+  cap: boolean;
+  /** Timeline of map operations, sorted by time. */
+  ops: MapOpSpec[];
+}
+
+/** A problem found while reading a scenario: names the parameter, the value, and what is allowed. */
+export interface ScenarioProblem {
+  param: string;
+  value: string;
+  message: string;
+}
