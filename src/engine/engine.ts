@@ -191,6 +191,8 @@ export class Engine {
     const w = this.world;
     let n = 0;
     for (const q of w.nicQueues) n += q.count;
+    // A frame whose bq_enqueue yielded to another CPU's earlier event is in the RX CPU's hands.
+    for (const c of w.cpus) if (c.pendingFrame >= 0) n++;
     for (const e of this.entries) if (e.refcnt > 0) n += e.inFlight();
     return n;
   }

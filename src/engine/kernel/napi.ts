@@ -102,7 +102,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
       now += COST.driverRx + COST.xdpProg + COST.redirectError;
       continue;
     }
-    now += COST.driverRx + COST.xdpProg + COST.redirectEnqueue;
+    now += COST.driverRx + COST.xdpProg + COST.redirectEnqueue + COST.xdpFrameStore;
     if (entry.bqCount[id] === KERNEL.bulkSize && now >= w.horizon()) {
       // The flush inside bq_enqueue touches the remote ring: let earlier events run first.
       cpu.pendingFrame = f;

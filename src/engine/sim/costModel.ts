@@ -68,18 +68,24 @@ export const COST = {
   stackDeliver: 303.81,
 
   // ---- RX CPU: NAPI poll running the XDP program ----
-  /**
-   * Per frame in the driver: RX descriptor, DMA sync, xdp_buff setup, page recycling.
-   * With the next three it makes about 48 ns per redirected frame at full bulks, the 20.65 Mpps
-   * one-core xdp_redirect_cpu figure.
-   */
+  // The redirect path below adds up to 67.8 ns per frame at full bulks (14.75 Mpps on one CPU).
+  // Calibration: in the 2019 overload run the RX CPU handled 14.73 Mpps with bulk-average 8.00,
+  // i.e. its polls were always full: it was saturated at about that rate. (The XDP paper's
+  // 20.65 Mpps, about 48 ns a frame, is the same path without the i40e-specific costs and without
+  // the xdp_frame headroom miss below, which a program that drops at the remote CPU still pays.)
+  /** Per frame in the driver: RX descriptor, DMA sync, xdp_buff setup, page recycling. */
   driverRx: 14.0,
   /** Running the XDP program (bpf_prog_run_xdp) for one frame. */
   xdpProg: 6.0,
-  /** bpf_redirect_map + xdp_do_redirect + convert_to_xdp_frame + bq_enqueue. */
+  /** bpf_redirect_map + xdp_do_redirect + bq_enqueue. */
   redirectEnqueue: 16.0,
+  /**
+   * convert_to_xdp_frame writes struct xdp_frame into the frame's headroom, a cache line the NIC's
+   * DMA did not bring into the cache: one miss (17.45 ns on the calibration machine).
+   */
+  xdpFrameStore: 17.45,
   /** __ptr_ring_produce of one frame into the remote ring: the slot's cache line moves over. */
-  produce: 6.0,
+  produce: 7.7,
   /** spin_lock/unlock of the ring's producer_lock, once per bq_flush_to_queue, plus the tracepoint. */
   flushLock: 20.0,
   /** Per NAPI poll: driver poll entry and exit, RX ring refill, xdp_do_flush_map bookkeeping. */
