@@ -6,7 +6,7 @@ import type { World } from '../world';
 import { COST, KERNEL } from '../sim/costModel';
 import type { CpuMapEntry } from './entry';
 import type { CpuMap } from './cpumap';
-import { TRACE_ENQUEUE } from './tracepoints';
+import { PID_IDLE, PID_KSOFTIRQD, TRACE_ENQUEUE } from './tracepoints';
 import { MAX_CPUS } from './limits';
 import { wakeUpProcess } from './kthreadLoop';
 
@@ -38,7 +38,10 @@ export function bqFlushToQueue(w: World, entry: CpuMapEntry, cpu: number, now: n
   c.enqProcessed[idx] += count;
   c.enqDrops[idx] += drops;
   c.enqEvents[idx] += 1;
-  w.traceRing?.push(TRACE_ENQUEUE, now, tracedCpu, 0, entry.mapId, count, drops, entry.cpu);
+  if (w.traceRing !== null) {
+    const pid = w.cpus[tracedCpu].mode === 'ksoftirqd' ? PID_KSOFTIRQD : PID_IDLE;
+    w.traceRing.push(TRACE_ENQUEUE, now, tracedCpu, pid, entry.mapId, count, drops, entry.cpu);
+  }
   return COST.flushLock + count * COST.produce;
 }
 

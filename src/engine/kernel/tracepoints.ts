@@ -10,6 +10,10 @@ export const TRACE_ENQUEUE = 1;
 export const TRACE_KTHREAD = 2;
 export const TRACE_REDIRECT_ERR = 3;
 
+/** `pid` of a hit in softirq on the idle task, and of one in ksoftirqd (rendered ksoftirqd/N). */
+export const PID_IDLE = 0;
+export const PID_KSOFTIRQD = -2;
+
 /** One tracepoint hit, as read back from the event ring. */
 export interface TraceEvent {
   kind: 'enqueue' | 'kthread' | 'redirect_err';

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: engine speed and memory, and the calibration table. Prints figures and ratios;
+ * it asserts nothing (tests check behaviour, the bench measures).
+ */
+import { Engine } from '../src/engine/engine';
+import { parseScenario } from '../src/scenario/parse';
+import { groupThousands } from '../src/engine/stats/format';
+import { CALIBRATION, COVER_LETTER_STEPS, LINE_RATE } from './scenarios';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function engineFor(query: string): Engine {
+  const { scenario, problems } = parseScenario(query);
+  if (problems.length > 0) throw new Error(`bench scenario invalid: ${problems.map((p) => p.message).join('; ')}`);
+  return new Engine(scenario);
+}
+
+function heapMiB(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+function throughput(): void {
+  const engine = engineFor(LINE_RATE);
+  engine.runUntil(100e6); // warm-up: JIT and steady state
+  const offered0 = engine.world.acct.offered;
+  const simNs = 1e9;
+  const t0 = performance.now();
+  engine.runUntil(100e6 + simNs);
+  const wallS = (performance.now() - t0) / 1000;
+  const frames = engine.world.acct.offered - offered0;
+  const rtf = simNs / 1e9 / wallS;
+  console.log('Line rate: 4 RX queues -> 4 remote CPUs, 14.88 Mpps of 64-byte frames, kernel 5.2, iptables-drop');
+  console.log(`  simulated ${simNs / 1e9} s in ${wallS.toFixed(2)} s of wall time`);
+  console.log(`  real-time factor:            ${rtf.toFixed(3)}  (goal >= 1.0, aim 3)`);
+  console.log(`  packets simulated per wall s: ${groupThousands(frames / wallS)}`);
+  console.log(`  violations: ${engine.check().length}`);
+}
+
+function memory(): void {
+  const engine = engineFor(LINE_RATE);
+  engine.runUntil(1e9);
+  const at1 = heapMiB();
+  const t0 = performance.now();
+  engine.runUntil(10e9);
+  const wallS = (performance.now() - t0) / 1000;
+  const at10 = heapMiB();
+  console.log('Memory, same scenario' + (gc ? '' : ' (run with --expose-gc for exact figures)'));
+  console.log(`  heap after  1 simulated s: ${at1.toFixed(1)} MiB`);
+  console.log(`  heap after 10 simulated s: ${at10.toFixed(1)} MiB  (ratio ${(at10 / at1).toFixed(3)}, goal <= 1.100)`);
+  console.log(`  (9 simulated s took ${wallS.toFixed(1)} s; frames in the pool at the end: ${engine.world.pool.live})`);
+}
+
+function kthreadPps(query: string): number {
+  const engine = engineFor(query);
+  engine.runUntil(100e6);
+  const before = engine.world.counters.kthProcessed[4];
+  engine.runUntil(600e6);
+  return (engine.world.counters.kthProcessed[4] - before) * 2;
+}
+
+function calibration(): void {
+  console.log("Calibration: FACTS.md's setup (1 RX CPU -> CPU 4, qsize 128, 14.7 Mpps), kthread pps");
+  console.log(`  ${'step'.padEnd(22)} ${'iptables model'.padStart(14)} ${'published'.padStart(11)} ${'ratio'.padStart(6)}   ${'UdpNoPorts model'.padStart(16)} ${'published'.padStart(11)}`);
+  for (const s of COVER_LETTER_STEPS) {
+    const ipt = kthreadPps(`${CALIBRATION}&opt=${s.opt}&stack=iptables-drop`);
+    const udp = kthreadPps(`${CALIBRATION}&opt=${s.opt}&stack=udp-noport`);
+    const pub = s.udp === null ? '(withheld)' : groupThousands(s.udp);
+    console.log(
+      `  ${s.label.padEnd(22)} ${groupThousands(ipt).padStart(14)} ${groupThousands(s.iptables).padStart(11)} ${(ipt / s.iptables).toFixed(3).padStart(6)}   ${groupThousands(udp).padStart(16)} ${pub.padStart(11)}` +
+        (s.udp === null ? '' : ` ratio ${(udp / s.udp).toFixed(3)}`),
+    );
+  }
+}
+
+const only = process.argv[2];
+if (!only || only === 'throughput') throughput();
+if (!only || only === 'calibration') calibration();
+if (!only || only === 'memory') memory();

@@ -1,0 +1,72 @@
+/**
+ * The CLI's --json object: rates per second measured after the warm-up, frame counts over the
+ * whole run, the map operations' results and any invariant violations.
+ */
+import type { Engine } from '../engine/engine';
+import type { TraceCounters } from '../engine/kernel/tracepoints';
+import { redirectCpuStats } from '../engine/stats/redirectCpu';
+import { serializeScenario } from '../scenario/serialize';
+
+export interface RunReport {
+  scenario: string;
+  simulatedNs: number;
+  rx: { cpu: number; pps: number; nicDropPps: number }[];
+  enqueue: { from: number; to: number; pps: number; dropPps: number; bulkAvg: number }[];
+  kthread: { cpu: number; pps: number; dropPps: number; schedPps: number }[];
+  redirectErrPps: number;
+  ops: { at: number; op: string; key: number | null; qsize: number | null; flags: number | null; result: string; value: number | null; next: number | null }[];
+  frames: {
+    offered: number;
+    nicDropped: number;
+    xdpDropped: number;
+    redirectErr: number;
+    ringFull: number;
+    stackDropped: number;
+    delivered: number;
+    inFlight: number;
+  };
+  violations: string[];
+}
+
+/** NIC drops per CPU so far (the queues bound to it). */
+export function nicDropsByCpu(engine: Engine): Float64Array {
+  const out = new Float64Array(engine.scenario.cpus);
+  for (const q of engine.world.nicQueues) out[q.cpu] += q.nicDrops;
+  return out;
+}
+
+/** Builds the report from the counters at the end of the warm-up and now. */
+export function buildReport(engine: Engine, atWarmup: TraceCounters, nicAtWarmup: Float64Array, measuredNs: number): RunReport {
+  const w = engine.world;
+  const stats = redirectCpuStats(atWarmup, w.counters, measuredNs, engine.scenario.cpus);
+  const nicNow = nicDropsByCpu(engine);
+  const perSec = 1e9 / measuredNs;
+  const rxCpus = [...new Set(engine.scenario.rx)].sort((a, b) => a - b);
+  const a = w.acct;
+  engine.check();
+  return {
+    scenario: serializeScenario(engine.scenario, 'full'),
+    simulatedNs: w.now,
+    rx: rxCpus.map((cpu) => ({
+      cpu,
+      pps: (w.counters.rxProcessed[cpu] - atWarmup.rxProcessed[cpu]) * perSec,
+      nicDropPps: (nicNow[cpu] - nicAtWarmup[cpu]) * perSec,
+    })),
+    enqueue: stats.enqueue.map(({ from, to, pps, dropPps, bulkAvg }) => ({ from, to, pps, dropPps, bulkAvg })),
+    kthread: stats.kthread.map(({ cpu, pps, dropPps, schedPps }) => ({ cpu, pps, dropPps, schedPps })),
+    redirectErrPps: stats.redirectErrTotal.dropPps,
+    ops: engine.ops.map(({ at, op, key, qsize, flags, result, value, next }) => ({ at, op, key, qsize, flags, result, value, next })),
+    frames: {
+      offered: a.offered,
+      nicDropped: a.nicDropped,
+      xdpDropped: a.xdpDropped,
+      redirectErr: a.redirectErr,
+      ringFull: a.ringFull,
+      // Frames __cpu_map_ring_cleanup had to return (a kernel WARN, also reported as a violation).
+      stackDropped: a.stackDropped + a.ringCleanup,
+      delivered: a.delivered,
+      inFlight: engine.inFlight(),
+    },
+    violations: [...engine.violations],
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Tracepoint hits rendered as /sys/kernel/debug/tracing/trace_pipe lines:
+ * `TASK-PID [CPU] FLAGS SECONDS.MICROS: EVENT: FIELDS`, with the xdp events' 2019 formats.
+ */
+import { PID_KSOFTIRQD, type TraceEvent } from '../kernel/tracepoints';
+import { ERRNO } from '../kernel/errno';
+
+/** Who a tracepoint hit ran in: the kthread, or softirq on the idle task / ksoftirqd. */
+function task(ev: TraceEvent, kthreadComm: (pid: number) => string | undefined): { comm: string; pid: number } {
+  if (ev.pid === PID_KSOFTIRQD) return { comm: `ksoftirqd/${ev.cpu}`, pid: 10 + 6 * ev.cpu };
+  if (ev.pid > 0) return { comm: kthreadComm(ev.pid) ?? `cpumap/${ev.cpu}/map:${ev.mapId}`, pid: ev.pid };
+  return { comm: '<idle>', pid: 0 };
+}
+
+/** Seconds and microseconds, as ftrace prints its timestamps ("%5lu.%06lu"). */
+export function traceTimestamp(ns: number): string {
+  const us = Math.floor(ns / 1000);
+  return `${String(Math.floor(us / 1e6)).padStart(5)}.${String(us % 1e6).padStart(6, '0')}`;
+}
+
+/** One trace_pipe line for a tracepoint hit. */
+export function formatTraceLine(ev: TraceEvent, kthreadComm: (pid: number) => string | undefined = () => undefined): string {
+  const t = task(ev, kthreadComm);
+  const head = `${t.comm.padStart(16)}-${String(t.pid).padEnd(5)} [${String(ev.cpu).padStart(3, '0')}] ..s. ${traceTimestamp(ev.at)}:`;
+  switch (ev.kind) {
+    case 'enqueue':
+      return `${head} xdp_cpumap_enqueue: enqueue cpu=${ev.cpu} map_id=${ev.mapId} action=REDIRECT processed=${ev.processed} drops=${ev.drops} to_cpu=${ev.extra}`;
+    case 'kthread':
+      return `${head} xdp_cpumap_kthread: kthread cpu=${ev.cpu} map_id=${ev.mapId} action=REDIRECT processed=${ev.processed} drops=${ev.drops} sched=${ev.extra}`;
+    case 'redirect_err':
+      return `${head} xdp_redirect_map_err: prog_id=1 action=REDIRECT ifindex=2 to_ifindex=0 err=-${ERRNO.EINVAL} map_id=${ev.mapId} map_index=${ev.extra}`;
+  }
+}
