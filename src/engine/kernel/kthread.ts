@@ -42,7 +42,7 @@ export class Kthread {
   /** The task's __state: TASK_RUNNING or TASK_INTERRUPTIBLE (what wake_up_process flips). */
   taskState = TASK_RUNNING;
   /** Earliest time its CPU may run it (wake-up latency). */
-  readyAt: number;
+  readyAt = 0;
   shouldStop = false;
   everRan = false;
   /** cond_resched() will return 1 at the next loop top: CFS gave the CPU to someone else. */

@@ -10,8 +10,8 @@ export class FramePool {
   /** RX queue that received it. */
   rxQueue: Int16Array;
   private free: Int32Array;
-  private freeCount: number;
-  private capacity: number;
+  private freeCount = 0;
+  private capacity = 0;
   /** Frames currently allocated. */
   live = 0;
 

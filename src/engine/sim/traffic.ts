@@ -26,7 +26,7 @@ const BLOCK = 256;
 
 export class ArrivalProcess {
   /** Time of the next arrival (Infinity when the queue gets no traffic). */
-  next: number;
+  next = 0;
   private readonly rng: Rng;
   private readonly flows: Int32Array;
   private readonly meanGap: number;
