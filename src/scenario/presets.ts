@@ -1,0 +1,90 @@
+/**
+ * Ready-made scenarios: each is one query string and one sentence on why it matters.
+ */
+export interface Preset {
+  id: string;
+  title: string;
+  why: string;
+  query: string;
+}
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'line-rate-4',
+    title: '10G line rate over 4 CPUs',
+    why: 'Four RX queues hash 14.88 Mpps over four remote CPUs: each kthread has headroom and nothing is dropped.',
+    query: 'rx=0,1,2,3&entries=4:2048,5:2048,6:2048,7:2048&rate=14.88M&flows=1024&prog=hash&stack=iptables-drop',
+  },
+  {
+    id: 'line-rate-2',
+    title: '10G line rate over 2 CPUs',
+    why: 'Two remote CPUs each get 7.44 Mpps, just under what a v5.2 kthread can do: rings run near full.',
+    query: 'rx=0,1&entries=4:2048,5:2048&rate=14.88M&flows=1024&prog=hash&stack=iptables-drop',
+  },
+  {
+    id: 'overload',
+    title: 'One remote CPU overloaded',
+    why: "The 2019 measurement: 14.7 Mpps into one kthread that manages 3.2 Mpps; the rest is refused by the full ring, and every bulk is a full 8.",
+    query: 'rx=3&entries=4:192&rate=14.7M&prog=rr&arrival=constant&stack=udp-noport',
+  },
+  {
+    id: 'trickle',
+    title: 'A trickle of traffic',
+    why: 'At 10 kpps each poll carries one frame: one frame per bulk, and the kthread sleeps and is woken for every frame.',
+    query: 'rx=0&entries=4:192&rate=10k&prog=rr&arrival=constant',
+  },
+  {
+    id: 'qsize-change',
+    title: 'qsize changed under load',
+    why: 'Updating an entry replaces it: a new ring and kthread take over while the old entry drains after a grace period.',
+    query: 'rx=3&entries=4:2048&rate=10M&prog=rr&stack=iptables-drop&ops=20ms:update:4:64',
+  },
+  {
+    id: 'delete-under-load',
+    title: 'An entry deleted under load',
+    why: 'The slot empties at once, the grace period ends, bulk queues are flushed, the kthread drains its ring: nothing is lost.',
+    query: 'rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&ops=20ms:delete:4',
+  },
+  {
+    id: 'free-under-load',
+    title: 'The map freed under load',
+    why: 'Detaching the program and freeing the map tears every entry down in the kernel order; the stack takes over on the RX CPUs.',
+    query: 'rx=0,1&entries=4:256,5:256&rate=2M&prog=hash&ops=20ms:free',
+  },
+  {
+    id: 'empty-slot',
+    title: 'Redirect to an empty slot',
+    why: 'The program redirects to CPU 6, which has no entry: every frame is a redirect error, dropped by the driver.',
+    query: 'rx=0&entries=4:192&rate=1M&prog=cpu:6',
+  },
+  {
+    id: 'v50-overload',
+    title: 'v5.0 at overload',
+    why: 'The same overload on the v5.0 code: compare its kthread rate with v5.2 to see what the 2019 series bought.',
+    query: 'kernel=5.0&rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant&stack=iptables-drop',
+  },
+  {
+    id: 'v52-overload',
+    title: 'v5.2 at overload',
+    why: 'The same overload on the v5.2 code: the batched consume, bulk allocation and prefetchw lift the kthread by a quarter.',
+    query: 'kernel=5.2&rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant&stack=iptables-drop',
+  },
+  {
+    id: 'shared-cpu',
+    title: 'An RX CPU that is also a target',
+    why: 'CPU 4 runs NAPI and a cpumap kthread: softirq and the kthread share one CPU, and ksoftirqd ends up taking turns with it.',
+    query: 'rx=4,1&entries=4:256,5:256&rate=8M&prog=hash&stack=iptables-drop',
+  },
+  {
+    id: 'small-ring',
+    title: "A small ring and ptr_ring's batched NULLing",
+    why: 'With qsize 32 the consumer NULLs slots 16 at a time, so producers are refused while up to 15 slots are already consumed.',
+    query: 'rx=3&entries=4:32&rate=9M&prog=rr&arrival=constant&stack=iptables-drop',
+  },
+  {
+    id: 'unprivileged',
+    title: 'Unprivileged map create',
+    why: 'Without CAP_SYS_ADMIN, BPF_MAP_CREATE for a cpumap fails with -EPERM: no map, no program, the stack runs on the RX CPUs.',
+    query: 'cap=0&rx=0&rate=100k',
+  },
+];
