@@ -25,6 +25,7 @@ import { errno, type OpResultCode } from './kernel/errno';
 import { TraceRing } from './kernel/tracepoints';
 import type { CpuMapEntry } from './kernel/entry';
 import { checkInvariants } from './invariants';
+import { skbPerFrameCost } from './kernel/kthreadLoop';
 
 /** A map operation's record, as the CLI's JSON reports it. */
 export interface OpRecord {
@@ -59,6 +60,7 @@ export class Engine {
     const w = new World(scenario, switchesFor(scenario, options.switches));
     this.world = w;
     if (options.traceCapacity) w.traceRing = new TraceRing(options.traceCapacity);
+    w.skbPerFrameNs = skbPerFrameCost(w);
     for (let c = 0; c < scenario.cpus; c++) w.cpus.push(new Cpu(c, scenario.seed));
     this.buildNic();
 

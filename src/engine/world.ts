@@ -10,6 +10,7 @@ import type { CpuMap } from './kernel/cpumap';
 import type { CpuMapEntry } from './kernel/entry';
 import type { NicQueue } from './kernel/nicQueue';
 import { Rcu } from './kernel/rcu';
+import { stackDrops } from './kernel/netstack';
 import { TraceCounters, type TraceRing } from './kernel/tracepoints';
 import { AgentHeap } from './sim/agentHeap';
 import { ControlQueue } from './sim/controlQueue';
@@ -46,6 +47,10 @@ export class World {
   progAttached = false;
   /** The redirect policy as a small integer (hot path: no string compares per frame). */
   readonly progPolicy: number;
+  /** netif_receive_skb_core returns NET_RX_DROP for this scenario's stack verdict. */
+  readonly stackDrops: boolean;
+  /** The kthread's cost per SKB besides the consume (set by the engine from the cost model). */
+  skbPerFrameNs = 0;
   /** The key of `prog=cpu:N`. */
   readonly progFixedKey: number;
   /** Keys the XDP program redirects to (xdp_redirect_cpu's cpus_available). */
@@ -71,6 +76,7 @@ export class World {
     const prog = scenario.prog;
     this.progPolicy = prog.kind === 'rr' ? POLICY_RR : prog.kind === 'hash' ? POLICY_HASH : POLICY_CPU;
     this.progFixedKey = prog.kind === 'cpu' ? prog.cpu : -1;
+    this.stackDrops = stackDrops(scenario.stack);
     this.rrIterator = new Int32Array(scenario.cpus);
     this.rcu = new Rcu({
       now: () => this.now,

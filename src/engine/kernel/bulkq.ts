@@ -10,10 +10,15 @@ import { PID_IDLE, PID_KSOFTIRQD, TRACE_ENQUEUE } from './tracepoints';
 import { MAX_CPUS } from './limits';
 import { wakeUpProcess } from './kthreadLoop';
 
+/** CPU time of a bq_flush_to_queue of `frames` frames (0 when the bulk was empty: no lock taken). */
+export function flushCost(frames: number): number {
+  return frames === 0 ? 0 : COST.flushLock + frames * COST.produce;
+}
+
 /**
  * bq_flush_to_queue(): under the ring's producer_lock, __ptr_ring_produce each frame of CPU
  * `cpu`'s bulk queue; frames the ring refuses are dropped and counted. Fires
- * xdp_cpumap_enqueue(processed, drops). Returns the CPU time it took.
+ * xdp_cpumap_enqueue(processed, drops). Returns how many frames it handled (see flushCost).
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L563
  */
 export function bqFlushToQueue(w: World, entry: CpuMapEntry, cpu: number, now: number, tracedCpu: number): number {
@@ -42,21 +47,18 @@ export function bqFlushToQueue(w: World, entry: CpuMapEntry, cpu: number, now: n
     const pid = w.cpus[tracedCpu].mode === 'ksoftirqd' ? PID_KSOFTIRQD : PID_IDLE;
     w.traceRing.push(TRACE_ENQUEUE, now, tracedCpu, pid, entry.mapId, count, drops, entry.cpu);
   }
-  return COST.flushLock + count * COST.produce;
+  return count;
 }
 
 /**
- * bq_enqueue(): append a frame to this CPU's bulk queue for `entry`, flushing first if the bulk
- * is already full (without waking the kthread: only __cpu_map_flush wakes it).
+ * The append half of bq_enqueue(): the caller has already flushed a full bulk (bq_enqueue
+ * flushes before appending, without waking the kthread: only __cpu_map_flush wakes it).
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L602
  */
-export function bqEnqueue(w: World, entry: CpuMapEntry, cpu: number, frame: number, now: number): number {
+export function bqAppend(w: World, entry: CpuMapEntry, cpu: number, frame: number): void {
   if (entry.bulkqFreed) w.violation(`bq_enqueue into ${entry.lifecycle.label} after its grace period`);
-  let cost = 0;
-  if (entry.bqCount[cpu] === KERNEL.bulkSize) cost = bqFlushToQueue(w, entry, cpu, now, cpu);
   entry.bqFrames[cpu * KERNEL.bulkSize + entry.bqCount[cpu]++] = frame;
   entry.bqTotal++;
-  return cost;
 }
 
 /**
@@ -87,7 +89,7 @@ export function cpuMapFlush(w: World, map: CpuMap, cpu: number, now: number): nu
     if (entry === null) continue;
     map.flushNeeded[base + key] = 0;
     map.flushNeededCount[cpu]--;
-    cost += bqFlushToQueue(w, entry, cpu, now + cost, cpu);
+    cost += flushCost(bqFlushToQueue(w, entry, cpu, now + cost, cpu));
     cost += wakeUpProcess(w, entry.kthread, now + cost);
   }
   return cost;

@@ -110,7 +110,7 @@ function __set_current_state_running(k: Kthread): void {
 }
 
 /** Per-frame CPU cost of building and delivering one SKB, besides the consume itself. */
-function perFrameCost(w: World): number {
+export function skbPerFrameCost(w: World): number {
   const s = w.switches;
   return (
     (s.allocBulk ? COST.skbHeadAllocBulkPerFrame : COST.skbHeadAlloc) +
@@ -132,8 +132,8 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   // v5.2: n = ptr_ring_consume_batched(queue, frames, CPUMAP_BATCH)
   const n = k.entry.ring.consumeBatched(batchBuf, KERNEL.kthreadBatch);
   for (let i = 0; i < n; i++) w.pool.release(batchBuf[i]);
-  const drops = bookStackVerdicts(w.acct, w.scenario.stack, n);
-  let cost = COST.kthreadLoop + COST.consumeBatchedLock + n * (COST.consumeBatchedPerFrame + perFrameCost(w));
+  const drops = bookStackVerdicts(w.acct, w.stackDrops, n);
+  let cost = COST.kthreadLoop + COST.consumeBatchedLock + n * (COST.consumeBatchedPerFrame + w.skbPerFrameNs);
   if (n > 0 && w.switches.allocBulk) cost += COST.skbHeadAllocBulkCall;
   traceKthread(w, k, now + cost, n, drops, sched);
   return now + cost;
@@ -154,9 +154,9 @@ function v50Consume(w: World, k: Kthread, now: number): number {
     w.pool.release(f);
     n++;
   }
-  k.v50Drops += bookStackVerdicts(w.acct, w.scenario.stack, n);
+  k.v50Drops += bookStackVerdicts(w.acct, w.stackDrops, n);
   k.v50Processed += n;
-  let cost = n * (COST.consumeInterleaved + perFrameCost(w));
+  let cost = n * (COST.consumeInterleaved + w.skbPerFrameNs);
   if (n > 0 && w.switches.allocBulk) cost += COST.skbHeadAllocBulkCall;
   if (n > 0 && k.v50Processed < KERNEL.kthreadBatch) {
     k.phase = 'v50more';

@@ -12,25 +12,12 @@ import { POLICY_CPU, POLICY_HASH, type World } from '../world';
 import type { Cpu } from './cpu';
 import type { NicQueue } from './nicQueue';
 import { COST, KERNEL } from '../sim/costModel';
-import { bqEnqueue, cpuMapFlush, cpuMapInsertCtx } from './bulkq';
+import { bqAppend, bqFlushToQueue, cpuMapFlush, cpuMapInsertCtx, flushCost } from './bulkq';
 import { hash32 } from '../sim/rng';
 import { bookStackVerdicts, stackCost } from './netstack';
 import { TRACE_REDIRECT_ERR } from './tracepoints';
 import type { CpuMapEntry } from './entry';
 import type { CpuMap } from './cpumap';
-
-/** The key the XDP program redirects a frame of `flow` to, or -1 for XDP_ABORTED (no target). */
-function pickKey(w: World, cpu: number, flow: number): number {
-  const policy = w.progPolicy;
-  if (policy === POLICY_CPU) return w.progFixedKey;
-  const targets = w.progTargets;
-  if (targets.length === 0) return -1;
-  // Masked to 31 bits so the modulo stays in small-integer arithmetic.
-  if (policy === POLICY_HASH) return targets[(hash32(flow) & 0x7fffffff) % targets.length];
-  const i = w.rrIterator[cpu];
-  w.rrIterator[cpu] = i + 1 >= targets.length ? 0 : i + 1;
-  return targets[i % targets.length];
-}
 
 /** Starts a poll of `q` on `cpu` at `now`; returns when the poll's fixed overhead is done. */
 export function napiPollStart(w: World, cpu: Cpu, q: NicQueue, now: number): number {
@@ -45,85 +32,117 @@ export function napiPollStart(w: World, cpu: Cpu, q: NicQueue, now: number): num
   return now + COST.napiPoll;
 }
 
+/** CPU time of one frame the program redirects, up to bq_enqueue. */
+const REDIRECT_NS = COST.driverRx + COST.xdpProg + COST.redirectEnqueue + COST.xdpFrameStore;
+const XDP_DROP_NS = COST.driverRx + COST.xdpProg + COST.xdpDropRecycle;
+const REDIRECT_ERR_NS = COST.driverRx + COST.xdpProg + COST.redirectError;
+const BULK = KERNEL.bulkSize;
+
 /**
  * Runs the current poll from `now` until it ends or must yield. Returns the time the CPU is
  * next free; `cpu.pollQueue` is null once the poll has ended.
+ *
+ * Hot path: per-frame state lives in locals and typed arrays, and bq_enqueue's common case (room
+ * in the bulk queue) is written out here; the kernel functions it stands for are named inline.
  */
 export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   const q = cpu.pollQueue as NicQueue;
   const acct = w.acct;
   const pool = w.pool;
-  const counters = w.counters;
   const id = cpu.id;
   const dropFraction = w.scenario.drop;
+  // Map operations are control events: the poll yields before any is due, so these stay valid.
   const controlAt = w.control.nextTime();
-  // A frame whose enqueue was interrupted by a yield resumes first.
+  const map = w.map;
+  const policy = w.progPolicy;
+  const targets = w.progTargets;
+  const nTargets = targets.length;
+  let budget = cpu.pollBudget;
+  let seen = 0;
+
+  // A frame whose bq_enqueue yielded before its flush resumes first.
   if (cpu.pendingFrame >= 0) {
     const f = cpu.pendingFrame;
+    const entry = cpu.pendingEntry as CpuMapEntry;
     cpu.pendingFrame = -1;
-    now += enqueue(w, cpu, f, cpu.pendingEntry as CpuMapEntry, cpu.pendingKey, now);
     cpu.pendingEntry = null;
+    now += flushCost(bqFlushToQueue(w, entry, id, now, id));
+    bqAppend(w, entry, id, f);
+    cpuMapInsertCtx(map as CpuMap, id, cpu.pendingKey);
   }
-  while (cpu.pollBudget > 0) {
-    if (now >= controlAt) return now;
+  while (budget > 0) {
+    if (now >= controlAt) break;
     if (q.count === 0 || q.arrivals.next <= now) q.receiveUntil(now, pool, acct);
-    if (q.count === 0) break;
+    if (q.count === 0) {
+      cpu.pollBudget = budget;
+      w.counters.rxProcessed[id] += seen;
+      return pollEnd(w, cpu, q, now);
+    }
     const f = q.take();
-    cpu.pollBudget--;
-    counters.rxProcessed[id]++;
+    budget--;
+    seen++;
     if (!cpu.pollProg) {
       // No XDP program: the driver builds an SKB and the stack runs here.
       pool.release(f);
-      bookStackVerdicts(acct, w.scenario.stack, 1);
+      bookStackVerdicts(acct, w.stackDrops, 1);
       now += COST.driverRx + COST.driverBuildSkb + stackCost(w.scenario.stack);
       continue;
     }
     if (dropFraction > 0 && cpu.progUniform() < dropFraction) {
       pool.release(f);
       acct.xdpDropped++;
-      counters.rxDropped[id]++;
-      now += COST.driverRx + COST.xdpProg + COST.xdpDropRecycle;
+      w.counters.rxDropped[id]++;
+      now += XDP_DROP_NS;
       continue;
     }
-    const key = pickKey(w, id, pool.flow[f]);
-    const map = w.map;
+    // The program picks a key: fixed, flow hash, or its per-CPU round-robin iterator.
+    let key: number;
+    if (policy === POLICY_CPU) key = w.progFixedKey;
+    else if (nTargets === 0) key = -1;
+    else if (policy === POLICY_HASH) key = targets[(hash32(pool.flow[f]) & 0x7fffffff) % nTargets];
+    else {
+      const i = w.rrIterator[id];
+      w.rrIterator[id] = i + 1 >= nTargets ? 0 : i + 1;
+      key = targets[i % nTargets];
+    }
+    // bpf_redirect_map -> __cpu_map_lookup_elem
     const entry = key >= 0 && map !== null ? map.lookup(key) : null;
     if (entry === null) {
       pool.release(f);
       if (key < 0) {
         // XDP_ABORTED: no CPU to pick; the frame is dropped with an xdp_exception.
         acct.xdpDropped++;
-        counters.exception[id]++;
+        w.counters.exception[id]++;
       } else {
         acct.redirectErr++;
-        counters.redirectErr[id]++;
+        w.counters.redirectErr[id]++;
         w.traceRing?.push(TRACE_REDIRECT_ERR, now, id, 0, map?.id ?? 0, 1, 0, key);
       }
-      now += COST.driverRx + COST.xdpProg + COST.redirectError;
+      now += REDIRECT_ERR_NS;
       continue;
     }
-    now += COST.driverRx + COST.xdpProg + COST.redirectEnqueue + COST.xdpFrameStore;
-    if (entry.bqCount[id] === KERNEL.bulkSize && now >= w.horizon()) {
-      // The flush inside bq_enqueue touches the remote ring: let earlier events run first.
-      cpu.pendingFrame = f;
-      cpu.pendingEntry = entry;
-      cpu.pendingKey = key;
-      return now;
+    now += REDIRECT_NS;
+    // cpu_map_enqueue -> bq_enqueue: a full bulk is flushed first (bq_flush_to_queue). The flush
+    // touches the remote ring, so earlier events of other CPUs must run before it.
+    if (entry.bqCount[id] === BULK) {
+      if (now >= w.horizon()) {
+        cpu.pendingFrame = f;
+        cpu.pendingEntry = entry;
+        cpu.pendingKey = key;
+        cpu.pollBudget = budget;
+        w.counters.rxProcessed[id] += seen;
+        return now;
+      }
+      now += flushCost(bqFlushToQueue(w, entry, id, now, id));
     }
-    now += enqueue(w, cpu, f, entry, key, now);
+    bqAppend(w, entry, id, f);
+    // __cpu_map_insert_ctx
+    cpuMapInsertCtx(map as CpuMap, id, key);
   }
+  cpu.pollBudget = budget;
+  w.counters.rxProcessed[id] += seen;
+  if (budget > 0) return now; // yielded to a map operation
   return pollEnd(w, cpu, q, now);
-}
-
-/**
- * cpu_map_enqueue -> bq_enqueue into the entry the program looked up (it stays valid for the
- * whole poll under RCU, even if the slot changes meanwhile), then __cpu_map_insert_ctx.
- * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L622
- */
-function enqueue(w: World, cpu: Cpu, f: number, entry: CpuMapEntry, key: number, now: number): number {
-  const cost = bqEnqueue(w, entry, cpu.id, f, now);
-  cpuMapInsertCtx(w.map as CpuMap, cpu.id, key);
-  return cost;
 }
 
 /** End of poll: xdp_do_flush_map, then napi_complete_done or stay scheduled. */

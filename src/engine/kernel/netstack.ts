@@ -26,9 +26,9 @@ export function stackDrops(stack: StackVerdict): boolean {
   return stack === 'iptables-drop';
 }
 
-/** Books `n` SKBs with the verdict's outcome; returns the NET_RX_DROP count. */
-export function bookStackVerdicts(acct: FrameAccounts, stack: StackVerdict, n: number): number {
-  if (stackDrops(stack)) {
+/** Books `n` SKBs with the verdict's outcome (`drops`: see stackDrops); returns the NET_RX_DROP count. */
+export function bookStackVerdicts(acct: FrameAccounts, drops: boolean, n: number): number {
+  if (drops) {
     acct.stackDropped += n;
     return n;
   }

@@ -73,7 +73,8 @@ export class ArrivalProcess {
     const n = this.flows.length;
     this.rng.fillUniform(u);
     for (let i = 0; i < BLOCK; i++) this.flowBuf[i] = n <= 1 ? (n === 1 ? this.flows[0] : 0) : this.flows[Math.floor(u[i] * n)];
-    this.rng.fillUniform(u);
+    // Constant arrivals need no random numbers (and drawing none keeps their stream short).
+    if (this.kind !== 0) this.rng.fillUniform(u);
     for (let i = 0; i < BLOCK; i++) this.gapBuf[i] = this.gap(u[i]);
   }
 
