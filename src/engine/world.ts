@@ -16,6 +16,7 @@ import { AgentHeap } from './sim/agentHeap';
 import { ControlQueue } from './sim/controlQueue';
 import { COST } from './sim/costModel';
 import { FramePool } from './sim/framePool';
+import type { MoveRecorder } from './moves';
 import type { ModelSwitches } from './switches';
 
 /** A line for the trace log that is not a tracepoint: map operation results, kernel warnings. */
@@ -62,6 +63,8 @@ export class World {
   /** Kernel warnings and notable behaviour (e.g. a leaked entry), in time order. */
   readonly log: LogLine[] = [];
   traceRing: TraceRing | null = null;
+  /** Per-frame journeys for the animation; null unless a caller records them. */
+  moves: MoveRecorder | null = null;
   nextPid = 1000;
   nextEntryUid = 1;
   nextMapId = 7;

@@ -9,6 +9,7 @@ import type { CpuMap } from './cpumap';
 import { PID_IDLE, PID_KSOFTIRQD, TRACE_ENQUEUE } from './tracepoints';
 import { MAX_CPUS } from './limits';
 import { wakeUpProcess } from './kthreadLoop';
+import { PLACE_RING, PLACE_RING_FULL, place } from '../moves';
 
 /** CPU time of a bq_flush_to_queue of `frames` frames (0 when the bulk was empty: no lock taken). */
 export function flushCost(frames: number): number {
@@ -28,9 +29,12 @@ export function bqFlushToQueue(w: World, entry: CpuMapEntry, cpu: number, now: n
   const ring = entry.ring;
   const base = cpu * KERNEL.bulkSize;
   let drops = 0;
+  const moves = w.moves;
   for (let i = 0; i < count; i++) {
     const f = entry.bqFrames[base + i];
-    if (ring.produce(f) !== 0) {
+    const refused = ring.produce(f) !== 0;
+    if (moves !== null) moves.record(f, w.pool.flow[f], place(refused ? PLACE_RING_FULL : PLACE_RING, entry.uid), now);
+    if (refused) {
       drops++;
       w.pool.release(f);
     }

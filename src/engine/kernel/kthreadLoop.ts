@@ -11,6 +11,7 @@ import { Kthread, TASK_INTERRUPTIBLE, TASK_RUNNING } from './kthread';
 import { bookStackVerdicts, stackCost } from './netstack';
 import { TRACE_KTHREAD } from './tracepoints';
 import { putCpuMapEntry } from './teardown';
+import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, place, type MoveRecorder } from '../moves';
 
 const batchBuf = new Int32Array(KERNEL.kthreadBatch);
 
@@ -131,10 +132,12 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   }
   // v5.2: n = ptr_ring_consume_batched(queue, frames, CPUMAP_BATCH)
   const n = k.entry.ring.consumeBatched(batchBuf, KERNEL.kthreadBatch);
-  for (let i = 0; i < n; i++) w.pool.release(batchBuf[i]);
   const drops = bookStackVerdicts(w.acct, w.stackDrops, n);
-  let cost = COST.kthreadLoop + COST.consumeBatchedLock + n * (COST.consumeBatchedPerFrame + w.skbPerFrameNs);
+  const perFrame = COST.consumeBatchedPerFrame + w.skbPerFrameNs;
+  let cost = COST.kthreadLoop + COST.consumeBatchedLock + n * perFrame;
   if (n > 0 && w.switches.allocBulk) cost += COST.skbHeadAllocBulkCall;
+  if (w.moves !== null) recordSkbs(w, k, batchBuf, n, now + cost - n * perFrame, perFrame);
+  for (let i = 0; i < n; i++) w.pool.release(batchBuf[i]);
   traceKthread(w, k, now + cost, n, drops, sched);
   return now + cost;
 }
@@ -146,18 +149,15 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
  */
 function v50Consume(w: World, k: Kthread, now: number): number {
   const ring = k.entry.ring;
-  let n = 0;
   const room = KERNEL.kthreadBatch - k.v50Processed;
-  while (n < room) {
-    const f = ring.consume();
-    if (f < 0) break;
-    w.pool.release(f);
-    n++;
-  }
+  const n = ring.consumeBatched(batchBuf, room);
   k.v50Drops += bookStackVerdicts(w.acct, w.stackDrops, n);
   k.v50Processed += n;
-  let cost = n * (COST.consumeInterleaved + w.skbPerFrameNs);
+  const perFrame = COST.consumeInterleaved + w.skbPerFrameNs;
+  let cost = n * perFrame;
   if (n > 0 && w.switches.allocBulk) cost += COST.skbHeadAllocBulkCall;
+  if (w.moves !== null) recordSkbs(w, k, batchBuf, n, now + cost - n * perFrame, perFrame);
+  for (let i = 0; i < n; i++) w.pool.release(batchBuf[i]);
   if (n > 0 && k.v50Processed < KERNEL.kthreadBatch) {
     k.phase = 'v50more';
     return now + cost;
@@ -165,6 +165,18 @@ function v50Consume(w: World, k: Kthread, now: number): number {
   k.phase = 'top';
   traceKthread(w, k, now + cost, k.v50Processed, k.v50Drops, k.v50Sched);
   return now + cost;
+}
+
+/** Each frame of a batch becomes an SKB in turn, then the stack's verdict lands. */
+function recordSkbs(w: World, k: Kthread, frames: Int32Array, n: number, start: number, perFrame: number): void {
+  const moves = w.moves as MoveRecorder;
+  const skb = place(PLACE_SKB, k.cpu);
+  const verdict = place(w.stackDrops ? PLACE_STACK_DROP : PLACE_DELIVERED, k.cpu);
+  for (let i = 0; i < n; i++) {
+    const f = frames[i];
+    moves.record(f, w.pool.flow[f], skb, start + i * perFrame);
+    moves.record(f, w.pool.flow[f], verdict, start + (i + 1) * perFrame);
+  }
 }
 
 /** xdp_cpumap_kthread(map_id, processed, drops, sched), fired once per loop iteration. */

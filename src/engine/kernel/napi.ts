@@ -18,6 +18,7 @@ import { bookStackVerdicts, stackCost } from './netstack';
 import { TRACE_REDIRECT_ERR } from './tracepoints';
 import type { CpuMapEntry } from './entry';
 import type { CpuMap } from './cpumap';
+import { PLACE_BQ, PLACE_DELIVERED, PLACE_REDIRECT_ERR, PLACE_STACK_DROP, PLACE_XDP, PLACE_XDP_DROP, place } from '../moves';
 
 /** Starts a poll of `q` on `cpu` at `now`; returns when the poll's fixed overhead is done. */
 export function napiPollStart(w: World, cpu: Cpu, q: NicQueue, now: number): number {
@@ -57,6 +58,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   const policy = w.progPolicy;
   const targets = w.progTargets;
   const nTargets = targets.length;
+  const moves = w.moves;
   let budget = cpu.pollBudget;
   let seen = 0;
 
@@ -72,7 +74,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   }
   while (budget > 0) {
     if (now >= controlAt) break;
-    if (q.count === 0 || q.arrivals.next <= now) q.receiveUntil(now, pool, acct);
+    if (q.count === 0 || q.arrivals.next <= now) q.receiveUntil(now, pool, acct, moves);
     if (q.count === 0) {
       cpu.pollBudget = budget;
       w.counters.rxProcessed[id] += seen;
@@ -81,18 +83,21 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     const f = q.take();
     budget--;
     seen++;
+    if (moves !== null) moves.record(f, pool.flow[f], place(PLACE_XDP, id), now);
     if (!cpu.pollProg) {
       // No XDP program: the driver builds an SKB and the stack runs here.
-      pool.release(f);
       bookStackVerdicts(acct, w.stackDrops, 1);
       now += COST.driverRx + COST.driverBuildSkb + stackCost(w.scenario.stack);
+      if (moves !== null) moves.record(f, pool.flow[f], place(w.stackDrops ? PLACE_STACK_DROP : PLACE_DELIVERED, id), now);
+      pool.release(f);
       continue;
     }
     if (dropFraction > 0 && cpu.progUniform() < dropFraction) {
-      pool.release(f);
       acct.xdpDropped++;
       w.counters.rxDropped[id]++;
       now += XDP_DROP_NS;
+      if (moves !== null) moves.record(f, pool.flow[f], place(PLACE_XDP_DROP, id), now);
+      pool.release(f);
       continue;
     }
     // The program picks a key: fixed, flow hash, or its per-CPU round-robin iterator.
@@ -108,6 +113,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     // bpf_redirect_map -> __cpu_map_lookup_elem
     const entry = key >= 0 && map !== null ? map.lookup(key) : null;
     if (entry === null) {
+      if (moves !== null) moves.record(f, pool.flow[f], place(key < 0 ? PLACE_XDP_DROP : PLACE_REDIRECT_ERR, id), now + REDIRECT_ERR_NS);
       pool.release(f);
       if (key < 0) {
         // XDP_ABORTED: no CPU to pick; the frame is dropped with an xdp_exception.
@@ -136,6 +142,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
       now += flushCost(bqFlushToQueue(w, entry, id, now, id));
     }
     bqAppend(w, entry, id, f);
+    if (moves !== null) moves.record(f, pool.flow[f], place(PLACE_BQ, entry.uid * 256 + id), now);
     // __cpu_map_insert_ctx
     cpuMapInsertCtx(map as CpuMap, id, key);
   }

@@ -5,6 +5,7 @@
 import type { ArrivalProcess } from '../sim/traffic';
 import type { FrameAccounts } from '../accounting';
 import type { FramePool } from '../sim/framePool';
+import { PLACE_NIC, PLACE_NIC_DROP, place, type MoveRecorder } from '../moves';
 
 export class NicQueue {
   readonly index: number;
@@ -36,18 +37,21 @@ export class NicQueue {
   }
 
   /** Receives every frame that has arrived by `now` (dropping those that find the ring full). */
-  receiveUntil(now: number, pool: FramePool, acct: FrameAccounts): void {
+  receiveUntil(now: number, pool: FramePool, acct: FrameAccounts, moves: MoveRecorder | null): void {
     const arr = this.arrivals;
     while (arr.next <= now) {
       acct.offered++;
       if (this.count < this.size) {
         let tail = this.head + this.count;
         if (tail >= this.size) tail -= this.size;
-        this.slots[tail] = pool.alloc(arr.flow(), arr.next, this.index);
+        const f = pool.alloc(arr.flow(), arr.next, this.index);
+        this.slots[tail] = f;
         this.count++;
+        if (moves !== null) moves.record(f, arr.flow(), place(PLACE_NIC, this.index), arr.next);
       } else {
         acct.nicDropped++;
         this.nicDrops++;
+        if (moves !== null) moves.record(-1, arr.flow(), place(PLACE_NIC_DROP, this.index), arr.next);
       }
       arr.advance();
     }
