@@ -128,6 +128,35 @@ export class Engine {
     if (t > w.now) w.now = t;
   }
 
+  /** Time of the next pending event of any agent (Infinity when nothing is scheduled). */
+  nextEventTime(): number {
+    return this.world.horizon();
+  }
+
+  /**
+   * Runs event by event until `done()` holds or simulated time reaches `limitNs`; returns whether
+   * `done()` held. The explorer's Step uses it (next event, next NAPI poll, next kthread batch).
+   */
+  stepUntil(done: () => boolean, limitNs: number): boolean {
+    for (let i = 0; i < 1_000_000; i++) {
+      const t = this.nextEventTime();
+      if (t > limitNs) {
+        this.runUntil(limitNs);
+        return done();
+      }
+      this.runUntil(t);
+      if (done()) return true;
+    }
+    return done();
+  }
+
+  /** kthread loop iterations so far, over all CPUs. */
+  kthreadIterations(): number {
+    let n = 0;
+    for (const v of this.world.counters.kthEvents) n += v;
+    return n;
+  }
+
   /** Applies a map operation now (its `at` is ignored), recording its result. */
   apply(op: MapOpSpec): OpRecord {
     const w = this.world;

@@ -66,6 +66,8 @@ export class World {
   /** Per-frame journeys for the animation; null unless a caller records them. */
   moves: MoveRecorder | null = null;
   nextPid = 1000;
+  /** NAPI polls started so far (for stepping poll by poll). */
+  polls = 0;
   nextEntryUid = 1;
   nextMapId = 7;
   /** The redirect policy's per-CPU round-robin iterators (xdp_redirect_cpu's cpus_iterator). */

@@ -30,6 +30,7 @@ export function napiPollStart(w: World, cpu: Cpu, q: NicQueue, now: number): num
   // The driver reads its XDP program once per poll (READ_ONCE(rx_ring->xdp_prog)).
   cpu.pollProg = w.progAttached;
   cpu.inPoll = true;
+  w.polls++;
   return now + COST.napiPoll;
 }
 

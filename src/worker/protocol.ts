@@ -1,0 +1,75 @@
+/**
+ * The typed messages between the page and the simulation worker: one discriminated union each
+ * way. Bulk per-frame data (MoveBatch arrays) travels as transferred ArrayBuffers.
+ */
+import type { OpRecord } from '../engine/engine';
+import type { MoveBatch } from '../engine/moves';
+import type { EngineSnapshot } from '../engine/snapshot';
+import type { MapOpSpec, ScenarioProblem } from '../scenario/types';
+
+/** Step granularity: the next event, the next NAPI poll, or the next kthread loop iteration. */
+export type StepUnit = 'event' | 'poll' | 'batch';
+
+/** Something the inspector can show. */
+export type InspectTarget =
+  | { kind: 'cpu'; cpu: number }
+  | { kind: 'nic'; queue: number }
+  | { kind: 'entry'; uid: number }
+  | { kind: 'bulkq'; uid: number; cpu: number }
+  | { kind: 'frame'; frame: number };
+
+/** The static shape of the machine for one loaded scenario (changes only on load). */
+export interface Topology {
+  cpus: number;
+  maxEntries: number;
+  kernel: '5.0' | '5.2';
+  rx: { queue: number; cpu: number; size: number }[];
+  stack: string;
+}
+
+export type ToWorker =
+  /** Build the engine from a scenario query (the page's URL form). Keeps speed and play state. */
+  | { type: 'load'; query: string }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** Rebuild from the current scenario, at time 0. */
+  | { type: 'reset' }
+  /** Simulated nanoseconds per wall second; Infinity runs as fast as possible. */
+  | { type: 'speed'; nsPerSecond: number }
+  | { type: 'step'; unit: StepUnit }
+  /** A map operation at the current simulated time (its `at` is ignored). */
+  | { type: 'mapOp'; op: MapOpSpec }
+  | { type: 'inspect'; target: InspectTarget | null }
+  /** Test hook: make the worker throw, as a bug would. */
+  | { type: 'crash' };
+
+export interface FrameMessage {
+  type: 'frame';
+  snapshot: EngineSnapshot;
+  running: boolean;
+  /** Requested speed (simulated ns per wall second). */
+  speed: number;
+  /** Simulated ns per wall second actually achieved over the last second. */
+  actualSpeed: number;
+  /** The worker could not keep up with the requested speed. */
+  behind: boolean;
+  /** Per-frame journeys since the last message; null when not recording at this speed. */
+  moves: MoveBatch | null;
+  /** The inspected element's state, when something is inspected. */
+  inspection: Inspection | null;
+}
+
+export interface Inspection {
+  target: InspectTarget;
+  title: string;
+  /** Kernel-terms fields, in display order. */
+  fields: [string, string][];
+  /** Kernel function it is in, with the upstream link for the loaded version. */
+  code: { fn: string; link: string } | null;
+}
+
+export type FromWorker =
+  | { type: 'loaded'; query: string; problems: ScenarioProblem[]; create: string; topology: Topology }
+  | FrameMessage
+  | { type: 'opResult'; record: OpRecord; text: string }
+  | { type: 'error'; message: string };
