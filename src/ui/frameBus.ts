@@ -1,0 +1,88 @@
+/**
+ * The latest state from the worker, outside React: the canvas renderer reads it in its
+ * requestAnimationFrame loop, so high-frequency data never goes through React renders.
+ */
+import type { EngineSnapshot } from '../engine/snapshot';
+import { PLACE_NIC, placeKind, type MoveBatch } from '../engine/moves';
+import type { Topology } from '../worker/protocol';
+
+/** One frame's journey: places and the simulated times it reached them (oldest first). */
+export interface Journey {
+  flow: number;
+  places: number[];
+  at: number[];
+}
+
+/** Most journeys kept; the oldest finished ones are dropped first. */
+const MAX_JOURNEYS = 4000;
+
+class FrameBus {
+  topology: Topology | null = null;
+  snapshot: EngineSnapshot | null = null;
+  /** Simulated time of the latest snapshot. */
+  simNs = 0;
+  running = false;
+  /** Frames with recorded journeys, by frame id (a frame id is reused after the frame ends). */
+  readonly journeys = new Map<number, Journey>();
+  /** NIC drops (frames without an id), as [place, at] pairs. */
+  nicDrops: { place: number; at: number }[] = [];
+  /** Bumped on every update, so a paused renderer can tell nothing changed. */
+  version = 0;
+  private listeners = new Set<() => void>();
+
+  setTopology(t: Topology): void {
+    this.topology = t;
+    this.journeys.clear();
+    this.nicDrops = [];
+    this.bump();
+  }
+
+  update(snapshot: EngineSnapshot, running: boolean, moves: MoveBatch | null): void {
+    this.snapshot = snapshot;
+    this.simNs = snapshot.simNs;
+    this.running = running;
+    if (moves === null) this.journeys.clear();
+    else this.addMoves(moves);
+    this.bump();
+  }
+
+  /** Calls `fn` after every update; returns the unsubscribe function. */
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private addMoves(m: MoveBatch): void {
+    for (let i = 0; i < m.count; i++) {
+      const f = m.frame[i];
+      if (f < 0) {
+        this.nicDrops.push({ place: m.place[i], at: m.at[i] });
+        continue;
+      }
+      let j = this.journeys.get(f);
+      // A new journey starts at the NIC; a reused id replaces the finished journey.
+      if (j === undefined || (placeKind(m.place[i]) === PLACE_NIC && j.places.length > 0)) {
+        j = { flow: m.flow[i], places: [], at: [] };
+        this.journeys.delete(f);
+        this.journeys.set(f, j);
+      }
+      j.places.push(m.place[i]);
+      j.at.push(m.at[i]);
+    }
+    if (this.nicDrops.length > 1000) this.nicDrops.splice(0, this.nicDrops.length - 1000);
+    if (this.journeys.size > MAX_JOURNEYS) {
+      let excess = this.journeys.size - MAX_JOURNEYS;
+      for (const key of this.journeys.keys()) {
+        if (excess-- <= 0) break;
+        this.journeys.delete(key);
+      }
+    }
+  }
+
+  private bump(): void {
+    this.version++;
+    for (const fn of this.listeners) fn();
+  }
+}
+
+export const frameBus = new FrameBus();
