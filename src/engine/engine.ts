@@ -122,8 +122,9 @@ export class Engine {
       }
       if (ta > t) break;
       const cpu = heap.top();
-      heap.cancel(cpu);
+      w.running = cpu;
       w.cpus[cpu].step(w, ta);
+      w.running = -1;
     }
     if (t > w.now) w.now = t;
   }

@@ -92,9 +92,12 @@ export class World {
     });
   }
 
+  /** The CPU whose step is running (it stays in the heap meanwhile), or -1. */
+  running = -1;
+
   /** Time of the next event of any other agent: actions before it may run inline. */
   horizon(): number {
-    const a = this.heap.topTime();
+    const a = this.running >= 0 ? this.heap.topTimeExcluding(this.running) : this.heap.topTime();
     const c = this.control.nextTime();
     return a < c ? a : c;
   }

@@ -27,6 +27,20 @@ export class AgentHeap {
     return this.size > 0 ? this.time[this.heap[0]] : Infinity;
   }
 
+  /**
+   * The earliest wake-up time among agents other than `agent` (which runs now and may still sit
+   * at the top with its old time): lets a running agent see its horizon without leaving the heap.
+   */
+  topTimeExcluding(agent: number): number {
+    const n = this.size;
+    if (n === 0) return Infinity;
+    const heap = this.heap;
+    if (heap[0] !== agent) return this.time[heap[0]];
+    const a = n > 1 ? this.time[heap[1]] : Infinity;
+    const b = n > 2 ? this.time[heap[2]] : Infinity;
+    return a < b ? a : b;
+  }
+
   /** Wake-up time of `agent` (Infinity when not scheduled). */
   timeOf(agent: number): number {
     return this.pos[agent] >= 0 ? this.time[agent] : Infinity;
