@@ -2,7 +2,7 @@
  * The CLI's --json object: rates per second measured after the warm-up, frame counts over the
  * whole run, the map operations' results and any invariant violations.
  */
-import type { Engine } from '../engine/engine';
+import type { Engine, FrameTotals } from '../engine/engine';
 import type { TraceCounters } from '../engine/kernel/tracepoints';
 import { redirectCpuStats } from '../engine/stats/redirectCpu';
 import { serializeScenario } from '../scenario/serialize';
@@ -15,16 +15,7 @@ export interface RunReport {
   kthread: { cpu: number; pps: number; dropPps: number; schedPps: number }[];
   redirectErrPps: number;
   ops: { at: number; op: string; key: number | null; qsize: number | null; flags: number | null; result: string; value: number | null; next: number | null }[];
-  frames: {
-    offered: number;
-    nicDropped: number;
-    xdpDropped: number;
-    redirectErr: number;
-    ringFull: number;
-    stackDropped: number;
-    delivered: number;
-    inFlight: number;
-  };
+  frames: FrameTotals;
   violations: string[];
 }
 
@@ -42,7 +33,6 @@ export function buildReport(engine: Engine, atWarmup: TraceCounters, nicAtWarmup
   const nicNow = nicDropsByCpu(engine);
   const perSec = 1e9 / measuredNs;
   const rxCpus = [...new Set(engine.scenario.rx)].sort((a, b) => a - b);
-  const a = w.acct;
   engine.check();
   return {
     scenario: serializeScenario(engine.scenario, 'full'),
@@ -56,17 +46,7 @@ export function buildReport(engine: Engine, atWarmup: TraceCounters, nicAtWarmup
     kthread: stats.kthread.map(({ cpu, pps, dropPps, schedPps }) => ({ cpu, pps, dropPps, schedPps })),
     redirectErrPps: stats.redirectErrTotal.dropPps,
     ops: engine.ops.map(({ at, op, key, qsize, flags, result, value, next }) => ({ at, op, key, qsize, flags, result, value, next })),
-    frames: {
-      offered: a.offered,
-      nicDropped: a.nicDropped,
-      xdpDropped: a.xdpDropped,
-      redirectErr: a.redirectErr,
-      ringFull: a.ringFull,
-      // Frames __cpu_map_ring_cleanup had to return (a kernel WARN, also reported as a violation).
-      stackDropped: a.stackDropped + a.ringCleanup,
-      delivered: a.delivered,
-      inFlight: engine.inFlight(),
-    },
+    frames: engine.frameTotals(),
     violations: [...engine.violations],
   };
 }

@@ -40,6 +40,18 @@ export interface OpRecord {
   reason: string;
 }
 
+/** Frame buckets as the CLI's JSON and the explorer report them. */
+export interface FrameTotals {
+  offered: number;
+  nicDropped: number;
+  xdpDropped: number;
+  redirectErr: number;
+  ringFull: number;
+  stackDropped: number;
+  delivered: number;
+  inFlight: number;
+}
+
 export interface EngineOptions {
   /** Keep the last N tracepoint hits for trace_pipe-style output (0: none). */
   traceCapacity?: number;
@@ -216,6 +228,22 @@ export class Engine {
   /** Every entry ever allocated, failed allocations included (the lifecycle panel shows them all). */
   get entries(): readonly CpuMapEntry[] {
     return this.world.entries;
+  }
+
+  /** Where every offered frame is: the terminal buckets plus those in flight (they add up). */
+  frameTotals(): FrameTotals {
+    const a = this.world.acct;
+    return {
+      offered: a.offered,
+      nicDropped: a.nicDropped,
+      xdpDropped: a.xdpDropped,
+      redirectErr: a.redirectErr,
+      ringFull: a.ringFull,
+      // Frames __cpu_map_ring_cleanup had to return (a kernel WARN, also reported as a violation).
+      stackDropped: a.stackDropped + a.ringCleanup,
+      delivered: a.delivered,
+      inFlight: this.inFlight(),
+    };
   }
 
   /** Frames currently held somewhere in the machine. */

@@ -4,7 +4,7 @@
  * indices, kthread and lifecycle state, and the RCU state. Small enough to post every display
  * frame; the per-frame journeys travel separately (moves.ts).
  */
-import type { Engine } from './engine';
+import type { Engine, FrameTotals } from './engine';
 import type { CpuActivity } from './kernel/cpu';
 import type { KthreadPhase, KthreadState } from './kernel/kthread';
 import type { EntryStateName } from './lifecycle/entryMachine';
@@ -58,7 +58,7 @@ export interface EngineSnapshot {
   map: { id: number; maxEntries: number; fdClosed: boolean; slots: (number | null)[] } | null;
   progAttached: boolean;
   rcu: { completed: number; inProgress: boolean; gpStartNs: number; pendingCallbacks: number };
-  frames: { offered: number; nicDropped: number; xdpDropped: number; redirectErr: number; ringFull: number; stackDropped: number; delivered: number; inFlight: number };
+  frames: FrameTotals;
   violations: string[];
 }
 
@@ -115,7 +115,6 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
       history: e.lifecycle.history.map((h) => ({ atNs: h.atNs, from: h.from, to: h.to, event: h.event })),
     });
   }
-  const a = w.acct;
   return {
     simNs: now,
     cpus,
@@ -124,16 +123,7 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
     map: map === null ? null : { id: map.id, maxEntries: map.maxEntries, fdClosed: map.fdClosed, slots: map.slots.map((e) => (e === null ? null : e.uid)) },
     progAttached: w.progAttached,
     rcu: { completed: w.rcu.completed, inProgress: w.rcu.inProgress, gpStartNs: w.rcu.gpStart, pendingCallbacks: w.rcu.pendingCallbacks },
-    frames: {
-      offered: a.offered,
-      nicDropped: a.nicDropped,
-      xdpDropped: a.xdpDropped,
-      redirectErr: a.redirectErr,
-      ringFull: a.ringFull,
-      stackDropped: a.stackDropped + a.ringCleanup,
-      delivered: a.delivered,
-      inFlight: engine.inFlight(),
-    },
+    frames: engine.frameTotals(),
     violations: [...w.violations],
   };
 }
