@@ -1,15 +1,88 @@
-/** Placeholder page until the explorer lands: names the project and points at the CLI. */
+/**
+ * The explorer's page: header (title, settings, help), the worker-death notice, the controls,
+ * the topology with its inspector beside the scenario form, and the map-operation status line.
+ * It boots the simulation worker from the address bar's query and keeps the view settings
+ * (theme, projector mode, calm motion) on the root element, where the CSS reads them.
+ */
+import { useEffect } from 'react';
+import { useUi } from './store';
+import { startWorker } from './workerClient';
+import { INITIAL_SPEED, parseSpeedParam } from './format';
+import { useKeyboard } from './useKeyboard';
+import { Controls } from './Controls';
+import { ErrorNotice } from './ErrorNotice';
+import { HelpOverlay } from './HelpOverlay';
+import { ScenarioForm } from './ScenarioForm';
+import { Settings } from './Settings';
+import { StatusLine } from './StatusLine';
+import { Topology } from './topology/Topology';
+
+/** The whole page. */
 export function App() {
+  useBoot();
+  useViewSettings();
+  useKeyboard();
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: '48rem', margin: '3rem auto', lineHeight: 1.5 }}>
-      <h1>cpumap-scope</h1>
-      <p>
-        An interactive simulator of the Linux kernel&apos;s BPF cpumap (<code>kernel/bpf/cpumap.c</code>), the map behind
-        XDP_REDIRECT that moves raw XDP frames to other CPUs.
-      </p>
-      <p>
-        The explorer is on its way. The engine already runs headless: <code>npm run sim -- &apos;kernel=5.2&amp;rx=3&amp;entries=4:128&apos; --duration 1s --text</code>.
-      </p>
-    </main>
+    <div className="app">
+      <header className="app-header">
+        <h1>
+          cpumap-scope <span className="subtitle">the BPF cpumap, frame by frame</span>
+        </h1>
+        <Settings />
+        <HelpOverlay />
+      </header>
+      <ErrorNotice />
+      <Controls />
+      <main className="app-main">
+        <div className="topology-area">
+          <Topology />
+        </div>
+        <aside className="side">
+          <ScenarioForm />
+        </aside>
+      </main>
+      <StatusLine />
+    </div>
   );
+}
+
+/**
+ * Starts the worker on the address bar's scenario (the default scenario when there is none),
+ * playing at a speed where frames visibly move, unless the URL says otherwise.
+ */
+function useBoot(): void {
+  useEffect(() => {
+    const params = new URLSearchParams(location.search);
+    const theme = params.get('theme');
+    if (theme === 'dark' || theme === 'light') useUi.setState({ theme });
+    else if (matchMedia('(prefers-color-scheme: dark)').matches) useUi.setState({ theme: 'dark' });
+    return startWorker({
+      query: location.search.replace(/^\?/, ''),
+      speed: parseSpeedParam(params.get('speed')) ?? INITIAL_SPEED,
+      playing: params.get('paused') !== '1',
+    });
+  }, []);
+}
+
+/** Mirrors the view settings onto <html> and follows the system's prefers-reduced-motion. */
+function useViewSettings(): void {
+  const theme = useUi((s) => s.theme);
+  const projector = useUi((s) => s.projector);
+  const calm = useUi((s) => s.reducedMotion);
+  const setSystemReducedMotion = useUi((s) => s.setSystemReducedMotion);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.dataset.projector = projector ? 'on' : 'off';
+    root.dataset.motion = calm ? 'calm' : 'full';
+  }, [theme, projector, calm]);
+
+  useEffect(() => {
+    const mq = matchMedia('(prefers-reduced-motion: reduce)');
+    setSystemReducedMotion(mq.matches);
+    const onChange = (e: MediaQueryListEvent) => setSystemReducedMotion(e.matches);
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
+  }, [setSystemReducedMotion]);
 }

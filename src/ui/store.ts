@@ -33,21 +33,45 @@ export interface UiState {
   workerError: string | null;
   theme: Theme;
   projector: boolean;
+  /** Effective calm motion: the override when set, otherwise the system's prefers-reduced-motion. */
   reducedMotion: boolean;
+  /** The system's prefers-reduced-motion (kept so the override can be undone). */
+  systemReducedMotion: boolean;
+  /** The "Calm motion" checkbox once the user touched it; null follows the system. */
+  motionOverride: boolean | null;
   colorBy: ColorBy;
   helpOpen: boolean;
   /** Sends a message to the worker (installed by the worker client). */
   send: (msg: ToWorker) => void;
+  /** Replaces a dead worker with a new one on the same scenario and speed (installed by the worker client). */
+  restartWorker: () => void;
   set: (patch: Partial<UiState>) => void;
+  /** Play if paused, pause if playing. */
+  togglePlay: () => void;
+  /** Requests a speed (simulated ns per wall second; Infinity: as fast as possible). */
+  setSpeed: (nsPerSecond: number) => void;
+  /** Steps by the selected unit (stepUnit) and pauses. */
+  step: () => void;
+  /** Rebuilds the current scenario at time 0. */
+  reset: () => void;
+  /** Loads a scenario query (the form, a preset); the store follows when the worker says 'loaded'. */
+  loadScenario: (query: string) => void;
+  /** Selects an element for the inspector (null: nothing) and tells the worker. */
+  select: (target: InspectTarget | null) => void;
+  /** Sets the "Calm motion" override. */
+  setCalmMotion: (calm: boolean) => void;
+  /** Follows a change of the system's prefers-reduced-motion. */
+  setSystemReducedMotion: (reduce: boolean) => void;
 }
 
-export const useUi = create<UiState>((set) => ({
+export const useUi = create<UiState>((set, get) => ({
   query: '',
   problems: [],
   create: '0',
   topology: null,
   running: false,
-  speed: 1e3,
+  // 2 µs of simulated time per wall second: slow enough to watch single frames move.
+  speed: 2e3,
   actualSpeed: 0,
   behind: false,
   simNs: 0,
@@ -60,8 +84,34 @@ export const useUi = create<UiState>((set) => ({
   theme: 'light',
   projector: false,
   reducedMotion: false,
+  systemReducedMotion: false,
+  motionOverride: null,
   colorBy: 'flow',
   helpOpen: false,
   send: () => {},
+  restartWorker: () => {},
   set: (patch) => set(patch),
+  togglePlay: () => {
+    // Optimistic: the worker confirms with a frame (play and pause each post one).
+    const running = !get().running;
+    set({ running });
+    get().send({ type: running ? 'play' : 'pause' });
+  },
+  setSpeed: (nsPerSecond) => {
+    set({ speed: nsPerSecond, behind: false });
+    get().send({ type: 'speed', nsPerSecond });
+  },
+  step: () => {
+    set({ running: false });
+    get().send({ type: 'step', unit: get().stepUnit });
+  },
+  reset: () => get().send({ type: 'reset' }),
+  loadScenario: (query) => get().send({ type: 'load', query }),
+  select: (target) => {
+    set(target === null ? { selected: null, inspection: null } : { selected: target });
+    get().send({ type: 'inspect', target });
+  },
+  setCalmMotion: (calm) => set({ motionOverride: calm, reducedMotion: calm }),
+  setSystemReducedMotion: (reduce) =>
+    set((s) => ({ systemReducedMotion: reduce, reducedMotion: s.motionOverride ?? reduce })),
 }));

@@ -41,8 +41,8 @@ describe('npm run sim', () => {
     expect(lines[1]).toBe('XDP-cpumap      CPU:to  pps            drop-pps    extra-info');
     expect(lines[2]).toMatch(/^XDP-RX {10}3 {7}14,\d{3},\d{3} +0 +0$/);
     expect(lines[4]).toMatch(/^cpumap-enqueue {4}3:4 {3}14,\d{3},\d{3} +\d[\d,]* +8\.00 +bulk-average$/);
-    expect(lines[5]).toMatch(/^cpumap-enqueue  sum:4 /);
-    expect(lines[6]).toMatch(/^cpumap_kthread  4 {7}6,\d{3},\d{3} /);
+    expect(lines[5]).toMatch(/^cpumap-enqueue {2}sum:4 /);
+    expect(lines[6]).toMatch(/^cpumap_kthread {2}4 {7}6,\d{3},\d{3} /);
     expect(lines.slice(-2)).toEqual(['redirect_err    total   0              0', 'xdp_exception   total   0              0']);
   }, 120_000);
 

@@ -1,0 +1,152 @@
+/**
+ * The explorer in Chromium: bundle size, first animated frame, frame pacing with many frames on
+ * screen, the worker's real-time factor at line rate, and how fast Pause takes effect.
+ * Drives the built app (vite preview) in Debian's Chromium with Playwright.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS } from '../playwright.config';
+import { LINE_RATE } from './scenarios';
+
+const PORT = 4179;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+/** What the page exposes for tests and benches (see src/ui/devHooks.ts). */
+interface Hooks {
+  firstFrameAt?: number;
+  state: () => { simNs: number; running: boolean; actualSpeed: number; speed: number; journeys: number };
+  setSpeed: (nsPerSecond: number) => void;
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+function bundleSize(): void {
+  let raw = 0;
+  let gz = 0;
+  for (const f of readdirSync('dist/assets')) {
+    if (!f.endsWith('.js')) continue;
+    const buf = readFileSync(`dist/assets/${f}`);
+    raw += buf.length;
+    gz += gzipSync(buf, { level: 9 }).length;
+  }
+  console.log(`  JavaScript (all of dist/assets, app and worker): ${(raw / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped (goal <= 250)`);
+}
+
+async function hooks(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __cpumapScope?: Hooks }).__cpumapScope !== undefined);
+}
+
+async function firstFrame(page: Page): Promise<void> {
+  await page.goto(BASE + '/');
+  await hooks(page);
+  await page.waitForFunction(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.firstFrameAt !== undefined, null, { timeout: 30_000 });
+  const at = await page.evaluate(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.firstFrameAt as number);
+  console.log(`  first animated frame: ${at.toFixed(0)} ms after navigation (goal <= 1500)`);
+}
+
+async function pacing(page: Page): Promise<void> {
+  await page.goto(BASE + '/?rx=3&entries=4:2048&rate=14.7M&prog=rr&arrival=constant');
+  await hooks(page);
+  await page.evaluate(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.setSpeed(2e5));
+  await page.waitForFunction(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.state().journeys >= 1000, null, { timeout: 60_000 });
+  const r = await page.evaluate(
+    () =>
+      new Promise<{ p95: number; max: number; longTasks: number; frames: number; journeys: number }>((resolve) => {
+        const gaps: number[] = [];
+        let longTasks = 0;
+        const obs = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (e.duration > 50) longTasks++;
+        });
+        obs.observe({ type: 'longtask', buffered: false });
+        let last = performance.now();
+        const end = last + 10_000;
+        let minJourneys = Infinity;
+        const tick = (t: number): void => {
+          gaps.push(t - last);
+          last = t;
+          minJourneys = Math.min(minJourneys, (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.state().journeys);
+          if (t < end) requestAnimationFrame(tick);
+          else {
+            obs.disconnect();
+            gaps.sort((a, b) => a - b);
+            resolve({ p95: gaps[Math.floor(gaps.length * 0.95)], max: gaps[gaps.length - 1], longTasks, frames: gaps.length, journeys: minJourneys });
+          }
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  console.log(
+    `  slow motion, at least ${r.journeys} frames on screen: p95 frame interval ${r.p95.toFixed(1)} ms (goal <= 20), max ${r.max.toFixed(1)} ms, ` +
+      `${r.frames} frames in 10 s, long tasks over 50 ms: ${r.longTasks} (goal 0)`,
+  );
+}
+
+function nodeRtf(): number {
+  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'bench/main.ts', 'throughput'], { encoding: 'utf8' });
+  const m = /real-time factor:\s+([\d.]+)/.exec(r.stdout);
+  return m ? Number(m[1]) : NaN;
+}
+
+async function lineRate(page: Page, node: number): Promise<void> {
+  await page.goto(BASE + '/?' + LINE_RATE);
+  await hooks(page);
+  await page.evaluate(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.setSpeed(1e9));
+  await page.waitForTimeout(6000);
+  const s = await page.evaluate(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.state());
+  const rtf = s.actualSpeed / 1e9;
+  console.log(`  line rate at "real time": worker real-time factor ${rtf.toFixed(3)}, Node ${node.toFixed(3)} (ratio ${(rtf / node).toFixed(2)}, goal >= 0.80)`);
+
+  const pauseMs = await page.evaluate(async () => {
+    const h = (window as unknown as { __cpumapScope: Hooks }).__cpumapScope;
+    const button = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Pause' || b.textContent?.trim() === 'Pause');
+    if (!button) return NaN;
+    const t0 = performance.now();
+    button.click();
+    let lastSim = h.state().simNs;
+    let lastChange = t0;
+    while (performance.now() - t0 < 1000) {
+      await new Promise((r) => setTimeout(r, 5));
+      const sim = h.state().simNs;
+      if (sim !== lastSim) {
+        lastSim = sim;
+        lastChange = performance.now();
+      }
+    }
+    return lastChange - t0;
+  });
+  console.log(`  Pause takes effect within ${pauseMs.toFixed(0)} ms (goal <= 100)`);
+}
+
+async function main(): Promise<void> {
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('vite build failed');
+  console.log('Explorer in Chromium');
+  bundleSize();
+  const node = nodeRtf();
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await firstFrame(page);
+    await pacing(page);
+    await lineRate(page, node);
+    await browser.close();
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+await main();

@@ -1,0 +1,134 @@
+/**
+ * The scenario form: the main parameters as text (the URL form, so any value the parser accepts
+ * can be typed), a preset picker, and Apply, which loads the edited scenario without reloading
+ * the page. A value the parser refuses is shown with its message, and nothing else changes.
+ */
+import { useState, type FormEvent } from 'react';
+import { useUi } from './store';
+import { PresetPicker } from './PresetPicker';
+import { formValues, queryFor, showInAddressBar, type FormParam, type FormValues } from './scenarioQuery';
+import { STACK_VERDICTS, type ScenarioProblem } from '../scenario/types';
+
+interface Field {
+  param: FormParam;
+  label: string;
+  hint: string;
+  /** A closed set: a select. */
+  options?: readonly string[];
+  /** Common values offered while typing. */
+  suggestions?: readonly string[];
+}
+
+const FIELDS: readonly Field[] = [
+  { param: 'kernel', label: 'Kernel', hint: 'which cpumap.c', options: ['5.0', '5.2'] },
+  { param: 'cpus', label: 'CPUs', hint: '1 to 64' },
+  { param: 'rx', label: 'RX placement', hint: 'the CPU of each RX queue, e.g. 0,1' },
+  { param: 'entries', label: 'Entries', hint: 'cpu:qsize, e.g. 4:192,5:192' },
+  { param: 'rate', label: 'Rate', hint: 'frames per second, e.g. 1M, 500k' },
+  { param: 'size', label: 'Frame size', hint: 'bytes, 64 to 1518' },
+  { param: 'flows', label: 'Flows', hint: '1 to 65536' },
+  { param: 'arrival', label: 'Arrival', hint: 'constant, poisson, bursty, bursty:N', suggestions: ['constant', 'poisson', 'bursty', 'bursty:8'] },
+  { param: 'prog', label: 'Program', hint: 'rr, hash or cpu:N', suggestions: ['rr', 'hash', 'cpu:4'] },
+  { param: 'stack', label: 'Stack', hint: 'what the stack does', options: STACK_VERDICTS },
+  { param: 'seed', label: 'Seed', hint: '0 to 4294967295' },
+];
+
+/** The scenario panel: presets, the form, and problems. */
+export function ScenarioForm() {
+  const query = useUi((s) => s.query);
+  return (
+    <section className="scenario" aria-labelledby="scenario-title">
+      <h2 id="scenario-title">Scenario</h2>
+      <PresetPicker />
+      {/* A new loaded scenario starts the fields afresh; edits survive anything else. */}
+      <ScenarioFields key={query} query={query} />
+    </section>
+  );
+}
+
+function ScenarioFields({ query }: { query: string }) {
+  const loadScenario = useUi((s) => s.loadScenario);
+  const loadProblems = useUi((s) => s.problems);
+  const [values, setValues] = useState<FormValues>(() => formValues(query));
+  const [problems, setProblems] = useState<ScenarioProblem[]>([]);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const result = queryFor(query, values);
+    setProblems(result.problems);
+    if (result.problems.length > 0) return;
+    loadScenario(result.query);
+    showInAddressBar(result.query);
+  };
+
+  const bad = new Set(problems.map((p) => p.param));
+  return (
+    <form aria-label="Scenario" className="scenario-form" onSubmit={onSubmit} noValidate>
+      <div className="fields">
+        {FIELDS.map((f) => (
+          <FieldInput key={f.param} field={f} value={values[f.param]} invalid={bad.has(f.param)} onChange={(v) => setValues({ ...values, [f.param]: v })} />
+        ))}
+      </div>
+      <button type="submit" className="primary">
+        Apply
+      </button>
+      <Problems title="Not applied:" problems={problems} />
+      {problems.length === 0 && <Problems title="The address had problems (defaults used):" problems={loadProblems} />}
+    </form>
+  );
+}
+
+function FieldInput({ field, value, invalid, onChange }: { field: Field; value: string; invalid: boolean; onChange: (v: string) => void }) {
+  const id = `scenario-${field.param}`;
+  const listId = field.suggestions ? `${id}-list` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{field.label}</label>
+      {field.options ? (
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={`${id}-hint`}>
+          {field.options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          type="text"
+          value={value}
+          spellCheck={false}
+          autoComplete="off"
+          list={listId}
+          aria-invalid={invalid || undefined}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+      {field.suggestions && (
+        <datalist id={listId}>
+          {field.suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      )}
+      <small id={`${id}-hint`} className="hint">
+        {field.hint}
+      </small>
+    </div>
+  );
+}
+
+function Problems({ title, problems }: { title: string; problems: ScenarioProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div role="alert" className="problems">
+      <p>{title}</p>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>{p.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * View settings: light or dark theme, projector mode (large type, thick lines) and calm motion
+ * (follows the system's prefers-reduced-motion until the checkbox is used).
+ */
+import { useUi } from './store';
+
+/** The settings in the page header. */
+export function Settings() {
+  const theme = useUi((s) => s.theme);
+  const projector = useUi((s) => s.projector);
+  const calm = useUi((s) => s.reducedMotion);
+  const set = useUi((s) => s.set);
+  const setCalmMotion = useUi((s) => s.setCalmMotion);
+  return (
+    <div className="settings" role="group" aria-label="View settings">
+      <button type="button" onClick={() => set({ theme: theme === 'light' ? 'dark' : 'light' })}>
+        {theme === 'light' ? 'Dark theme' : 'Light theme'}
+      </button>
+      <label className="inline">
+        <input type="checkbox" checked={projector} onChange={(e) => set({ projector: e.target.checked })} />
+        Projector mode
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={calm} onChange={(e) => setCalmMotion(e.target.checked)} />
+        Calm motion
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The scenario form's arithmetic on query strings: the text of each editable parameter for a
+ * loaded query, and the query for edited texts, checked by the same parser the worker uses.
+ */
+import { parseScenario, type ScenarioParam } from '../scenario/parse';
+import { serializeScenario } from '../scenario/serialize';
+import type { ScenarioProblem } from '../scenario/types';
+
+/**
+ * URL parameters of the page's view, which the scenario parser is told to ignore. The worker has
+ * the same list (simWorker.ts VIEW_PARAMS); importing it from there would pull the engine into
+ * the page's bundle.
+ */
+export const VIEW_PARAMS = ['speed', 'paused', 't', 'sel', 'v', 'theme'] as const;
+
+/** The parameters the form edits; the others (opt, max, ring, link, drop, cap, ops) are kept as loaded. */
+export const FORM_PARAMS = ['kernel', 'cpus', 'rx', 'entries', 'rate', 'size', 'flows', 'arrival', 'prog', 'stack', 'seed'] as const;
+/** One parameter the form edits (a ScenarioParam: the Extract makes a typo a type error below). */
+export type FormParam = Extract<(typeof FORM_PARAMS)[number], ScenarioParam>;
+/** The form's text for each parameter, as typed. */
+export type FormValues = Record<FormParam, string>;
+
+/** The text of every form parameter in the scenario `query` describes (defaults written out). */
+export function formValues(query: string): FormValues {
+  const { scenario } = parseScenario(query, { extraParams: VIEW_PARAMS });
+  const full = new URLSearchParams(serializeScenario(scenario, 'full'));
+  const out = {} as FormValues;
+  for (const p of FORM_PARAMS) out[p] = full.get(p) ?? '';
+  return out;
+}
+
+/**
+ * The query for `values` on top of the scenario of `base` (parameters the form does not show
+ * are kept), in its short canonical form, or the parser's problems when a value is not allowed.
+ */
+export function queryFor(base: string, values: FormValues): { query: string; problems: ScenarioProblem[] } {
+  const { scenario } = parseScenario(base, { extraParams: VIEW_PARAMS });
+  const params = new URLSearchParams(serializeScenario(scenario));
+  // Stray spaces from typing are not worth a problem message; anything else is the parser's call.
+  for (const p of FORM_PARAMS) params.set(p, values[p].trim());
+  const parsed = parseScenario(params.toString());
+  if (parsed.problems.length > 0) return { query: '', problems: parsed.problems };
+  return { query: serializeScenario(parsed.scenario), problems: [] };
+}
+
+/** Whether two queries describe the same scenario. */
+export function sameScenario(a: string, b: string): boolean {
+  const norm = (q: string) => serializeScenario(parseScenario(q, { extraParams: VIEW_PARAMS }).scenario);
+  return norm(a) === norm(b);
+}
+
+/** Shows `query` in the address bar (shareable) without reloading the page. */
+export function showInAddressBar(query: string): void {
+  const url = query === '' ? location.pathname : `${location.pathname}?${query}`;
+  history.replaceState(history.state, '', url);
+}

@@ -1,0 +1,130 @@
+/**
+ * The "Topology" region: the canvas (drawn by TopologyPainter from the frame bus, outside React),
+ * transparent buttons over it for every CPU, RX queue, bulk queue and entry (so a person, a
+ * screen reader or Playwright can select them by name), the reduced-motion live summary, and the
+ * Inspector beside it. React owns only the elements; it re-renders when the topology, the set of
+ * entries, the size or the projector flag change, never per frame.
+ */
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { EngineSnapshot } from '../../engine/snapshot';
+import { frameBus } from '../frameBus';
+import { useUi } from '../store';
+import type { InspectTarget } from '../../worker/protocol';
+import { hotspots, type EntryNaming } from './hotspots';
+import { Inspector } from './Inspector';
+import { computeLayout, type LayoutEntry } from './layout';
+import { LiveSummary } from './LiveSummary';
+import { TopologyPainter } from './painter';
+
+const subscribe = (fn: () => void): (() => void) => frameBus.subscribe(fn);
+const getTopology = () => frameBus.topology;
+
+/** "uid:cpu:qsize:inSlot" per entry: changes only when the entries' layout or names change. */
+function entriesSignature(s: EngineSnapshot | null): string {
+  if (s === null) return '';
+  return s.entries.map((e) => `${e.uid}:${e.cpu}:${e.qsize}:${e.inSlot ? 1 : 0}`).join(',');
+}
+const getSignature = () => entriesSignature(frameBus.snapshot);
+
+function parseSignature(sig: string): (LayoutEntry & EntryNaming)[] {
+  if (sig === '') return [];
+  return sig.split(',').map((part) => {
+    const [uid, cpu, qsize, inSlot] = part.split(':').map(Number);
+    return { uid, cpu, qsize, inSlot: inSlot === 1 };
+  });
+}
+
+/** Selects `target` here and asks the worker to inspect it. */
+export function inspect(target: InspectTarget): void {
+  const s = useUi.getState();
+  s.set({ selected: target });
+  s.send({ type: 'inspect', target });
+}
+
+const CSS = `
+.topology-hotspot{position:absolute;margin:0;padding:0;border:0;background:transparent;cursor:pointer;border-radius:2px}
+.topology-hotspot:hover{outline:1px dashed currentColor;outline-offset:1px}
+.topology-hotspot:focus-visible{outline:3px solid Highlight;outline:3px solid -webkit-focus-ring-color;outline-offset:1px}
+`;
+
+export function Topology() {
+  const stageRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const painterRef = useRef<TopologyPainter | null>(null);
+  const [size, setSize] = useState({ w: 0, h: 0, dpr: 1 });
+  const busTopology = useSyncExternalStore(subscribe, getTopology, getTopology);
+  const storeTopology = useUi((s) => s.topology);
+  const topology = busTopology ?? storeTopology;
+  const signature = useSyncExternalStore(subscribe, getSignature, getSignature);
+  const projector = useUi((s) => s.projector);
+  const entries = useMemo(() => parseSignature(signature), [signature]);
+  const layoutKey = entries.map((e) => `${e.uid}:${e.cpu}:${e.qsize}`).join(',');
+  const layout = useMemo(
+    () => (topology === null || size.w <= 0 || size.h <= 0 ? null : computeLayout({ topology, entries: parseSignature(layoutKey), width: size.w, height: size.h, projector })),
+    [topology, layoutKey, size.w, size.h, projector],
+  );
+  const spots = useMemo(() => (layout === null ? [] : hotspots(layout, entries)), [layout, entries]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (canvas === null) return undefined;
+    const painter = new TopologyPainter(canvas, { bus: frameBus, ui: () => useUi.getState() });
+    painterRef.current = painter;
+    const stop = painter.start();
+    const unsubscribe = useUi.subscribe((s, prev) => {
+      if (s.theme !== prev.theme || s.projector !== prev.projector || s.colorBy !== prev.colorBy || s.selected !== prev.selected || s.reducedMotion !== prev.reducedMotion) painter.invalidate();
+    });
+    return () => {
+      stop();
+      unsubscribe();
+      painterRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const stage = stageRef.current;
+    if (stage === null) return undefined;
+    const measure = (): void => {
+      const r = stage.getBoundingClientRect();
+      setSize({ w: Math.round(r.width), h: Math.round(r.height), dpr: window.devicePixelRatio || 1 });
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(stage);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    painterRef.current?.setSize(size.w, size.h, size.dpr);
+  }, [size]);
+  useEffect(() => {
+    painterRef.current?.setLayout(layout);
+  }, [layout]);
+
+  return (
+    <section aria-label="Topology" className="topology" style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'flex-start' }}>
+      <style>{CSS}</style>
+      <div ref={stageRef} className="topology-stage" style={{ position: 'relative', flex: '1 1 40rem', minWidth: 0, height: 'clamp(22rem, 64vh, 60rem)' }}>
+        <canvas
+          ref={canvasRef}
+          role="img"
+          aria-label="Diagram of the CPUs, NIC queues, bulk queues, ptr_rings and kthreads with frames moving through them"
+          style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', display: 'block' }}
+        />
+        {spots.map((h) => (
+          <button
+            key={h.key}
+            type="button"
+            className="topology-hotspot"
+            aria-label={h.name}
+            title={h.name}
+            onClick={() => inspect(h.target)}
+            style={{ left: h.rect.x, top: h.rect.y, width: h.rect.w, height: h.rect.h }}
+          />
+        ))}
+        <LiveSummary />
+      </div>
+      <Inspector />
+    </section>
+  );
+}

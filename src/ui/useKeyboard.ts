@@ -1,0 +1,65 @@
+/**
+ * The explorer's keys: space play/pause, "." step, "+" / "-" one speed notch up or down, "?" help.
+ * Keys typed into a field are the field's, and space on a button or checkbox activates that
+ * control as usual, so neither is taken over here.
+ */
+import { useEffect } from 'react';
+import { useUi } from './store';
+import { stepSpeed } from './format';
+
+/** The keys, for the help dialog (and so the two never disagree). */
+export const KEYS: readonly { keys: string[]; what: string }[] = [
+  { keys: ['Space'], what: 'Play or pause' },
+  { keys: ['.'], what: 'Step (by the unit chosen next to Step)' },
+  { keys: ['+'], what: 'Faster: one notch up the speed slider' },
+  { keys: ['-'], what: 'Slower: one notch down' },
+  { keys: ['?'], what: 'Show or hide this help' },
+  { keys: ['Esc'], what: 'Close this help' },
+];
+
+/** Elements whose own handling of keys comes first. */
+function ownsKeys(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+}
+
+/** Elements that space activates. */
+function activatedBySpace(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('button, a[href], summary, [role="button"], [role="switch"], [role="checkbox"]') !== null;
+}
+
+/** Installs the explorer's keyboard shortcuts on the window while mounted. */
+export function useKeyboard(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || ownsKeys(e.target)) return;
+      const ui = useUi.getState();
+      switch (e.key) {
+        case ' ':
+          if (activatedBySpace(e.target)) return;
+          ui.togglePlay();
+          break;
+        case '.':
+          ui.step();
+          break;
+        case '+':
+        case '=':
+          ui.setSpeed(stepSpeed(ui.speed, 1));
+          break;
+        case '-':
+        case '_':
+          ui.setSpeed(stepSpeed(ui.speed, -1));
+          break;
+        case '?':
+          ui.set({ helpOpen: !ui.helpOpen });
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

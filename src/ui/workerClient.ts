@@ -1,0 +1,125 @@
+/**
+ * The page's side of the simulation worker: starts it, installs `send` and `restartWorker` in the
+ * store, and routes its messages: low-frequency state to the store, snapshots and journeys to the
+ * frame bus. A worker that dies leaves the page as it was, with a notice and a restart.
+ */
+import { frameBus } from './frameBus';
+import { useUi } from './store';
+import type { FromWorker, ToWorker } from '../worker/protocol';
+
+/** Most map operation results kept for the log. */
+const MAX_OP_LOG = 200;
+
+/** How the first worker starts. */
+export interface BootOptions {
+  /** Scenario query (view parameters in it are ignored by the worker). */
+  query: string;
+  /** Simulated ns per wall second. */
+  speed: number;
+  playing: boolean;
+}
+
+declare global {
+  interface Window {
+    /** Test hook (end-to-end tests): talk to the worker directly, e.g. send({ type: 'crash' }). */
+    __cpumapWorker?: { send: (msg: ToWorker) => void };
+  }
+}
+
+let worker: Worker | null = null;
+/** The query last sent in a 'load': what a restart reloads if nothing has loaded yet. */
+let requestedQuery = '';
+
+/**
+ * Starts the simulation worker (replacing any previous one) and loads `options.query`.
+ * Returns a function that stops it (for an effect's cleanup).
+ */
+export function startWorker(options: BootOptions): () => void {
+  useUi.setState({ speed: options.speed, running: options.playing, restartWorker, send });
+  window.__cpumapWorker = { send };
+  spawn(options);
+  return stopWorker;
+}
+
+/**
+ * Replaces the worker with a new one on the same scenario and speed, playing if the page was
+ * playing: the recovery after a crash.
+ */
+export function restartWorker(): void {
+  const s = useUi.getState();
+  useUi.setState({ workerError: null, behind: false });
+  spawn({ query: s.query !== '' ? s.query : requestedQuery, speed: s.speed, playing: s.running });
+}
+
+/** Terminates the worker; messages sent afterwards are dropped. */
+export function stopWorker(): void {
+  worker?.terminate();
+  worker = null;
+}
+
+function send(msg: ToWorker): void {
+  if (msg.type === 'load') requestedQuery = msg.query;
+  worker?.postMessage(msg);
+}
+
+function spawn(options: BootOptions): void {
+  stopWorker();
+  const w = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module', name: 'cpumap-sim' });
+  worker = w;
+  // Handlers check they still belong to the current worker: a replaced one may still deliver.
+  w.onmessage = (event: MessageEvent<FromWorker>) => {
+    if (worker === w) route(event.data);
+  };
+  w.onerror = (event: ErrorEvent) => {
+    // Handled here: the notice says what happened, and the page must not treat it as its own error.
+    event.preventDefault();
+    if (worker === w) died(event.message ? event.message : 'the simulation worker could not start or stopped unexpectedly');
+  };
+  w.onmessageerror = () => {
+    if (worker === w) died('a message from the simulation worker could not be read');
+  };
+  send({ type: 'speed', nsPerSecond: options.speed });
+  send({ type: 'load', query: options.query });
+  if (options.playing) send({ type: 'play' });
+}
+
+/** Keeps the first, most specific reason (the worker's own 'error' message comes before onerror). */
+function died(message: string): void {
+  if (useUi.getState().workerError === null) useUi.setState({ workerError: message });
+}
+
+function route(msg: FromWorker): void {
+  switch (msg.type) {
+    case 'loaded':
+      frameBus.setTopology(msg.topology);
+      useUi.setState({
+        query: msg.query,
+        problems: msg.problems,
+        create: msg.create,
+        topology: msg.topology,
+        selected: null,
+        inspection: null,
+        opLog: [],
+        opStatus: `BPF_MAP_CREATE: ${msg.create}`,
+      });
+      break;
+    case 'frame':
+      frameBus.update(msg.snapshot, msg.running, msg.moves);
+      // The requested speed is the page's own (store.speed): an echo could undo a newer request.
+      useUi.setState({
+        simNs: msg.snapshot.simNs,
+        running: msg.running,
+        actualSpeed: msg.actualSpeed,
+        behind: msg.behind,
+        // A frame posted before a deselection must not bring the inspector back.
+        inspection: useUi.getState().selected === null ? null : msg.inspection,
+      });
+      break;
+    case 'opResult':
+      useUi.setState((s) => ({ opStatus: msg.text, opLog: [...s.opLog, msg.record].slice(-MAX_OP_LOG) }));
+      break;
+    case 'error':
+      died(msg.message);
+      break;
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * The inspector's view of one element of the simulated machine, in kernel terms: the fields of
+ * the kernel structure it stands for and the kernel function it is in. Built in the worker from
+ * the live engine (not from a snapshot) because it needs things snapshots leave out: frame ids,
+ * the ring's slots, the frame pool.
+ */
+import type { Engine } from '../engine/engine';
+import type { Cpu } from '../engine/kernel/cpu';
+import type { CpuMapEntry } from '../engine/kernel/entry';
+import type { NicQueue } from '../engine/kernel/nicQueue';
+import { KERNEL } from '../engine/sim/costModel';
+import { cpumapLink, identLink, type CpumapFunction } from '../engine/kernel/upstream';
+import type { InspectTarget, Inspection } from './protocol';
+
+type Fields = [string, string][];
+type Code = Inspection['code'];
+
+/** Most frame ids listed in one field (a ring can hold thousands). */
+const MAX_LISTED_FRAMES = 16;
+
+/**
+ * The inspection of `target` in `engine` now. An element that no longer exists (a freed entry
+ * that dropped out, a frame that left the machine) still gets an inspection saying so, so the
+ * inspector never shows stale values as if they were current.
+ */
+export function inspect(engine: Engine, target: InspectTarget): Inspection {
+  switch (target.kind) {
+    case 'cpu':
+      return inspectCpu(engine, target);
+    case 'nic':
+      return inspectNic(engine, target);
+    case 'entry':
+      return inspectEntry(engine, target);
+    case 'bulkq':
+      return inspectBulkq(engine, target);
+    case 'frame':
+      return inspectFrame(engine, target);
+  }
+}
+
+/** Simulated time as the explorer prints it: milliseconds with nanosecond digits. */
+export function formatSimTime(ns: number): string {
+  return `${(ns / 1e6).toFixed(6)} ms`;
+}
+
+/** A duration in the unit that keeps it readable. */
+function formatSpan(ns: number): string {
+  if (ns < 1e3) return `${ns.toFixed(1)} ns`;
+  if (ns < 1e6) return `${(ns / 1e3).toFixed(3)} µs`;
+  if (ns < 1e9) return `${(ns / 1e6).toFixed(3)} ms`;
+  return `${(ns / 1e9).toFixed(3)} s`;
+}
+
+function cpumapCode(engine: Engine, fn: CpumapFunction): Code {
+  return { fn, link: cpumapLink(fn, engine.scenario.kernel) };
+}
+
+function identCode(engine: Engine, fn: string): Code {
+  return { fn, link: identLink(fn, engine.scenario.kernel) };
+}
+
+function gone(target: InspectTarget, title: string, why: string): Inspection {
+  return { target, title, fields: [['state', why]], code: null };
+}
+
+function listFrames(ids: number[]): string {
+  if (ids.length === 0) return 'none';
+  const shown = ids.slice(0, MAX_LISTED_FRAMES).map((f) => `#${f}`).join(', ');
+  return ids.length > MAX_LISTED_FRAMES ? `${shown} … (${ids.length} in all)` : shown;
+}
+
+function entryLabel(e: CpuMapEntry): string {
+  return `cpu ${e.cpu}, map ${e.mapId} (entry #${e.uid})`;
+}
+
+function bulkFrames(e: CpuMapEntry, cpu: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < e.bqCount[cpu]; i++) out.push(e.bqFrames[cpu * KERNEL.bulkSize + i]);
+  return out;
+}
+
+// ---- CPU ----
+
+const BUSY_NAMES = ['softirq', 'ksoftirqd', 'cpumap kthreads', 'context switches'] as const;
+
+function inspectCpu(engine: Engine, target: Extract<InspectTarget, { kind: 'cpu' }>): Inspection {
+  const w = engine.world;
+  const c = w.cpus[target.cpu];
+  if (c === undefined) return gone(target, `CPU ${target.cpu}`, 'no such CPU in this scenario');
+  const running = c.runningKthread();
+  const map = w.map;
+  const flush: number[] = [];
+  if (map !== null) for (let key = 0; key < map.maxEntries; key++) if (map.flushNeeded[c.id * map.maxEntries + key]) flush.push(key);
+  const holds = w.rcu.inProgress && w.rcu.isHoldingGp(c.id);
+  const fields: Fields = [
+    ['activity', cpuActivity(c, running?.comm ?? null)],
+    ['NET_RX runs in', c.mode === 'irq' ? 'softirq' : `ksoftirqd/${c.id} (deferred: too much work)`],
+    ['RCU', c.inPoll ? 'in a NAPI poll: RCU read-side critical section' : 'quiescent (outside any read-side section)'],
+    ['holds up grace period', holds ? `yes (#${w.rcu.completed + 1})` : 'no'],
+    ['flush_needed', flush.length === 0 ? 'none' : flush.map((k) => `key ${k}`).join(', ')],
+    ['NIC queues', c.nicQueues.length === 0 ? 'none' : c.nicQueues.map((q) => `rx ${q.index}`).join(', ')],
+    ['cpumap kthreads', c.kthreads.length === 0 ? 'none' : c.kthreads.map((k) => `${k.comm} (pid ${k.pid}, ${k.state})`).join('; ')],
+  ];
+  if (c.pendingFrame >= 0) fields.push(['held by bq_enqueue', `frame #${c.pendingFrame} (full bulk, flush waits its turn)`]);
+  const elapsed = w.now;
+  c.busyNs.forEach((ns, i) => {
+    const share = elapsed > 0 ? ` (${((100 * ns) / elapsed).toFixed(1)}%)` : '';
+    fields.push([`busy: ${BUSY_NAMES[i]}`, `${formatSpan(ns)}${share}`]);
+  });
+  return { target, title: `CPU ${c.id}`, fields, code: cpuCode(engine, c) };
+}
+
+function cpuActivity(c: Cpu, kthreadComm: string | null): string {
+  switch (c.activity) {
+    case 'idle':
+      return 'idle';
+    case 'softirq':
+      return 'NET_RX softirq (NAPI poll with XDP)';
+    case 'ksoftirqd':
+      return `ksoftirqd/${c.id} (NAPI poll with XDP)`;
+    case 'kthread':
+      return kthreadComm === null ? 'cpumap kthread' : kthreadComm;
+    case 'switch':
+      return 'context switch';
+  }
+}
+
+function cpuCode(engine: Engine, c: Cpu): Code {
+  if (c.inPoll) {
+    // A frame held across a yield is about to flush a full bulk into the remote ring.
+    return cpumapCode(engine, c.pendingFrame >= 0 ? 'bq_flush_to_queue' : 'bq_enqueue');
+  }
+  if (c.activity === 'softirq' || c.activity === 'ksoftirqd') {
+    // The poll has ended: its last act was xdp_do_flush_map (with a program attached).
+    return engine.world.progAttached ? cpumapCode(engine, '__cpu_map_flush') : identCode(engine, 'napi_gro_receive');
+  }
+  if (c.activity === 'kthread') return cpumapCode(engine, 'cpu_map_kthread_run');
+  return null;
+}
+
+// ---- NIC RX queue ----
+
+function inspectNic(engine: Engine, target: Extract<InspectTarget, { kind: 'nic' }>): Inspection {
+  const q: NicQueue | undefined = engine.world.nicQueues[target.queue];
+  if (q === undefined) return gone(target, `RX queue ${target.queue}`, 'no such RX queue in this scenario');
+  const fields: Fields = [
+    ['queue', `rx ${q.index}`],
+    ['IRQ and NAPI on', `CPU ${q.cpu}`],
+    ['fill', `${q.count} / ${q.size} descriptors`],
+    ['NAPI', q.napiScheduled ? 'scheduled (polling, interrupt masked)' : 'not scheduled (interrupt armed)'],
+    ['next interrupt', q.napiScheduled || q.irqAt === Infinity ? '—' : formatSimTime(q.irqAt)],
+    ['NIC drops (rx_missed)', String(q.nicDrops)],
+    ['oldest frames', listFrames(q.frames().slice(0, MAX_LISTED_FRAMES + 1))],
+  ];
+  const code = q.napiScheduled ? identCode(engine, 'napi_schedule') : identCode(engine, 'napi_complete_done');
+  return { target, title: `NIC RX queue ${q.index}`, fields, code };
+}
+
+// ---- cpumap entry ----
+
+function findEntry(engine: Engine, uid: number): CpuMapEntry | undefined {
+  return engine.entries.find((e) => e.uid === uid);
+}
+
+function inspectEntry(engine: Engine, target: Extract<InspectTarget, { kind: 'entry' }>): Inspection {
+  const e = findEntry(engine, target.uid);
+  if (e === undefined) return gone(target, `cpumap entry #${target.uid}`, 'no such entry');
+  const w = engine.world;
+  const k = e.kthread as CpuMapEntry['kthread'] | undefined;
+  const ring = e.ring;
+  const bulk: string[] = [];
+  if (!e.bulkqFreed) for (let c = 0; c < e.bqCount.length; c++) if (e.bqCount[c] > 0) bulk.push(`CPU ${c}: ${e.bqCount[c]}`);
+  const fields: Fields = [
+    ['cpu', String(e.cpu)],
+    ['map_id', String(e.mapId)],
+    ['qsize', String(e.qsize)],
+    ['refcnt', String(e.refcnt)],
+    ['lifecycle', e.lifecycle.state],
+    ['in the map slot', w.map !== null && w.map.slots[e.cpu] === e ? 'yes' : 'no'],
+  ];
+  if (k !== undefined) {
+    const onCpu = w.cpus[k.cpu].runningKthread() === k;
+    fields.push(
+      ['kthread comm', k.comm],
+      ['kthread pid', String(k.pid)],
+      ['kthread state', `${k.state}${onCpu ? ', on CPU' : ''} (next: ${k.phase})`],
+      ['kthread_should_stop', k.shouldStop ? 'yes' : 'no'],
+    );
+  }
+  fields.push(
+    ['ring producer', String(ring.producer)],
+    ['ring consumer_head', String(ring.consumerHead)],
+    ['ring consumer_tail', String(ring.consumerTail)],
+    ['ring count', `${ring.count} / ${ring.size}`],
+    ['ring batch', String(ring.batch)],
+    ['consumed, not yet NULLed', String(ring.pendingNull())],
+    ['bulk queues', e.bulkqFreed ? 'freed by __cpu_map_entry_free' : bulk.length === 0 ? 'all empty' : bulk.join(', ')],
+  );
+  return { target, title: `cpumap entry ${entryLabel(e)}`, fields, code: entryCode(engine, e) };
+}
+
+function entryCode(engine: Engine, e: CpuMapEntry): Code {
+  switch (e.lifecycle.state) {
+    case 'allocating':
+    case 'allocFailed':
+      return cpumapCode(engine, '__cpu_map_entry_alloc');
+    case 'live':
+      return cpumapCode(engine, 'cpu_map_kthread_run');
+    case 'detached':
+      // The stop work item waits in rcu_barrier for the grace period.
+      return cpumapCode(engine, 'cpu_map_kthread_stop');
+    case 'bulkqFlushed':
+      return cpumapCode(engine, '__cpu_map_entry_free');
+    case 'kthreadStopping':
+      // kthread_stop has woken the thread, which drains the ring before it exits.
+      return cpumapCode(engine, e.kthread.state === 'exited' ? 'cpu_map_kthread_stop' : 'cpu_map_kthread_run');
+    case 'freed':
+      return cpumapCode(engine, 'put_cpu_map_entry');
+    case 'leaked':
+      return cpumapCode(engine, 'cpu_map_kthread_stop');
+  }
+}
+
+// ---- bulk queue ----
+
+function inspectBulkq(engine: Engine, target: Extract<InspectTarget, { kind: 'bulkq' }>): Inspection {
+  const e = findEntry(engine, target.uid);
+  const title = `xdp_bulk_queue of CPU ${target.cpu} for entry #${target.uid}`;
+  if (e === undefined || target.cpu < 0 || target.cpu >= e.bqCount.length) return gone(target, title, 'no such bulk queue');
+  const map = engine.world.map;
+  const bit = map !== null && e.cpu < map.maxEntries && map.flushNeeded[target.cpu * map.maxEntries + e.cpu] === 1;
+  const fields: Fields = [
+    ['entry', entryLabel(e)],
+    ['CPU', String(target.cpu)],
+  ];
+  if (e.bulkqFreed) {
+    fields.push(['state', 'freed by __cpu_map_entry_free (its frames went to the ring)']);
+    return { target, title, fields, code: cpumapCode(engine, '__cpu_map_entry_free') };
+  }
+  const frames = bulkFrames(e, target.cpu);
+  fields.push(
+    ['count', `${frames.length} / ${KERNEL.bulkSize}`],
+    ['frames', listFrames(frames)],
+    [`flush_needed bit (CPU ${target.cpu}, key ${e.cpu})`, bit ? 'set' : 'clear'],
+  );
+  // Frames wait here until the bulk is full (bq_enqueue flushes it) or the poll ends (__cpu_map_flush).
+  const code = frames.length > 0 ? cpumapCode(engine, 'bq_enqueue') : cpumapCode(engine, 'bq_flush_to_queue');
+  return { target, title, fields, code };
+}
+
+// ---- frame ----
+
+/** Where frame `f` is now, and the function holding it; null when it is not in the machine. */
+function locate(engine: Engine, f: number): { where: string; code: Code } | null {
+  const w = engine.world;
+  for (const q of w.nicQueues) {
+    if (q.frames().includes(f)) return { where: `NIC RX queue ${q.index} (waiting for a NAPI poll on CPU ${q.cpu})`, code: null };
+  }
+  for (const c of w.cpus) {
+    if (c.pendingFrame === f) return { where: `CPU ${c.id}, in bq_enqueue (its bulk is full and flushes next)`, code: cpumapCode(engine, 'bq_flush_to_queue') };
+  }
+  for (const e of engine.entries) {
+    if (e.lifecycle.isFinal) continue;
+    if (!e.bulkqFreed) {
+      for (let c = 0; c < e.bqCount.length; c++) {
+        if (bulkFrames(e, c).includes(f)) return { where: `bulk queue of CPU ${c} for ${entryLabel(e)}`, code: cpumapCode(engine, 'bq_enqueue') };
+      }
+    }
+    if (e.ring.count > 0 && e.ring.frames().includes(f)) {
+      return { where: `ptr_ring of ${entryLabel(e)} (waiting for ${e.kthread.comm})`, code: cpumapCode(engine, 'cpu_map_kthread_run') };
+    }
+  }
+  return null;
+}
+
+function inspectFrame(engine: Engine, target: Extract<InspectTarget, { kind: 'frame' }>): Inspection {
+  const pool = engine.world.pool;
+  const f = target.frame;
+  const title = `xdp_frame #${f}`;
+  if (!Number.isInteger(f) || f < 0 || f >= pool.flow.length) return gone(target, title, 'no such frame');
+  const rx = pool.rxQueue[f];
+  const q = engine.world.nicQueues[rx] as NicQueue | undefined;
+  const place = locate(engine, f);
+  const fields: Fields = [
+    ['flow', String(pool.flow[f])],
+    ['RX queue', q === undefined ? String(rx) : `rx ${rx} (CPU ${q.cpu})`],
+    ['arrived at', formatSimTime(pool.bornAt[f])],
+  ];
+  if (place === null) {
+    // Ids return to the pool when a frame ends and are handed out again, newest first.
+    fields.push(['where', 'no longer in flight (delivered or dropped); its id may be reused']);
+    return { target, title, fields, code: null };
+  }
+  fields.push(['age', formatSpan(engine.now - pool.bornAt[f])], ['where', place.where]);
+  return { target, title, fields, code: place.code };
+}

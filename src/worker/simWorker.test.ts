@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SPEED, SimController, type WorkerHost } from './simWorker';
+import type { FrameMessage, FromWorker } from './protocol';
+
+/** A host with a fake clock and timers that run only when the test says so. */
+function fakeHost() {
+  const posted: { msg: FromWorker; transfer: Transferable[] }[] = [];
+  const timers = new Map<number, { fn: () => void; at: number }>();
+  let nextId = 1;
+  const clock = { wall: 0 };
+  const host: WorkerHost = {
+    post: (msg, transfer) => posted.push({ msg, transfer }),
+    now: () => clock.wall,
+    setTimer: (fn, ms) => {
+      const id = nextId++;
+      timers.set(id, { fn, at: clock.wall + ms });
+      return id;
+    },
+    clearTimer: (id) => timers.delete(id as number),
+  };
+  /** Advances the clock by `ms`, running due timers in order. */
+  const advance = (ms: number) => {
+    const end = clock.wall + ms;
+    for (;;) {
+      let due: [number, { fn: () => void; at: number }] | null = null;
+      for (const t of timers) if (t[1].at <= end && (due === null || t[1].at < due[1].at)) due = t;
+      if (due === null) break;
+      timers.delete(due[0]);
+      clock.wall = Math.max(clock.wall, due[1].at);
+      due[1].fn();
+    }
+    clock.wall = end;
+  };
+  const frames = () => posted.map((p) => p.msg).filter((m): m is FrameMessage => m.type === 'frame');
+  const last = () => posted[posted.length - 1].msg;
+  return { host, posted, timers, advance, frames, last, clock };
+}
+
+describe('SimController', () => {
+  it('loads a scenario: loaded (with topology and problems), then a first frame', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'load', query: 'rx=0,1&speed=5&theme=dark&bogus=1' });
+    const loaded = h.posted[0].msg;
+    expect(loaded.type).toBe('loaded');
+    if (loaded.type !== 'loaded') return;
+    expect(loaded.create).toBe('0');
+    expect(loaded.topology.cpus).toBe(8);
+    expect(loaded.topology.rx).toEqual([
+      { queue: 0, cpu: 0, size: 512 },
+      { queue: 1, cpu: 1, size: 512 },
+    ]);
+    // View parameters are accepted; only the unknown one is a problem.
+    expect(loaded.problems.map((p) => p.param)).toEqual(['bogus']);
+    const frame = h.last();
+    expect(frame.type).toBe('frame');
+    if (frame.type !== 'frame') return;
+    expect(frame.running).toBe(false);
+    expect(frame.speed).toBe(DEFAULT_SPEED);
+    expect(frame.moves).not.toBeNull();
+  });
+
+  it('does no work while paused, and runs at the requested speed while playing', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'load', query: '' });
+    h.advance(1000);
+    expect(h.timers.size).toBe(0);
+    expect(c.current?.now).toBe(0);
+    c.receive({ type: 'speed', nsPerSecond: 1e6 });
+    c.receive({ type: 'play' });
+    h.advance(1000);
+    // The fake clock does not move during engine work: exactly wall time times the speed.
+    expect(c.current?.now).toBeGreaterThan(0.95e6);
+    expect(c.current?.now).toBeLessThan(1.05e6);
+    const frames = h.frames();
+    expect(frames.at(-1)?.running).toBe(true);
+    // About one frame per 16 ms.
+    expect(frames.length).toBeGreaterThan(50);
+    expect(frames.length).toBeLessThan(70);
+    c.receive({ type: 'pause' });
+    expect(h.timers.size).toBe(0);
+    expect(h.frames().at(-1)?.running).toBe(false);
+  });
+
+  it('records and transfers journeys only at speeds where frames can be followed', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'load', query: 'rate=10M' });
+    c.receive({ type: 'speed', nsPerSecond: 1e6 });
+    c.receive({ type: 'play' });
+    h.advance(100);
+    const withMoves = h.posted.filter((p) => p.msg.type === 'frame' && p.msg.moves !== null && p.msg.moves.count > 0);
+    expect(withMoves.length).toBeGreaterThan(0);
+    expect(withMoves[0].transfer).toHaveLength(4);
+    c.receive({ type: 'speed', nsPerSecond: 1e8 });
+    h.advance(50);
+    const f = h.frames().at(-1);
+    expect(f?.moves).toBeNull();
+    expect(c.current?.world.moves).toBeNull();
+  });
+
+  it('steps to the next NAPI poll and the next kthread batch, paused, with a frame', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'load', query: '' });
+    const engine = c.current;
+    if (engine === null) throw new Error('no engine');
+    const polls = engine.world.polls;
+    c.receive({ type: 'step', unit: 'poll' });
+    expect(engine.world.polls).toBe(polls + 1);
+    const batches = engine.kthreadIterations();
+    c.receive({ type: 'step', unit: 'batch' });
+    expect(engine.kthreadIterations()).toBeGreaterThan(batches);
+    const t = engine.now;
+    c.receive({ type: 'step', unit: 'event' });
+    expect(engine.now).toBeGreaterThanOrEqual(t);
+    expect(h.last().type).toBe('frame');
+    expect(h.timers.size).toBe(0);
+  });
+
+  it('gives up a step after one simulated second', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    // No map, so no kthread ever runs a batch.
+    c.receive({ type: 'load', query: 'cap=0&rate=1k' });
+    c.receive({ type: 'step', unit: 'batch' });
+    expect(c.current?.now).toBe(1e9);
+  });
+
+  it('applies a map operation now and reports it in the kernel’s words', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'load', query: '' });
+    c.receive({ type: 'mapOp', op: { at: 0, op: 'update', key: 70, qsize: 64, flags: 0 } });
+    const res = h.posted.find((p) => p.msg.type === 'opResult')?.msg;
+    expect(res?.type === 'opResult' && res.text).toMatch(/^update key 70: -E2BIG/);
+  });
+
+  it('inspects what is selected, in kernel terms', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'load', query: '' });
+    c.receive({ type: 'step', unit: 'batch' });
+    const engine = c.current;
+    if (engine === null) throw new Error('no engine');
+    const entry = engine.entries[0];
+    c.receive({ type: 'inspect', target: { kind: 'entry', uid: entry.uid } });
+    const ins = h.frames().at(-1)?.inspection;
+    const names = ins?.fields.map(([k]) => k) ?? [];
+    for (const name of ['cpu', 'map_id', 'qsize', 'refcnt', 'lifecycle', 'kthread comm', 'kthread pid', 'ring producer', 'ring consumer_head', 'ring consumer_tail', 'ring batch', 'bulk queues']) {
+      expect(names).toContain(name);
+    }
+    expect(ins?.code?.fn).toBe('cpu_map_kthread_run');
+    expect(ins?.code?.link).toContain('elixir.bootlin.com/linux/v5.2');
+    for (const target of [
+      { kind: 'cpu', cpu: 0 },
+      { kind: 'nic', queue: 0 },
+      { kind: 'bulkq', uid: entry.uid, cpu: 0 },
+      { kind: 'frame', frame: 0 },
+    ] as const) {
+      c.receive({ type: 'inspect', target });
+      const got = h.frames().at(-1)?.inspection;
+      expect(got?.target).toEqual(target);
+      expect(got?.fields.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reports an exception as an error message and rethrows it', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'load', query: '' });
+    c.receive({ type: 'play' });
+    expect(() => c.receive({ type: 'crash' })).toThrow(/crash/);
+    expect(h.last()).toEqual({ type: 'error', message: expect.stringMatching(/crash/) });
+    expect(h.timers.size).toBe(0);
+  });
+
+  it('resets to time 0 of the same scenario, keeping the play state', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'load', query: 'rx=3' });
+    c.receive({ type: 'play' });
+    h.advance(200);
+    c.receive({ type: 'reset' });
+    expect(c.current?.now).toBe(0);
+    const loaded = h.posted.filter((p) => p.msg.type === 'loaded').at(-1)?.msg;
+    expect(loaded?.type === 'loaded' && loaded.query).toBe('rx=3');
+    expect(h.timers.size).toBe(1);
+  });
+});

@@ -1,0 +1,258 @@
+/**
+ * The simulation worker: owns the Engine, runs it in real time under the Pacer while playing, and
+ * talks to the page only through the messages of protocol.ts. The page stays responsive whatever
+ * the engine does, and a bug in the engine cannot take the page down with it.
+ *
+ * The logic is the SimController class, driven through a small host interface (post, clock,
+ * timers) so that it runs under test in Node; the bottom of the file wires it to the worker scope.
+ */
+import { describeOp, Engine } from '../engine/engine';
+import { MoveRecorder, type MoveBatch } from '../engine/moves';
+import { takeSnapshot } from '../engine/snapshot';
+import { parseScenario } from '../scenario/parse';
+import type { MapOpSpec } from '../scenario/types';
+import { inspect } from './inspect';
+import { Pacer } from './pacer';
+import type { FrameMessage, FromWorker, InspectTarget, StepUnit, Topology, ToWorker } from './protocol';
+
+/** Wall ms between ticks: one display frame, so at most ~60 'frame' messages a second. */
+export const FRAME_MS = 16;
+/** Fastest speed at which single frames can be followed by eye; above it journeys are not recorded. */
+export const MOVES_MAX_SPEED = 1e6;
+/** A step gives up after this much simulated time (a poll or batch that never comes). */
+export const STEP_LIMIT_NS = 1e9;
+/** Speed before the page asks for another: slow enough to watch frames move (2 µs a second). */
+export const DEFAULT_SPEED = 2000;
+/** URL parameters of the page's view, not of the scenario: not reported as unknown. */
+export const VIEW_PARAMS = ['speed', 'paused', 't', 'sel', 'v', 'theme'] as const;
+
+/** What the controller needs from its surroundings (the worker scope, or a test). */
+export interface WorkerHost {
+  post(msg: FromWorker, transfer: Transferable[]): void;
+  /** Wall clock in milliseconds. */
+  now(): number;
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+/** Runs one simulation for the page: handles every ToWorker message and paces the engine. */
+export class SimController {
+  private engine: Engine | null = null;
+  private query = '';
+  private running = false;
+  private readonly pacer = new Pacer(DEFAULT_SPEED);
+  private target: InspectTarget | null = null;
+  private timer: unknown = null;
+  private lastPost = -Infinity;
+
+  constructor(private readonly host: WorkerHost) {}
+
+  /**
+   * Handles one message. An exception is reported to the page as an 'error' message, ticking
+   * stops, and the exception is rethrown so the worker's own error reporting sees it too.
+   */
+  receive(msg: ToWorker): void {
+    this.guarded(() => this.handle(msg));
+  }
+
+  /** The engine, for tests. */
+  get current(): Engine | null {
+    return this.engine;
+  }
+
+  private handle(msg: ToWorker): void {
+    switch (msg.type) {
+      case 'load':
+        this.load(msg.query);
+        break;
+      case 'reset':
+        this.load(this.query);
+        break;
+      case 'play':
+        this.play();
+        break;
+      case 'pause':
+        this.pause();
+        // Confirms the pause: a frame posted just before it said "running".
+        this.postFrame();
+        break;
+      case 'speed':
+        this.setSpeed(msg.nsPerSecond);
+        break;
+      case 'step':
+        this.step(msg.unit);
+        break;
+      case 'mapOp':
+        this.mapOp(msg.op);
+        break;
+      case 'inspect':
+        this.target = msg.target;
+        // While playing the next tick carries it; a paused worker answers at once.
+        if (!this.running) this.postFrame();
+        break;
+      case 'crash':
+        throw new Error('the simulation worker was told to crash (test hook)');
+      default: {
+        const unknown: never = msg;
+        throw new Error(`unknown message ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private guarded(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this.running = false;
+      this.cancelTick();
+      const message = error instanceof Error ? error.message : String(error);
+      this.host.post({ type: 'error', message }, []);
+      throw error;
+    }
+  }
+
+  private load(query: string): void {
+    const { scenario, problems } = parseScenario(query, { extraParams: VIEW_PARAMS });
+    const engine = new Engine(scenario);
+    this.engine = engine;
+    this.query = query;
+    // Element ids (entries, frames) belong to the old engine.
+    this.target = null;
+    this.configureMoves();
+    const topology: Topology = {
+      cpus: scenario.cpus,
+      maxEntries: scenario.max,
+      kernel: scenario.kernel,
+      rx: engine.world.nicQueues.map((q) => ({ queue: q.index, cpu: q.cpu, size: q.size })),
+      stack: scenario.stack,
+    };
+    this.host.post({ type: 'loaded', query, problems, create: engine.createResult.result, topology }, []);
+    if (this.running) this.pacer.start(this.host.now(), engine.now);
+    this.postFrame();
+  }
+
+  private play(): void {
+    if (this.running) return;
+    this.running = true;
+    this.pacer.start(this.host.now(), this.engine?.now ?? 0);
+    this.postFrame();
+    this.scheduleTick(FRAME_MS);
+  }
+
+  private pause(): void {
+    this.running = false;
+    this.cancelTick();
+    this.pacer.stop();
+  }
+
+  private setSpeed(nsPerSecond: number): void {
+    this.pacer.setSpeed(nsPerSecond, this.host.now(), this.engine?.now ?? 0);
+    this.configureMoves();
+    if (this.running) {
+      // At "as fast as possible" ticks follow each other without a gap: start now.
+      this.cancelTick();
+      this.scheduleTick(0);
+    }
+  }
+
+  /** Records journeys only at speeds where single frames can be seen moving. */
+  private configureMoves(): void {
+    const w = this.engine?.world;
+    if (w === undefined) return;
+    const want = this.pacer.speed <= MOVES_MAX_SPEED;
+    if (want && w.moves === null) w.moves = new MoveRecorder();
+    else if (!want) w.moves = null;
+  }
+
+  private step(unit: StepUnit): void {
+    const engine = this.engine;
+    if (engine === null) return;
+    this.pause();
+    const limit = engine.now + STEP_LIMIT_NS;
+    const w = engine.world;
+    switch (unit) {
+      case 'event':
+        engine.stepUntil(() => true, limit);
+        break;
+      case 'poll': {
+        const polls = w.polls;
+        engine.stepUntil(() => w.polls > polls, limit);
+        break;
+      }
+      case 'batch': {
+        const batches = engine.kthreadIterations();
+        engine.stepUntil(() => engine.kthreadIterations() > batches, limit);
+        break;
+      }
+    }
+    this.postFrame();
+  }
+
+  private mapOp(op: MapOpSpec): void {
+    const engine = this.engine;
+    if (engine === null) return;
+    const record = engine.apply(op);
+    this.host.post({ type: 'opResult', record, text: describeOp(record) }, []);
+    if (!this.running) this.postFrame();
+  }
+
+  private scheduleTick(delayMs: number): void {
+    if (this.timer !== null) return;
+    this.timer = this.host.setTimer(() => {
+      this.timer = null;
+      this.guarded(() => this.tick());
+    }, delayMs);
+  }
+
+  private cancelTick(): void {
+    if (this.timer === null) return;
+    this.host.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  private tick(): void {
+    const engine = this.engine;
+    if (!this.running || engine === null) return;
+    const start = this.host.now();
+    this.pacer.tick(start, { now: () => engine.now, runUntil: (t) => engine.runUntil(t) }, () => this.host.now());
+    const end = this.host.now();
+    const fastest = this.pacer.speed === Infinity;
+    // Flat out, ticks come back to back: post only about once per display frame.
+    if (!fastest || end - this.lastPost >= FRAME_MS * 0.75) this.postFrame();
+    this.scheduleTick(fastest ? 0 : Math.max(1, FRAME_MS - (end - start)));
+  }
+
+  private postFrame(): void {
+    const engine = this.engine;
+    if (engine === null) return;
+    const recorder = engine.world.moves;
+    const moves: MoveBatch | null = recorder === null ? null : recorder.drain();
+    const msg: FrameMessage = {
+      type: 'frame',
+      snapshot: takeSnapshot(engine),
+      running: this.running,
+      speed: this.pacer.speed,
+      actualSpeed: this.pacer.actualSpeed,
+      behind: this.pacer.behind,
+      moves,
+      inspection: this.target === null ? null : inspect(engine, this.target),
+    };
+    // The batch's arrays are fresh copies: hand their buffers over instead of cloning them.
+    const transfer: Transferable[] =
+      moves === null ? [] : [moves.frame.buffer, moves.place.buffer, moves.at.buffer, moves.flow.buffer].map((b) => b as ArrayBuffer);
+    this.lastPost = this.host.now();
+    this.host.post(msg, transfer);
+  }
+}
+
+// Wiring, only when running as a worker (tests import this module in Node).
+if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {
+  const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
+  const controller = new SimController({
+    post: (msg, transfer) => scope.postMessage(msg, transfer),
+    now: () => performance.now(),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  });
+  scope.onmessage = (event: MessageEvent<ToWorker>) => controller.receive(event.data);
+}

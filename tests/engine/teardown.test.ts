@@ -1,0 +1,352 @@
+/**
+ * Entry teardown as v5.0/v5.2 order it: xchg -> call_rcu(__cpu_map_entry_free) (after a grace
+ * period: flush every CPU's bulk queue into the ring, drop the map's reference) and
+ * schedule_work(cpu_map_kthread_stop) (rcu_barrier, then kthread_stop: the kthread drains its ring
+ * and drops the last reference). Map free: synchronize_rcu, then every slot replaced with NULL.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine';
+import { Rcu, type RcuHost } from '../../src/engine/kernel/rcu';
+import { COST } from '../../src/engine/sim/costModel';
+import type { CpuMapEntry } from '../../src/engine/kernel/entry';
+import { engineOf, MS } from './helpers';
+
+const TICK = COST.tick;
+/** Two RX queues on CPUs 0 and 1, two entries on CPUs 4 and 5, round-robin between them. */
+const LOAD = 'kernel=5.2&cpus=8&rx=0,1&entries=4:256,5:256&rate=4M&prog=rr&stack=iptables-drop';
+
+function exact(e: Engine): void {
+  const a = e.world.acct;
+  expect(e.check()).toEqual([]);
+  expect(a.offered).toBe(a.terminal() + e.inFlight());
+  expect(a.ringCleanup).toBe(0);
+}
+
+function timeOf(entry: CpuMapEntry, event: string): number {
+  const rec = entry.lifecycle.history.find((h) => h.event === event);
+  expect(rec, `${entry.lifecycle.label} has no ${event}`).toBeDefined();
+  return (rec as { atNs: number }).atNs;
+}
+
+describe('deleting an entry under load (rx=0,1 at 4 Mpps, delete key 4 at 5 ms)', () => {
+  it('goes live -> detached -> bulkqFlushed -> kthreadStopping -> freed in that order, refcnt 2 -> 1 -> 0', () => {
+    const e = engineOf(`${LOAD}&ops=5ms:delete:4`);
+    const victim = e.entries[0];
+    const other = e.entries[1];
+    expect(victim.cpu).toBe(4);
+    e.runUntil(5 * MS - 1);
+    expect(victim.lifecycle.state).toBe('live');
+    expect(victim.refcnt).toBe(2);
+    e.runUntil(5 * MS);
+    expect(victim.lifecycle.state).toBe('detached');
+    expect(victim.refcnt).toBe(2);
+    expect(e.world.map?.slots[4]).toBeNull();
+
+    e.runUntil(30 * MS);
+    const h = victim.lifecycle.history;
+    expect(h.map((r) => r.to)).toEqual(['live', 'detached', 'bulkqFlushed', 'kthreadStopping', 'freed']);
+    expect(h.map((r) => r.event)).toEqual(['ALLOC_OK', 'XCHG_OUT', 'RCU_FREE_CB', 'KTHREAD_STOP', 'KTHREAD_EXIT']);
+    for (let i = 1; i < h.length; i++) expect(h[i].atNs).toBeGreaterThanOrEqual(h[i - 1].atNs);
+    expect(timeOf(victim, 'XCHG_OUT')).toBe(5 * MS);
+    expect(victim.refcnt).toBe(0);
+    expect(victim.kthread.state).toBe('exited');
+    expect(victim.bulkqFreed).toBe(true);
+    expect(victim.inFlight()).toBe(0);
+    // The kthread is gone from its CPU's runqueue.
+    expect(e.world.cpus[4].kthreads).not.toContain(victim.kthread);
+    // The other entry is untouched.
+    expect(other.lifecycle.state).toBe('live');
+    expect(other.refcnt).toBe(2);
+    exact(e);
+  });
+
+  it('the RCU callback drops the map reference (refcnt 1) and only the kthread exit drops the last one', () => {
+    const e = engineOf(`${LOAD}&ops=5ms:delete:4`);
+    const victim = e.entries[0];
+    e.runUntil(5 * MS);
+    const rcb = (): number => victim.lifecycle.history.findIndex((r) => r.event === 'RCU_FREE_CB');
+    // Step until the callback ran; the kthread cannot have exited at the same instant.
+    let t = 5 * MS;
+    while (rcb() < 0 && t < 20 * MS) e.runUntil((t += 1000));
+    expect(rcb()).toBeGreaterThan(0);
+    expect(victim.refcnt).toBe(1);
+    expect(victim.kthread.state).not.toBe('exited');
+    e.runUntil(t + 1 * MS);
+    expect(victim.refcnt).toBe(0);
+  });
+
+  it('after the delete, frames the program still redirects to key 4 are redirect errors; none before', () => {
+    const e = engineOf(`${LOAD}&ops=5ms:delete:4`, { traceCapacity: 200_000 });
+    e.runUntil(5 * MS - 1);
+    const c = e.world.counters;
+    expect(c.redirectErr[0] + c.redirectErr[1]).toBe(0);
+    expect(e.world.acct.redirectErr).toBe(0);
+    const rx0 = c.rxProcessed[0] + c.rxProcessed[1];
+    const kth5 = c.kthProcessed[5];
+    e.runUntil(30 * MS);
+    const rx = c.rxProcessed[0] + c.rxProcessed[1] - rx0;
+    const errs = c.redirectErr[0] + c.redirectErr[1];
+    // Round-robin over keys 4 and 5: every other frame goes to the empty slot.
+    expect(errs).toBeGreaterThan(0.45 * rx);
+    expect(errs).toBeLessThan(0.55 * rx);
+    expect(e.world.acct.redirectErr).toBe(errs);
+    // The other half still reaches CPU 5's kthread.
+    expect(c.kthProcessed[5] - kth5).toBeGreaterThan(0.4 * rx);
+    const traced = e.world.traceRing!.read().filter((x) => x.kind === 'redirect_err');
+    expect(traced.length).toBeGreaterThan(0);
+    expect(traced.every((x) => x.extra === 4 && x.at >= 5 * MS)).toBe(true);
+    exact(e);
+  });
+});
+
+/**
+ * A delete that lands in the middle of a NAPI poll (found by a first, identical run: the engine
+ * is deterministic), so that frames sit in the old entry's per-CPU bulk queues at the xchg.
+ */
+function midPollDelete(): { e: Engine; at: number; bqAtXchg: number[]; qsAtXchg: number[]; idleAtXchg: boolean[] } {
+  const probe = engineOf(LOAD, { traceCapacity: 200_000 });
+  probe.runUntil(5.2 * MS);
+  const flushes = probe.world.traceRing!.read().filter((x) => x.kind === 'enqueue' && x.extra === 4 && x.at >= 5 * MS);
+  for (const f of flushes.slice(0, 20)) {
+    for (const back of [300, 600, 900, 1200]) {
+      const at = Math.round(f.at - back);
+      const e = engineOf(`${LOAD}&ops=${at}ns:delete:4`, { traceCapacity: 200_000 });
+      const victim = e.entries[0];
+      let bqAtXchg: number[] = [];
+      let qsAtXchg: number[] = [];
+      let idleAtXchg: boolean[] = [];
+      // Queued after the scenario's delete at the same time, so it sees the state right after the xchg.
+      e.world.control.push(at, 'test probe', () => {
+        bqAtXchg = Array.from(victim.bqCount);
+        qsAtXchg = Array.from(e.world.rcu.qsPending);
+        idleAtXchg = e.world.cpus.map((c) => c.isIdle());
+      });
+      e.runUntil(at);
+      if (victim.detached && bqAtXchg.some((n) => n > 0)) return { e, at, bqAtXchg, qsAtXchg, idleAtXchg };
+    }
+  }
+  throw new Error('no delete time found with frames in a bulk queue');
+}
+
+describe('__cpu_map_entry_free after a delete in the middle of a NAPI poll', () => {
+  it('waits for the busy RX CPU to report a quiescent state, then flushes the bulk queues into the ring, and the kthread drains them before it exits', () => {
+    const { e, at, bqAtXchg, qsAtXchg, idleAtXchg } = midPollDelete();
+    const victim = e.entries[0];
+    const rcu = e.world.rcu;
+    // The grace period started with the xchg and waits for every CPU that was busy then.
+    expect(rcu.inProgress).toBe(true);
+    const busy = idleAtXchg.map((idle, cpu) => (idle ? -1 : cpu)).filter((c) => c >= 0);
+    expect(busy.length).toBeGreaterThan(0);
+    for (const cpu of busy) expect(qsAtXchg[cpu]).toBe(1);
+    idleAtXchg.forEach((idle, cpu) => {
+      if (idle) expect(qsAtXchg[cpu]).toBe(0);
+    });
+    const completed = rcu.completed;
+
+    // Just before the callback: every busy CPU has reported, the frames still wait in the bulk queues.
+    const gpEnd = (Math.floor(at / COST.tick) + 1) * COST.tick;
+    let bqBefore: number[] = [];
+    let ringBefore = -1;
+    e.world.control.push(gpEnd - 1, 'test probe', () => {
+      bqBefore = Array.from(victim.bqCount);
+      ringBefore = victim.ring.count;
+    });
+    e.runUntil(gpEnd - 1);
+    expect(victim.lifecycle.state).toBe('detached');
+    for (const cpu of busy) expect(rcu.isHoldingGp(cpu)).toBe(false);
+    const inBulk = bqBefore.reduce((a, b) => a + b, 0);
+    expect(inBulk).toBeGreaterThanOrEqual(bqAtXchg.reduce((a, b) => a + b, 0));
+    const kthBefore = e.world.counters.kthProcessed[4];
+
+    e.runUntil(30 * MS);
+    expect(rcu.completed).toBeGreaterThan(completed);
+    const rcb = timeOf(victim, 'RCU_FREE_CB');
+    expect(rcb).toBe(gpEnd);
+    // The flush in the RCU callback: one xdp_cpumap_enqueue per non-empty bulk queue, traced on the
+    // control CPU at the callback's time, nothing refused by the ring.
+    const flushed = e.world.traceRing!.read().filter((x) => x.kind === 'enqueue' && x.extra === 4 && x.at === rcb);
+    expect(flushed.map((x) => x.processed).sort()).toEqual(bqBefore.filter((n) => n > 0).sort());
+    expect(flushed.every((x) => x.drops === 0)).toBe(true);
+    // The kthread drained the ring (what it held plus the flushed frames) before exiting.
+    expect(e.world.counters.kthProcessed[4] - kthBefore).toBe(ringBefore + inBulk);
+    expect(timeOf(victim, 'KTHREAD_EXIT')).toBeGreaterThan(rcb);
+    expect(victim.lifecycle.state).toBe('freed');
+    expect(victim.inFlight()).toBe(0);
+    exact(e);
+  });
+
+  it('__cpu_map_flush at the end of that poll finds the slot empty, skips it and leaves its flush_needed bit set', () => {
+    const { e, at } = midPollDelete();
+    e.runUntil(at + 50_000);
+    const map = e.world.map!;
+    const stuck: number[] = [];
+    for (let cpu = 0; cpu < 8; cpu++) if (map.flushNeeded[cpu * map.maxEntries + 4] === 1) stuck.push(cpu);
+    expect(stuck.length).toBeGreaterThan(0);
+    for (const cpu of stuck) expect([0, 1]).toContain(cpu);
+  });
+});
+
+describe('RCU grace periods (the model the teardown relies on)', () => {
+  class Host implements RcuHost {
+    t = 0;
+    readonly cpuCount = 4;
+    readonly tickNs = TICK;
+    idle = [false, false, true, true];
+    private queue: { at: number; seq: number; fn: () => void }[] = [];
+    private seq = 0;
+    now(): number {
+      return this.t;
+    }
+    isIdle(cpu: number): boolean {
+      return this.idle[cpu];
+    }
+    at(at: number, _label: string, fn: () => void): void {
+      this.queue.push({ at, seq: this.seq++, fn });
+    }
+    advance(to: number): void {
+      for (;;) {
+        this.queue.sort((a, b) => a.at - b.at || a.seq - b.seq);
+        const ev = this.queue[0];
+        if (ev === undefined || ev.at > to) break;
+        this.queue.shift();
+        this.t = Math.max(this.t, ev.at);
+        ev.fn();
+      }
+      this.t = Math.max(this.t, to);
+    }
+  }
+
+  it('a call_rcu callback runs only after every CPU busy at the start reported a quiescent state, on the next tick', () => {
+    const host = new Host();
+    const rcu = new Rcu(host);
+    host.t = 0.3 * TICK;
+    let ranAt = -1;
+    rcu.callRcu('cb', () => (ranAt = host.t));
+    expect(rcu.isHoldingGp(0)).toBe(true);
+    expect(rcu.isHoldingGp(1)).toBe(true);
+    expect(rcu.isHoldingGp(2)).toBe(false);
+    rcu.quiescent(0);
+    host.advance(5 * TICK);
+    expect(ranAt).toBe(-1);
+    expect(rcu.completed).toBe(0);
+    // CPU 1 reports at 5.2 ticks: the RCU core notices on the next tick.
+    host.t = 5.2 * TICK;
+    rcu.quiescent(1);
+    host.advance(5.99 * TICK);
+    expect(ranAt).toBe(-1);
+    host.advance(6 * TICK);
+    expect(ranAt).toBe(6 * TICK);
+    expect(rcu.completed).toBe(1);
+  });
+
+  it('a callback queued while a grace period is under way waits for the next one', () => {
+    const host = new Host();
+    const rcu = new Rcu(host);
+    const order: string[] = [];
+    rcu.callRcu('a', () => order.push('a'));
+    host.t = 0.5 * TICK;
+    rcu.callRcu('b', () => order.push('b'));
+    rcu.quiescent(0);
+    rcu.quiescent(1);
+    host.advance(1 * TICK);
+    expect(order).toEqual(['a']);
+    // The next grace period started with CPUs 0 and 1 busy again.
+    rcu.quiescent(0);
+    rcu.quiescent(1);
+    host.advance(2 * TICK);
+    expect(order).toEqual(['a', 'b']);
+  });
+
+  it('rcu_barrier continues only after every callback queued before it has run', () => {
+    const host = new Host();
+    const rcu = new Rcu(host);
+    const order: string[] = [];
+    rcu.callRcu('a', () => order.push('a'));
+    rcu.barrier('barrier', () => order.push('barrier'));
+    rcu.quiescent(0);
+    rcu.quiescent(1);
+    host.advance(3 * TICK);
+    expect(order).toEqual(['a', 'barrier']);
+  });
+});
+
+describe('grace-period length', () => {
+  it('RCU_FREE_CB comes at least one tick (1 ms) after the xchg when the delete is on a tick boundary', () => {
+    const e = engineOf(`${LOAD}&ops=5ms:delete:4`);
+    e.runUntil(30 * MS);
+    const v = e.entries[0];
+    expect(timeOf(v, 'RCU_FREE_CB') - timeOf(v, 'XCHG_OUT')).toBeGreaterThanOrEqual(TICK);
+  });
+
+  // Engine doubt (src/engine/kernel/rcu.ts, Rcu.scheduleEnd): the grace period ends on the next tick
+  // boundary after its start, which can be far less than a tick after call_rcu. A busy CPU must first
+  // notice the new grace period on a tick and report its quiescent state on a later one, so a grace
+  // period with busy CPUs lasts at least one tick; rcu.ts's own comment says "at least one tick after start".
+  it('RCU_FREE_CB comes at least one tick (1 ms) after the xchg even when the delete is not on a tick boundary', () => {
+    const e = engineOf(`${LOAD}&ops=5.5ms:delete:4`);
+    e.runUntil(30 * MS);
+    const v = e.entries[0];
+    expect(timeOf(v, 'XCHG_OUT')).toBe(5.5 * MS);
+    expect(timeOf(v, 'RCU_FREE_CB') - timeOf(v, 'XCHG_OUT')).toBeGreaterThanOrEqual(TICK);
+  });
+});
+
+describe('map free under load (cpu_map_free)', () => {
+  it('detaches the program, waits for synchronize_rcu, then tears every entry down; the stack then runs on the RX CPUs', () => {
+    const e = engineOf(`${LOAD}&ops=5ms:free`);
+    e.runUntil(5 * MS);
+    expect(e.ops[e.ops.length - 1].result).toBe('0');
+    expect(e.world.progAttached).toBe(false);
+    // synchronize_rcu first: the entries are still in their slots.
+    expect(e.entries.map((x) => x.lifecycle.state)).toEqual(['live', 'live']);
+    const kth = e.world.counters.kthProcessed[4] + e.world.counters.kthProcessed[5];
+    const stack0 = e.world.acct.stackDropped;
+    e.runUntil(30 * MS);
+    for (const en of e.entries) {
+      expect(en.lifecycle.history.map((r) => r.to)).toEqual(['live', 'detached', 'bulkqFlushed', 'kthreadStopping', 'freed']);
+      expect(timeOf(en, 'XCHG_OUT')).toBeGreaterThan(5 * MS);
+      expect(en.refcnt).toBe(0);
+      expect(en.kthread.state).toBe('exited');
+    }
+    expect(e.world.map).toBeNull();
+    // No program: no more redirects, the driver builds SKBs and iptables drops them on CPUs 0 and 1.
+    expect(e.world.counters.kthProcessed[4] + e.world.counters.kthProcessed[5]).toBeLessThanOrEqual(kth + 2 * 256);
+    expect(e.world.acct.stackDropped - stack0).toBeGreaterThan(0.9 * 4e6 * 0.025);
+    expect(e.apply({ at: 0, op: 'lookup', key: 4 }).result).toBe('-EBADF');
+    exact(e);
+  });
+});
+
+describe('update replacing an entry under load', () => {
+  // One RX CPU at 8 Mpps into a v5.0 udp-noport kthread (about 3.2 Mpps): the old ring is full at the xchg.
+  const REPLACE = 'kernel=5.0&cpus=8&rx=0&entries=4:256&rate=8M&prog=rr&arrival=constant&stack=udp-noport&ops=5ms:update:4:512';
+
+  it('shows both entries at once: the old one detached and draining, the new one live and filling', () => {
+    const e = engineOf(REPLACE);
+    e.runUntil(5 * MS);
+    expect(e.entries.length).toBe(2);
+    const [old, neu] = e.entries;
+    expect(old.lifecycle.state).toBe('detached');
+    expect(neu.lifecycle.state).toBe('live');
+    expect(e.world.map?.slots[4]).toBe(neu);
+    const oldRing = old.ring.count;
+    expect(oldRing).toBeGreaterThan(0);
+    e.runUntil(5 * MS + 200_000);
+    // Both alive together, two kthreads on CPU 4.
+    expect(old.refcnt).toBeGreaterThan(0);
+    expect(neu.refcnt).toBe(2);
+    expect(e.world.cpus[4].kthreads).toContain(old.kthread);
+    expect(e.world.cpus[4].kthreads).toContain(neu.kthread);
+    expect(old.ring.count).toBeLessThan(oldRing);
+    expect(neu.inFlight()).toBeGreaterThan(0);
+    expect(neu.ring.size).toBe(512);
+
+    e.runUntil(30 * MS);
+    expect(old.lifecycle.state).toBe('freed');
+    expect(old.refcnt).toBe(0);
+    expect(neu.lifecycle.state).toBe('live');
+    expect(neu.uid).not.toBe(old.uid);
+    expect(neu.kthread.pid).not.toBe(old.kthread.pid);
+    exact(e);
+  });
+});
