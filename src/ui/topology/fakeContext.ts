@@ -7,6 +7,9 @@
 export interface Call {
   name: string;
   args: unknown[];
+  /** fillStyle and strokeStyle when the call was made. */
+  fill: unknown;
+  stroke: unknown;
 }
 
 /** A fake 2D context and the calls made on it. */
@@ -18,7 +21,7 @@ export function fakeContext(): { ctx: CanvasRenderingContext2D; calls: Call[] } 
       if (key in target) return target[key];
       if (key === 'measureText') return (text: string) => ({ width: text.length * 6 });
       return (...args: unknown[]) => {
-        calls.push({ name: key, args });
+        calls.push({ name: key, args, fill: target.fillStyle, stroke: target.strokeStyle });
       };
     },
     set(target, key: string, value: unknown) {

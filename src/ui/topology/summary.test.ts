@@ -101,6 +101,6 @@ describe('joinChanges', () => {
   it('joins sentences and counts the rest', () => {
     expect(joinChanges([])).toBe('');
     expect(joinChanges(['a b', 'c'])).toBe('A b. C.');
-    expect(joinChanges(['a', 'b', 'c'], 2)).toBe('A. B. And 1 more changes.');
+    expect(joinChanges(['a', 'b', 'c'], 2)).toBe('A. B. And 1 more change.');
   });
 });

@@ -93,5 +93,6 @@ const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 export function joinChanges(lines: readonly string[], max = 6): string {
   if (lines.length === 0) return '';
   const shown = lines.slice(0, max).map(sentence).join('. ');
-  return lines.length > max ? `${shown}. And ${lines.length - max} more changes.` : `${shown}.`;
+  const rest = lines.length - max;
+  return rest > 0 ? `${shown}. And ${rest} more ${rest === 1 ? 'change' : 'changes'}.` : `${shown}.`;
 }
