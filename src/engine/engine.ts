@@ -93,6 +93,7 @@ export class Engine {
       w.note(`BPF_MAP_CREATE failed: ${outcome.result} (${outcome.reason}); no XDP program attached`);
     }
     for (const op of scenario.ops) w.control.push(op.at, `map op ${op.op}`, () => this.apply(op));
+    w.limit = 0;
     for (const cpu of w.cpus) cpu.step(w, 0);
   }
 
@@ -121,6 +122,7 @@ export class Engine {
     const w = this.world;
     const heap = w.heap;
     const control = w.control;
+    w.limit = t;
     for (;;) {
       const tc = control.nextTime();
       const ta = heap.topTime();
@@ -132,7 +134,8 @@ export class Engine {
         ev.run();
         continue;
       }
-      if (ta > t) break;
+      // A CPU due exactly at t acts in the next run: actions start strictly before the limit.
+      if (ta >= t) break;
       const cpu = heap.top();
       w.running = cpu;
       w.cpus[cpu].step(w, ta);
@@ -143,7 +146,8 @@ export class Engine {
 
   /** Time of the next pending event of any agent (Infinity when nothing is scheduled). */
   nextEventTime(): number {
-    return this.world.horizon();
+    const w = this.world;
+    return Math.min(w.heap.topTime(), w.control.nextTime());
   }
 
   /**
@@ -157,7 +161,8 @@ export class Engine {
         this.runUntil(limitNs);
         return done();
       }
-      this.runUntil(t);
+      // Process the events due at t (runUntil stops just before its limit).
+      this.runUntil(t + 1e-3);
       if (done()) return true;
     }
     return done();

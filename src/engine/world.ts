@@ -94,12 +94,15 @@ export class World {
 
   /** The CPU whose step is running (it stays in the heap meanwhile), or -1. */
   running = -1;
+  /** The time the current runUntil stops at: no action may start at or after it. */
+  limit = 0;
 
   /** Time of the next event of any other agent: actions before it may run inline. */
   horizon(): number {
     const a = this.running >= 0 ? this.heap.topTimeExcluding(this.running) : this.heap.topTime();
     const c = this.control.nextTime();
-    return a < c ? a : c;
+    const m = a < c ? a : c;
+    return m < this.limit ? m : this.limit;
   }
 
   /** Records an invariant violation (deduplicated per message, bounded). */

@@ -28,10 +28,9 @@ export function engineOf(query: string, options: EngineOptions = {}): Engine {
 }
 
 /**
- * Adds no-op control-plane events every `every` ns up to `until`. They bound how far one CPU may
- * run inline: a harness guard against Engine.runUntil overshooting (see engine bug 1 in
- * kthread.test.ts, "runUntil stops at the requested time ..."), which otherwise never returns
- * when a single CPU is continuously busy and no other agent has events.
+ * Adds no-op control-plane events every `every` ns up to `until`. Every CPU stops at a control
+ * event (a NAPI poll yields to it, a step ends before it), so a test can sample the machine's
+ * state at that granularity with runUntil.
  */
 export function addHeartbeat(engine: Engine, until: number, every = 20_000): void {
   for (let t = every; t <= until + every; t += every) engine.world.control.push(t, 'test heartbeat', () => {});

@@ -177,7 +177,6 @@ describe('a kthread pinned to an RX CPU shares that CPU', () => {
 
   function kthreadPps(rx: number): { pps: number; busy: Float64Array } {
     const e = engineOf(`${base}&rx=${rx}`);
-    addHeartbeat(e, 40 * MS);
     e.runUntil(10 * MS);
     const k0 = e.world.counters.kthProcessed[4];
     const b0 = Float64Array.from(e.world.cpus[4].busyNs);
@@ -200,10 +199,53 @@ describe('a kthread pinned to an RX CPU shares that CPU', () => {
   });
 });
 
+describe('the batch runs with bottom halves disabled (local_bh_disable .. local_bh_enable)', () => {
+  // Regression test. At HEAD 34f7ab2, Cpu.act (src/engine/kernel/cpu.ts) started a pending NAPI
+  // poll at any step boundary of the kthread, including between the v5.0 loop's 'v50more' steps,
+  // i.e. in the middle of an iteration the kernel runs under local_bh_disable(): there the softirq
+  // only runs at local_bh_enable(), after the iteration's tracepoint. Fixed in the working tree.
+  it('v5.0 on a CPU shared with RX: no NAPI poll runs in the middle of a kthread loop iteration', () => {
+    const e = engineOf('kernel=5.0&cpus=8&rx=4&entries=4:256&rate=2M&prog=rr&arrival=poisson&stack=udp-noport');
+    const step = 50;
+    const until = 1 * MS;
+    // Control events every 50 ns make every CPU stop there, so the state can be sampled.
+    addHeartbeat(e, until, step);
+    const cpu = e.world.cpus[4];
+    const k = e.entries[0].kthread;
+    let midIteration = 0;
+    let pollInside = 0;
+    for (let t = step; t <= until; t += step) {
+      e.runUntil(t);
+      if (k.phase !== 'v50more') continue;
+      midIteration++;
+      if (cpu.pollQueue !== null) pollInside++;
+    }
+    expect(midIteration).toBeGreaterThan(0);
+    expect(pollInside).toBe(0);
+  });
+});
+
+describe('kthread task state', () => {
+  // Regression test. At HEAD 34f7ab2, Kthread.state (src/engine/kernel/kthread.ts) documented
+  // 'created' as "the thread function has not started yet", but kthreadLoop.ts left 'created' only
+  // at the kthread's first sleep: a kthread busy from its first moment stayed 'created' while it
+  // ran, and the UI and inspector showed it so. Fixed in the working tree.
+  it('a kthread whose thread function has started is no longer "created"', () => {
+    const e = engineOf('kernel=5.2&rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant&stack=iptables-drop&ops=1ms:update:4:256');
+    e.runUntil(3 * MS);
+    for (const en of e.entries) {
+      expect(en.kthread.everRan).toBe(true);
+      expect(en.kthread.state, `${en.kthread.comm} pid ${en.kthread.pid}`).not.toBe('created');
+    }
+  });
+});
+
 describe('Engine.runUntil', () => {
-  // Engine bug: Engine.runUntil (src/engine/engine.ts) never bounds Cpu.step (src/engine/kernel/cpu.ts)
-  // by the requested time: a CPU keeps running inline until another agent's event (w.horizon()),
-  // so with one busy CPU and nothing else scheduled it simulates past `t` (and forever if it never idles).
+  // Regression tests. At HEAD 34f7ab2, Engine.runUntil (src/engine/engine.ts) did not bound Cpu.step
+  // (src/engine/kernel/cpu.ts) by the requested time: a CPU ran inline until another agent's event
+  // (World.horizon), so with one busy CPU and nothing else scheduled it simulated past t, and for
+  // ever when that CPU never idled (rx=4 with entries=4 at 14.7 Mpps hung runUntil). Fixed in the
+  // working tree by World.limit.
   it('stops at the requested time: world.now is t and no tracepoint fired after t (rx=4, entries=4 at 3 Mpps)', () => {
     const e = engineOf('kernel=5.2&cpus=8&rx=4&entries=4:256&rate=3M&prog=rr&arrival=constant&stack=iptables-drop', {
       traceCapacity: 100_000,

@@ -17,7 +17,7 @@ import type { NicQueue } from './nicQueue';
 import type { Kthread } from './kthread';
 import type { CpuMapEntry } from './entry';
 import { napiPollRun, napiPollStart } from './napi';
-import { kthreadStep, STEP_CONTINUE } from './kthreadLoop';
+import { fireKthreadTrace, kthreadStep, STEP_CONTINUE } from './kthreadLoop';
 
 export type CpuActivity = 'idle' | 'softirq' | 'ksoftirqd' | 'kthread' | 'switch';
 
@@ -65,6 +65,8 @@ export class Cpu {
   /** Index into busyNs of what the last action was. */
   private busyKind = BUSY_SOFTIRQ;
   private idle = true;
+  /** A kthread whose iteration ends at its tracepoint time; fired when this CPU gets there. */
+  traceDue: Kthread | null = null;
   /** Inside step(): wake-ups for this CPU need no heap update. */
   stepping = false;
   /** Time spent in softirq, ksoftirqd, kthreads and context switches (ns), by BUSY_* index. */
@@ -153,6 +155,18 @@ export class Cpu {
 
   /** Does one thing at `now`; returns when the CPU is free again, or -1 when it has nothing to do. */
   private act(w: World, now: number): number {
+    const due = this.traceDue;
+    if (due !== null && due.traceAt <= now) {
+      this.traceDue = null;
+      fireKthreadTrace(w, due);
+    }
+    // v5.0 keeps bottom halves disabled for its whole inner loop: no softirq until it ends.
+    const owner = this.owner;
+    if (owner !== null && owner !== KSOFTIRQD && owner.phase === 'v50more') {
+      this.activity = 'kthread';
+      this.busyKind = BUSY_KTHREAD;
+      return kthreadStep(w, owner, now).until;
+    }
     if (this.pollQueue !== null) {
       this.activity = this.mode === 'irq' ? 'softirq' : 'ksoftirqd';
       this.busyKind = this.mode === 'irq' ? BUSY_SOFTIRQ : BUSY_KSOFTIRQD;

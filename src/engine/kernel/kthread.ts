@@ -51,8 +51,12 @@ export class Kthread {
   v50Processed = 0;
   v50Drops = 0;
   v50Sched = 0;
-  /** Time spent running, for the per-CPU contention view. */
-  runNs = 0;
+  /** The iteration's xdp_cpumap_kthread hit, fired when the iteration ends (traceAt). */
+  tracePending = false;
+  traceAt = 0;
+  traceProcessed = 0;
+  traceDrops = 0;
+  traceSched = 0;
 
   constructor(entry: CpuMapEntry, pid: number, now: number, readyAt: number) {
     this.entry = entry;

@@ -60,7 +60,9 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
   const ring = k.entry.ring;
   switch (k.phase) {
     case 'top': {
+      // The thread function is running: no longer "created".
       k.everRan = true;
+      if (k.state === 'created') k.state = 'runnable';
       // while (!kthread_should_stop() || !__ptr_ring_empty(rcpu->queue))
       if (k.shouldStop && ring.isEmpty()) return exitKthread(w, k, now);
       if (ring.isEmpty()) {
@@ -179,12 +181,27 @@ function recordSkbs(w: World, k: Kthread, frames: Int32Array, n: number, start: 
   }
 }
 
-/** xdp_cpumap_kthread(map_id, processed, drops, sched), fired once per loop iteration. */
+/**
+ * xdp_cpumap_kthread(map_id, processed, drops, sched), once per loop iteration. It fires at the
+ * iteration's end (`at`), which its CPU reaches at its next step: see fireKthreadTrace.
+ */
 function traceKthread(w: World, k: Kthread, at: number, processed: number, drops: number, sched: number): void {
+  k.tracePending = true;
+  k.traceAt = at;
+  k.traceProcessed = processed;
+  k.traceDrops = drops;
+  k.traceSched = sched;
+  w.cpus[k.cpu].traceDue = k;
+}
+
+/** Fires a kthread's pending tracepoint hit (its CPU has reached the end of that iteration). */
+export function fireKthreadTrace(w: World, k: Kthread): void {
+  if (!k.tracePending) return;
+  k.tracePending = false;
   const c = w.counters;
-  c.kthProcessed[k.cpu] += processed;
-  c.kthDrops[k.cpu] += drops;
-  c.kthSched[k.cpu] += sched;
+  c.kthProcessed[k.cpu] += k.traceProcessed;
+  c.kthDrops[k.cpu] += k.traceDrops;
+  c.kthSched[k.cpu] += k.traceSched;
   c.kthEvents[k.cpu] += 1;
-  w.traceRing?.push(TRACE_KTHREAD, at, k.cpu, k.pid, k.entry.mapId, processed, drops, sched);
+  w.traceRing?.push(TRACE_KTHREAD, k.traceAt, k.cpu, k.pid, k.entry.mapId, k.traceProcessed, k.traceDrops, k.traceSched);
 }

@@ -53,8 +53,9 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   const pool = w.pool;
   const id = cpu.id;
   const dropFraction = w.scenario.drop;
-  // Map operations are control events: the poll yields before any is due, so these stay valid.
-  const controlAt = w.control.nextTime();
+  // Map operations are control events: the poll yields before any is due (and at the end of the
+  // run), so these stay valid.
+  const controlAt = Math.min(w.control.nextTime(), w.limit);
   const map = w.map;
   const policy = w.progPolicy;
   const targets = w.progTargets;

@@ -106,8 +106,9 @@ export class Rcu {
     if (this.endScheduled) return;
     this.endScheduled = true;
     const tick = this.host.tickNs;
-    // The RCU core notices the last quiescent state on the next tick (at least one tick after start).
-    const at = Math.max(Math.floor(this.host.now() / tick) + 1, Math.floor(this.gpStart / tick) + 1) * tick;
+    // The RCU core notices the last quiescent state on a tick, and a grace period spans at least
+    // one full tick after it starts.
+    const at = Math.ceil(Math.max(this.host.now(), this.gpStart + tick) / tick) * tick;
     this.host.at(at, 'rcu grace period end', () => this.endGp());
   }
 

@@ -24,6 +24,7 @@ export const visuallyHidden: CSSProperties = {
 
 const MIN_GAP_MS = 1000;
 
+/** The polite live region with the reduced-motion summary of changes. */
 export function LiveSummary() {
   const reduced = useUi((s) => s.reducedMotion);
   const [text, setText] = useState('');

@@ -34,19 +34,25 @@ function parseSignature(sig: string): (LayoutEntry & EntryNaming)[] {
   });
 }
 
-/** Selects `target` here and asks the worker to inspect it. */
+/** Selects `target` for the inspector and asks the worker to inspect it. */
 export function inspect(target: InspectTarget): void {
-  const s = useUi.getState();
-  s.set({ selected: target });
-  s.send({ type: 'inspect', target });
+  useUi.getState().select(target);
 }
 
+// The stage fills the region (the page gives the region its height); the inspector sits beside
+// it, or under it when the region is narrow (a container query, so the page layout decides).
 const CSS = `
+.topology{container-type:inline-size;display:flex;flex-direction:column;height:100%;min-height:0}
+.topology-body{display:flex;gap:0.5rem;flex:1 1 auto;min-height:0}
+.topology-stage{position:relative;flex:1 1 auto;min-width:0;min-height:22rem}
+.topology-inspector{flex:0 0 17rem;overflow-y:auto;padding:0.25rem 0.5rem}
+@container (max-width: 60rem){.topology-body{flex-direction:column}.topology-inspector{flex:0 0 auto;max-height:16rem}}
 .topology-hotspot{position:absolute;margin:0;padding:0;border:0;background:transparent;cursor:pointer;border-radius:2px}
 .topology-hotspot:hover{outline:1px dashed currentColor;outline-offset:1px}
-.topology-hotspot:focus-visible{outline:3px solid Highlight;outline:3px solid -webkit-focus-ring-color;outline-offset:1px}
+.topology-hotspot:focus-visible{outline:var(--focus-ring,3px) solid var(--focus,Highlight);outline-offset:1px}
 `;
 
+/** The Topology region: canvas, buttons over it, live summary and the Inspector. */
 export function Topology() {
   const stageRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -102,29 +108,31 @@ export function Topology() {
   }, [layout]);
 
   return (
-    <section aria-label="Topology" className="topology" style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem', alignItems: 'flex-start' }}>
+    <section aria-label="Topology" className="topology">
       <style>{CSS}</style>
-      <div ref={stageRef} className="topology-stage" style={{ position: 'relative', flex: '1 1 40rem', minWidth: 0, height: 'clamp(22rem, 64vh, 60rem)' }}>
-        <canvas
-          ref={canvasRef}
-          role="img"
-          aria-label="Diagram of the CPUs, NIC queues, bulk queues, ptr_rings and kthreads with frames moving through them"
-          style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', display: 'block' }}
-        />
-        {spots.map((h) => (
-          <button
-            key={h.key}
-            type="button"
-            className="topology-hotspot"
-            aria-label={h.name}
-            title={h.name}
-            onClick={() => inspect(h.target)}
-            style={{ left: h.rect.x, top: h.rect.y, width: h.rect.w, height: h.rect.h }}
+      <div className="topology-body">
+        <div ref={stageRef} className="topology-stage">
+          <canvas
+            ref={canvasRef}
+            role="img"
+            aria-label="Diagram of the CPUs, NIC queues, bulk queues, ptr_rings and kthreads with frames moving through them"
+            style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', display: 'block' }}
           />
-        ))}
-        <LiveSummary />
+          {spots.map((h) => (
+            <button
+              key={h.key}
+              type="button"
+              className="topology-hotspot"
+              aria-label={h.name}
+              title={h.name}
+              onClick={() => inspect(h.target)}
+              style={{ left: h.rect.x, top: h.rect.y, width: h.rect.w, height: h.rect.h }}
+            />
+          ))}
+          <LiveSummary />
+        </div>
+        <Inspector />
       </div>
-      <Inspector />
     </section>
   );
 }

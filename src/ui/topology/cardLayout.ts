@@ -119,7 +119,12 @@ export function layoutCard(card: Rect, s: CardSpec): CpuLayout {
   const hasRx = s.queues.length > 0;
   const hasOwn = s.own.length > 0;
   if (hasRx && hasOwn) {
-    const [rx, tg] = splitRows(body, [2 + s.all.length * 0.6, 2 * s.own.length], gap);
+    // The RX half gets what its queues, XDP box and bulk-queue rows need, at most 55 %.
+    const f = s.font;
+    const need = Math.max(s.queues.length * f * 3.4, f * 4.6, f * 2.4 + s.all.length * f * 1.9);
+    const rxH = Math.min(need, body.h * 0.55);
+    const rx = rect(body.x, body.y, body.w, rxH);
+    const tg = rect(body.x, body.y + rxH + gap, body.w, body.h - rxH - gap);
     layoutRx(out, rx, s, gap, false);
     layoutTarget(out, tg, s, gap);
   } else if (hasRx) {

@@ -60,7 +60,9 @@ describe('computeLayout', () => {
       }
       expect(noOverlap(l.cpus.map((c) => c.card))).toBe(true);
       expect(inside(canvas(l), l.strip)).toBe(true);
-      expect(l.cpus.some((c) => overlaps(c.card, l.strip))).toBe(false);
+      expect(inside(canvas(l), l.legend)).toBe(true);
+      expect(overlaps(l.strip, l.legend)).toBe(false);
+      expect(l.cpus.some((c) => overlaps(c.card, l.strip) || overlaps(c.card, l.legend))).toBe(false);
     }
   });
 

@@ -44,6 +44,8 @@ export interface TopologyLayout {
   groups: { title: string; rect: Rect }[];
   /** The rates strip along the bottom. */
   strip: Rect;
+  /** The legend line under it (empty when the canvas is too small). */
+  legend: Rect;
   nics: Map<number, NicLayout>;
   entries: Map<number, EntryLayout>;
   /** Bulk queues by `uid * 256 + cpu` (the PLACE_BQ value). */
@@ -84,9 +86,11 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
   const idle: number[] = [];
   for (let c = 0; c < cpuCount; c++) (rxCpus.has(c) ? rx : targetCpus.has(c) ? target : idle).push(c);
 
+  const legendH = H > 300 ? font * 1.5 : 0;
   const stripH = Math.min(font * 2.8, H * 0.2);
-  const strip = rect(m, H - m - stripH, W - 2 * m, stripH);
-  const main = rect(m, m, W - 2 * m, H - 3 * m - stripH);
+  const legend = rect(m, H - m - legendH, W - 2 * m, legendH);
+  const strip = rect(m, legend.y - stripH, W - 2 * m, stripH);
+  const main = rect(m, m, W - 2 * m, strip.y - 2 * m);
   const right = target.length + idle.length > 0;
   // RX cards hold the most (queues, XDP, a bulk queue per entry); idle cards are one line.
   const share = target.length > 0 ? Math.min(0.6, Math.max(0.32, (1.3 * rx.length) / (1.3 * rx.length + target.length + 0.15 * idle.length))) : 0.64;
@@ -131,7 +135,7 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
       }),
     );
   }
-  return { width: W, height: H, font, line, cpus, groups, strip, ...indexPlaces(cpus, font) };
+  return { width: W, height: H, font, line, cpus, groups, strip, legend, ...indexPlaces(cpus, font) };
 }
 
 function indexPlaces(cpus: CpuLayout[], font: number): Pick<TopologyLayout, 'nics' | 'entries' | 'bulkqs' | 'places'> {

@@ -56,6 +56,7 @@ export interface PainterDeps {
 const TRAVEL_S = 0.2;
 const FLASH_S = 0.45;
 
+/** Draws the Topology canvas from the frame bus on animation frames, only when something changed. */
 export class TopologyPainter {
   /** How many times it drew (for tests and the bench). */
   draws = 0;
@@ -99,6 +100,7 @@ export class TopologyPainter {
     };
   }
 
+  /** Uses `layout` from the next frame on (null: draw nothing). */
   setLayout(layout: TopologyLayout | null): void {
     this.layout = layout;
     this.invalidate();

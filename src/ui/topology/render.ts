@@ -9,6 +9,7 @@ import type { InspectTarget } from '../../worker/protocol';
 import { drawCpu } from './drawCards';
 import { drawEntry } from './drawEntry';
 import { drawStrip } from './drawStrip';
+import { drawLegend } from './legend';
 import type { Rect } from './geometry';
 import type { TopologyLayout } from './layout';
 import { col, label, setFont, type Paint } from './paint';
@@ -33,7 +34,7 @@ export interface Scene {
 
 const entryMap = new Map<number, EntrySnapshot>();
 
-/** Draws the whole structure (background, links, cards, entries, selection, rates strip). */
+/** Draws the whole structure (background, links, cards, entries, selection, rates strip, legend). */
 export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): void {
   const { layout } = scene;
   entryMap.clear();
@@ -60,6 +61,7 @@ export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): void 
   for (const e of layout.entries.values()) drawEntry(p, e);
   drawSelection(p, scene.selected);
   drawStrip(p, scene.running);
+  drawLegend(p);
 }
 
 /** NIC to NAPI, NAPI to each bulk queue, each bulk queue to its entry's ring, ring to kthread to stack. */
