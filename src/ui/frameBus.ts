@@ -3,7 +3,7 @@
  * requestAnimationFrame loop, so high-frequency data never goes through React renders.
  */
 import type { EngineSnapshot } from '../engine/snapshot';
-import { PLACE_NIC, placeKind, type MoveBatch } from '../engine/moves';
+import { isTerminal, PLACE_NIC, placeKind, type MoveBatch } from '../engine/moves';
 import type { Topology } from '../worker/protocol';
 
 /** One frame's journey: places and the simulated times it reached them (oldest first). */
@@ -22,6 +22,8 @@ class FrameBus {
   /** Simulated time of the latest snapshot. */
   simNs = 0;
   running = false;
+  /** The worker is sending per-frame journeys (slow enough to see single frames). */
+  recording = false;
   /** Frames with recorded journeys, by frame id (a frame id is reused after the frame ends). */
   readonly journeys = new Map<number, Journey>();
   /** NIC drops (frames without an id), as [place, at] pairs. */
@@ -41,6 +43,7 @@ class FrameBus {
     this.snapshot = snapshot;
     this.simNs = snapshot.simNs;
     this.running = running;
+    this.recording = moves !== null;
     if (moves === null) this.journeys.clear();
     else this.addMoves(moves);
     this.bump();
@@ -70,12 +73,22 @@ class FrameBus {
       j.at.push(m.at[i]);
     }
     if (this.nicDrops.length > 1000) this.nicDrops.splice(0, this.nicDrops.length - 1000);
-    if (this.journeys.size > MAX_JOURNEYS) {
-      let excess = this.journeys.size - MAX_JOURNEYS;
-      for (const key of this.journeys.keys()) {
-        if (excess-- <= 0) break;
+    if (this.journeys.size > MAX_JOURNEYS) this.trim();
+  }
+
+  /** Drops finished journeys first, oldest first; then, if still too many, the oldest of all. */
+  private trim(): void {
+    let excess = this.journeys.size - MAX_JOURNEYS;
+    for (const [key, j] of this.journeys) {
+      if (excess <= 0) return;
+      if (isTerminal(placeKind(j.places[j.places.length - 1]))) {
         this.journeys.delete(key);
+        excess--;
       }
+    }
+    for (const key of this.journeys.keys()) {
+      if (excess-- <= 0) return;
+      this.journeys.delete(key);
     }
   }
 

@@ -226,6 +226,8 @@ export class SimController {
     const engine = this.engine;
     if (engine === null) return;
     const recorder = engine.world.moves;
+    // Frames that reached the NIC by now appear there now, not when the next poll picks them up.
+    if (recorder !== null) engine.receiveArrivals();
     const moves: MoveBatch | null = recorder === null ? null : recorder.drain();
     const msg: FrameMessage = {
       type: 'frame',

@@ -9,6 +9,7 @@ class FakeBus implements BusLike {
   version = 0;
   simNs = 0;
   running = false;
+  recording = false;
   snapshot: EngineSnapshot | null = null;
   topology = null;
   journeys = new Map<number, Journey>();

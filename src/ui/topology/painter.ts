@@ -24,6 +24,8 @@ export interface BusLike {
   readonly version: number;
   readonly simNs: number;
   readonly running: boolean;
+  /** The worker sends per-frame journeys at this speed. */
+  readonly recording: boolean;
   readonly snapshot: EngineSnapshot | null;
   readonly topology: Topology | null;
   readonly journeys: ReadonlyMap<number, Journey>;
@@ -167,7 +169,7 @@ export class TopologyPainter {
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     const style = this.deps.style ? this.deps.style(this.canvas) : getComputedStyle(this.canvas);
     const palette = readPalette(style, ui.theme, ui.projector);
-    const recording = bus.journeys.size > 0;
+    const recording = bus.recording;
     drawTopology(ctx, {
       layout,
       snapshot: bus.snapshot,
