@@ -2,7 +2,8 @@
  * The RX side: bq_enqueue into the per-CPU bulk queue (8 frames), bq_flush_to_queue into the
  * remote ring, __cpu_map_flush at the end of the NAPI poll, and the xdp_cpumap_enqueue tracepoint.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TRACE_ENQUEUE, TraceRing } from '../../src/engine/kernel/tracepoints';
 import { engineOf, endOfPoll, enqIndex, enqTo, MS, redirectFrame } from './helpers';
 
 /** One entry on CPU 4 and no traffic: the test is the only producer. */
@@ -156,5 +157,37 @@ describe('xdp_cpumap_enqueue counts ring-full drops', () => {
     // Every drop is a frame the ring refused.
     expect(enqTo(c.enqDrops, 4)).toBe(e.world.acct.ringFull);
     expect(e.check()).toEqual([]);
+  });
+});
+
+describe('producers of one ring act in simulated-time order', () => {
+  const originalPush = TraceRing.prototype.push;
+  afterEach(() => {
+    TraceRing.prototype.push = originalPush;
+  });
+
+  // Engine bug (src/engine/kernel/napi.ts, pollEnd -> cpuMapFlush in bulkq.ts): a NAPI poll runs
+  // inline to its end and its end-of-poll __cpu_map_flush produces into the remote ring and wakes its
+  // kthread without yielding to other CPUs' earlier events (only the full-bulk flush inside
+  // bq_enqueue checks World.horizon). So a flush at time T2 can take ring slots before another CPU's
+  // flush at T1 < T2 is executed: ring-full drops go to the wrong frames, and the result depends on
+  // how runUntil slices the run (see properties.test.ts). napi.ts's header promises "every shared
+  // action happens in global time order".
+  it('three RX CPUs into one kthread: the xdp_cpumap_enqueue hits for that ring are executed in time order', () => {
+    const executed: { at: number; cpu: number }[] = [];
+    TraceRing.prototype.push = function (this: TraceRing, kind, at, cpu, pid, mapId, processed, drops, extra) {
+      if (kind === TRACE_ENQUEUE && extra === 4) executed.push({ at, cpu });
+      originalPush.call(this, kind, at, cpu, pid, mapId, processed, drops, extra);
+    };
+    const e = engineOf('kernel=5.2&cpus=8&rx=0,1,2&entries=4:64&rate=6M&prog=rr&stack=iptables-drop', { traceCapacity: 16 });
+    e.runUntil(3 * MS);
+    expect(executed.length).toBeGreaterThan(1000);
+    const late: string[] = [];
+    let latest = executed[0];
+    for (const x of executed) {
+      if (x.at < latest.at) late.push(`cpu ${x.cpu} at ${x.at.toFixed(1)} ran after cpu ${latest.cpu} at ${latest.at.toFixed(1)}`);
+      else latest = x;
+    }
+    expect(late.slice(0, 3)).toEqual([]);
   });
 });
