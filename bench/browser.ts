@@ -110,7 +110,7 @@ async function lineRate(page: Page, node: number): Promise<void> {
 
   const pauseMs = await page.evaluate(async () => {
     const h = (window as unknown as { __cpumapScope: Hooks }).__cpumapScope;
-    const button = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Pause' || b.textContent?.trim() === 'Pause');
+    const button = [...document.querySelectorAll('button')].find((b) => /(^|\W)Pause$/.test(b.textContent?.trim() ?? ''));
     if (!button) return NaN;
     const t0 = performance.now();
     button.click();

@@ -12,11 +12,13 @@ import { takeSnapshot } from '../engine/snapshot';
 import { parseScenario } from '../scenario/parse';
 import type { MapOpSpec } from '../scenario/types';
 import { inspect } from './inspect';
-import { Pacer } from './pacer';
+import { Pacer, TICK_BUDGET_MS } from './pacer';
 import type { FrameMessage, FromWorker, InspectTarget, StepUnit, Topology, ToWorker } from './protocol';
 
 /** Wall ms between ticks: one display frame, so at most ~60 'frame' messages a second. */
 export const FRAME_MS = 16;
+/** Wall time a tick may use when the engine cannot keep up (the rest goes to posting a frame). */
+const FLAT_OUT_BUDGET_MS = 14;
 /** Fastest speed at which single frames can be followed by eye; above it journeys are not recorded. */
 export const MOVES_MAX_SPEED = 1e6;
 /** A step gives up after this much simulated time (a poll or batch that never comes). */
@@ -43,6 +45,8 @@ export class SimController {
   private readonly pacer = new Pacer(DEFAULT_SPEED);
   private target: InspectTarget | null = null;
   private timer: unknown = null;
+  /** The last tick could not reach its target (or the speed is unbounded). */
+  private flatOut = false;
   private lastPost = -Infinity;
 
   constructor(private readonly host: WorkerHost) {}
@@ -214,12 +218,14 @@ export class SimController {
     const engine = this.engine;
     if (!this.running || engine === null) return;
     const start = this.host.now();
-    this.pacer.tick(start, { now: () => engine.now, runUntil: (t) => engine.runUntil(t) }, () => this.host.now());
+    // Behind or flat out, a tick may use nearly the whole display frame.
+    const budget = this.flatOut ? FLAT_OUT_BUDGET_MS : TICK_BUDGET_MS;
+    const outcome = this.pacer.tick(start, { now: () => engine.now, runUntil: (t) => engine.runUntil(t) }, () => this.host.now(), budget);
     const end = this.host.now();
-    const fastest = this.pacer.speed === Infinity;
+    this.flatOut = this.pacer.speed === Infinity || !outcome.reached;
     // Flat out, ticks come back to back: post only about once per display frame.
-    if (!fastest || end - this.lastPost >= FRAME_MS * 0.75) this.postFrame();
-    this.scheduleTick(fastest ? 0 : Math.max(1, FRAME_MS - (end - start)));
+    if (!this.flatOut || end - this.lastPost >= FRAME_MS * 0.75) this.postFrame();
+    this.scheduleTick(this.flatOut ? 0 : Math.max(1, FRAME_MS - (end - start)));
   }
 
   private postFrame(): void {
@@ -250,11 +256,28 @@ export class SimController {
 // Wiring, only when running as a worker (tests import this module in Node).
 if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {
   const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
+  // Zero-delay ticks go through a MessageChannel: nested setTimeout(0) is clamped to 4 ms.
+  const channel = new MessageChannel();
+  let immediate: (() => void) | null = null;
+  channel.port1.onmessage = () => {
+    const fn = immediate;
+    immediate = null;
+    fn?.();
+  };
+  const IMMEDIATE = 'immediate';
   const controller = new SimController({
     post: (msg, transfer) => scope.postMessage(msg, transfer),
     now: () => performance.now(),
-    setTimer: (fn, ms) => setTimeout(fn, ms),
-    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    setTimer: (fn, ms) => {
+      if (ms > 0) return setTimeout(fn, ms);
+      immediate = fn;
+      channel.port2.postMessage(null);
+      return IMMEDIATE;
+    },
+    clearTimer: (handle) => {
+      if (handle === IMMEDIATE) immediate = null;
+      else clearTimeout(handle as ReturnType<typeof setTimeout>);
+    },
   });
   scope.onmessage = (event: MessageEvent<ToWorker>) => controller.receive(event.data);
 }

@@ -99,6 +99,14 @@ describe('cpu_map_update_elem', () => {
     expect(e.entries.length).toBe(0);
   });
 
+  it('BPF_NOEXIST on an occupied slot is -EEXIST too, and leaves the entry in place', () => {
+    const e = idleEngine('4:64');
+    const live = e.world.map?.slots[4];
+    expect(e.apply(update(4, 128, BPF_NOEXIST)).result).toBe('-EEXIST');
+    expect(e.world.map?.slots[4]).toBe(live);
+    expect(e.entries.length).toBe(1);
+  });
+
   it('BPF_EXIST on an empty slot succeeds and installs an entry', () => {
     const e = idleEngine();
     const r = e.apply(update(3, 64, BPF_EXIST));

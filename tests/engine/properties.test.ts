@@ -1,7 +1,8 @@
 /**
  * Properties over random scenarios with random timelines of map operations: the engine's
  * invariants hold (every offered frame is in exactly one bucket or in flight, lifecycle order,
- * refcounts), and a scenario with its seed replays identically.
+ * refcounts), a scenario with its seed replays identically, and how a run is sliced into
+ * runUntil calls does not change it.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -36,7 +37,8 @@ const scenarioArb: fc.Arbitrary<string> = fc.integer({ min: 2, max: 16 }).chain(
         entries: fc.uniqueArray(fc.integer({ min: 0, max: max + 1 }), { maxLength: 4 }).chain((keys) =>
           fc.tuple(...keys.map((k) => fc.integer({ min: 1, max: 512 }).map((q) => `${k}:${q}`))),
         ),
-        rate: fc.integer({ min: 0, max: 3_000_000 }),
+        // Light traffic, or a few Mpps.
+        rate: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 500_000, max: 5_000_000 })),
         arrival: fc.oneof(fc.constant('constant'), fc.constant('poisson'), fc.integer({ min: 2, max: 256 }).map((b) => `bursty:${b}`)),
         prog: fc.oneof(fc.constant('rr'), fc.constant('hash'), fc.integer({ min: 0, max: max + 1 }).map((c) => `cpu:${c}`)),
         stack: fc.constantFrom('iptables-drop', 'udp-noport', 'deliver'),
@@ -53,6 +55,15 @@ const scenarioArb: fc.Arbitrary<string> = fc.integer({ min: 2, max: 16 }).chain(
       );
   }),
 );
+
+/** Equal fingerprints; on a difference, shows only the neighbourhood of its first character. */
+function expectSame(actual: string, expected: string, query: string): void {
+  if (actual === expected) return;
+  let i = 0;
+  while (i < actual.length && actual[i] === expected[i]) i++;
+  const around = (x: string): string => x.slice(Math.max(0, i - 150), i + 150);
+  expect(around(actual), `${query}: first difference at character ${i}`).toBe(around(expected));
+}
 
 const CHECKPOINTS = [1 * MS, 5 * MS, 10 * MS, 15 * MS, UNTIL];
 
@@ -94,9 +105,9 @@ describe('random scenarios with random map-operation timelines, 20 ms each', () 
         expect(a.violations, query).toEqual([]);
         for (const [offered, accounted] of a.balance) expect(accounted, query).toBe(offered);
         const b = run(query);
-        expect(b.fingerprint, query).toBe(a.fingerprint);
+        expectSame(b.fingerprint, a.fingerprint, query);
       }),
-      { numRuns: 30, seed: 20190417 },
+      { numRuns: 40, seed: 20190417 },
     );
   }, 120_000);
 
@@ -104,9 +115,9 @@ describe('random scenarios with random map-operation timelines, 20 ms each', () 
     const cuts = fc.uniqueArray(fc.integer({ min: 1, max: UNTIL - 1 }), { minLength: 1, maxLength: 200 });
     fc.assert(
       fc.property(scenarioArb, cuts, (query, at) => {
-        expect(run(query, at).fingerprint, query).toBe(run(query).fingerprint);
+        expectSame(run(query, at).fingerprint, run(query).fingerprint, query);
       }),
-      { numRuns: 25, seed: 5_2_0 },
+      { numRuns: 30, seed: 5_2_0 },
     );
   }, 120_000);
 });
@@ -119,7 +130,7 @@ describe('slicing a run', () => {
   it('a cut at 3.883389 ms does not change a two-RX-CPU run into a 1-slot ring', () => {
     const query =
       'kernel=5.0&cpus=6&max=8&rx=1,0&ring=64&entries=0:1&rate=1071268&arrival=bursty:2&prog=hash&stack=iptables-drop&seed=1640963593&drop=0.42&ops=';
-    expect(run(query, [3_883_389]).fingerprint).toBe(run(query).fingerprint);
+    expectSame(run(query, [3_883_389]).fingerprint, run(query).fingerprint, query);
   });
 });
 
