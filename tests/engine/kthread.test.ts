@@ -118,7 +118,7 @@ describe('the lost-wake-up re-check (set_current_state, re-test the ring, then s
   const RACY = 'kernel=5.2&cpus=8&rx=0,1,2,3,5,6,7&entries=4:256&rate=2.5M&prog=rr&stack=iptables-drop&arrival=poisson';
 
   it('under real traffic, without the re-check the kthread sleeps with frames and no wake-up pending', () => {
-    expect(strandedSamples(`${RACY}&seed=1`, { lostWakeupRecheck: false }, 10 * MS)).toBeGreaterThan(0);
+    expect(strandedSamples(`${RACY}&seed=1`, { lostWakeupRecheck: false }, 20 * MS)).toBeGreaterThan(0);
   });
 
   it('under the same traffic with the re-check that never happens (3 seeds, 20 ms each)', () => {

@@ -6,6 +6,7 @@ import type { World } from '../world';
 import { COST, KERNEL } from '../sim/costModel';
 import type { CpuMapEntry } from './entry';
 import type { CpuMap } from './cpumap';
+import type { Cpu } from './cpu';
 import { PID_IDLE, PID_KSOFTIRQD, TRACE_ENQUEUE } from './tracepoints';
 import { MAX_CPUS } from './limits';
 import { wakeUpProcess } from './kthreadLoop';
@@ -81,20 +82,30 @@ export function cpuMapInsertCtx(map: CpuMap, cpu: number, key: number): void {
  * __cpu_map_flush(): at the end of the NAPI poll, flush every bulk queue marked in this CPU's
  * bitmap and wake its kthread. A bit whose slot was emptied meanwhile is skipped and stays set:
  * its frames wait in the old entry's bulk queue for __cpu_map_entry_free.
+ *
+ * Resumable: each flush touches a remote ring, so it waits (returns with `cpu.flushCursor` kept)
+ * while another CPU has an earlier event; `cpu.flushCursor` is -1 once every bit was visited.
+ * Returns the time reached.
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L646
  */
-export function cpuMapFlush(w: World, map: CpuMap, cpu: number, now: number): number {
-  if (map.flushNeededCount[cpu] === 0) return 0;
-  let cost = 0;
-  const base = cpu * map.maxEntries;
-  for (let key = 0; key < map.maxEntries; key++) {
+export function cpuMapFlush(w: World, map: CpuMap, cpu: Cpu, now: number): number {
+  const id = cpu.id;
+  if (cpu.flushCursor < 0) {
+    if (map.flushNeededCount[id] === 0) return now;
+    cpu.flushCursor = 0;
+  }
+  const base = id * map.maxEntries;
+  for (; cpu.flushCursor < map.maxEntries; cpu.flushCursor++) {
+    const key = cpu.flushCursor;
     if (map.flushNeeded[base + key] === 0) continue;
     const entry = map.slots[key];
     if (entry === null) continue;
+    if (now >= w.horizon()) return now;
     map.flushNeeded[base + key] = 0;
-    map.flushNeededCount[cpu]--;
-    cost += flushCost(bqFlushToQueue(w, entry, cpu, now + cost, cpu));
-    cost += wakeUpProcess(w, entry.kthread, now + cost);
+    map.flushNeededCount[id]--;
+    now += flushCost(bqFlushToQueue(w, entry, id, now, id));
+    now += wakeUpProcess(w, entry.kthread, now);
   }
-  return cost;
+  cpu.flushCursor = -1;
+  return now;
 }

@@ -48,6 +48,8 @@ export class Cpu {
   pendingFrame = -1;
   pendingEntry: CpuMapEntry | null = null;
   pendingKey = 0;
+  /** __cpu_map_flush in progress at the end of the poll: the next key to look at, or -1. */
+  flushCursor = -1;
   /** Softirq session: frames and start time since softirq processing began on this CPU. */
   sessionFrames = 0;
   sessionStart = 0;

@@ -64,6 +64,8 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   let budget = cpu.pollBudget;
   let seen = 0;
 
+  // The end-of-poll flush resumes where it yielded.
+  if (cpu.flushCursor >= 0) return pollEnd(w, cpu, q, now);
   // A frame whose bq_enqueue yielded before its flush resumes first.
   if (cpu.pendingFrame >= 0) {
     const f = cpu.pendingFrame;
@@ -154,10 +156,16 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   return pollEnd(w, cpu, q, now);
 }
 
-/** End of poll: xdp_do_flush_map, then napi_complete_done or stay scheduled. */
+/**
+ * End of poll: xdp_do_flush_map, then napi_complete_done or stay scheduled. The flush may yield
+ * to earlier events of other CPUs; the poll then ends when it resumes.
+ */
 function pollEnd(w: World, cpu: Cpu, q: NicQueue, now: number): number {
   const map = w.map;
-  if (map !== null && cpu.pollProg) now += cpuMapFlush(w, map, cpu.id, now);
+  if (map !== null && cpu.pollProg) {
+    now = cpuMapFlush(w, map, cpu, now);
+    if (cpu.flushCursor >= 0) return now;
+  }
   cpu.inPoll = false;
   cpu.pollQueue = null;
   cpu.sessionFrames += KERNEL.napiBudget - cpu.pollBudget;
