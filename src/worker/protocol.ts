@@ -6,6 +6,11 @@ import type { OpRecord } from '../engine/engine';
 import type { MoveBatch } from '../engine/moves';
 import type { EngineSnapshot } from '../engine/snapshot';
 import type { MapOpSpec, ScenarioProblem } from '../scenario/types';
+import type { TraceEvent } from '../engine/kernel/tracepoints';
+import type { StatsSample } from './statsSampler';
+
+/** Most tracepoint hits a frame message carries (the newest). */
+export const TRACE_PER_FRAME = 200;
 
 /** Step granularity: the next event, the next NAPI poll, or the next kthread loop iteration. */
 export type StepUnit = 'event' | 'poll' | 'batch';
@@ -40,6 +45,10 @@ export type ToWorker =
   /** A map operation at the current simulated time (its `at` is ignored). */
   | { type: 'mapOp'; op: MapOpSpec }
   | { type: 'inspect'; target: InspectTarget | null }
+  /** The statistics interval (simulated ns, 10 us to 1 s). */
+  | { type: 'statsInterval'; ns: number }
+  /** Stream tracepoint hits to the page (the trace log), or stop. */
+  | { type: 'trace'; on: boolean }
   /** Test hook: make the worker throw, as a bug would. */
   | { type: 'crash' };
 
@@ -57,6 +66,14 @@ export interface FrameMessage {
   moves: MoveBatch | null;
   /** The inspected element's state, when something is inspected. */
   inspection: Inspection | null;
+  /** xdp_redirect_cpu statistics for the simulated intervals completed since the last message. */
+  stats: StatsSample[];
+  /** The latest tracepoint hits since the last message (at most TRACE_PER_FRAME of them). */
+  trace: TraceEvent[];
+  /** Tracepoint hits since the last message that did not fit in `trace`. */
+  traceSkipped: number;
+  /** The statistics interval in simulated ns. */
+  statsInterval: number;
 }
 
 export interface Inspection {
@@ -64,8 +81,8 @@ export interface Inspection {
   title: string;
   /** Kernel-terms fields, in display order. */
   fields: [string, string][];
-  /** Kernel function it is in, with the upstream link for the loaded version. */
-  code: { fn: string; link: string } | null;
+  /** Kernel function it is in, with the upstream link for the loaded version, and the step in it. */
+  code: { fn: string; link: string; step?: string } | null;
 }
 
 export type FromWorker =

@@ -13,6 +13,14 @@ import { parseScenario } from '../scenario/parse';
 import type { MapOpSpec } from '../scenario/types';
 import { inspect } from './inspect';
 import { Pacer, TICK_BUDGET_MS } from './pacer';
+import { StatsSampler } from './statsSampler';
+import { TraceRing, type TraceEvent } from '../engine/kernel/tracepoints';
+import { TRACE_PER_FRAME } from './protocol';
+
+/** Default statistics interval: 1 ms of simulated time. */
+const DEFAULT_STATS_INTERVAL_NS = 1e6;
+/** Tracepoint hits kept between two frame messages. */
+const TRACE_RING_SIZE = 1 << 14;
 import type { FrameMessage, FromWorker, InspectTarget, StepUnit, Topology, ToWorker } from './protocol';
 
 /** Wall ms between ticks: one display frame, so at most ~60 'frame' messages a second. */
@@ -48,6 +56,10 @@ export class SimController {
   /** The last tick could not reach its target (or the speed is unbounded). */
   private flatOut = false;
   private lastPost = -Infinity;
+  private readonly sampler = new StatsSampler(DEFAULT_STATS_INTERVAL_NS);
+  private tracing = true;
+  /** Tracepoint hits already sent (the trace ring's sequence number). */
+  private traceSeq = 0;
 
   constructor(private readonly host: WorkerHost) {}
 
@@ -94,6 +106,14 @@ export class SimController {
         // While playing the next tick carries it; a paused worker answers at once.
         if (!this.running) this.postFrame();
         break;
+      case 'statsInterval':
+        this.sampler.setInterval(msg.ns, this.engine);
+        if (!this.running) this.postFrame();
+        break;
+      case 'trace':
+        this.tracing = msg.on;
+        this.configureTrace();
+        break;
       case 'crash':
         throw new Error('the simulation worker was told to crash (test hook)');
       default: {
@@ -123,6 +143,8 @@ export class SimController {
     // Element ids (entries, frames) belong to the old engine.
     this.target = null;
     this.configureMoves();
+    this.configureTrace();
+    this.sampler.reset(engine);
     const topology: Topology = {
       cpus: scenario.cpus,
       maxEntries: scenario.max,
@@ -159,6 +181,25 @@ export class SimController {
     }
   }
 
+  /** Keeps tracepoint hits in a ring while the trace log listens. */
+  private configureTrace(): void {
+    const w = this.engine?.world;
+    if (w === undefined) return;
+    if (this.tracing && w.traceRing === null) w.traceRing = new TraceRing(TRACE_RING_SIZE);
+    else if (!this.tracing) w.traceRing = null;
+    this.traceSeq = w.traceRing?.written ?? 0;
+  }
+
+  /** The newest tracepoint hits since the last message, and how many older ones were skipped. */
+  private drainTrace(): { trace: TraceEvent[]; skipped: number } {
+    const ring = this.engine?.world.traceRing ?? null;
+    if (ring === null) return { trace: [], skipped: 0 };
+    const from = Math.max(this.traceSeq, ring.written - TRACE_PER_FRAME);
+    const skipped = from - this.traceSeq;
+    this.traceSeq = ring.written;
+    return { trace: ring.read(from), skipped };
+  }
+
   /** Records journeys only at speeds where single frames can be seen moving. */
   private configureMoves(): void {
     const w = this.engine?.world;
@@ -189,6 +230,7 @@ export class SimController {
         break;
       }
     }
+    this.sampler.catchUp(engine);
     this.postFrame();
   }
 
@@ -220,7 +262,8 @@ export class SimController {
     const start = this.host.now();
     // Behind or flat out, a tick may use nearly the whole display frame.
     const budget = this.flatOut ? FLAT_OUT_BUDGET_MS : TICK_BUDGET_MS;
-    const outcome = this.pacer.tick(start, { now: () => engine.now, runUntil: (t) => engine.runUntil(t) }, () => this.host.now(), budget);
+    const sampler = this.sampler;
+    const outcome = this.pacer.tick(start, { now: () => engine.now, runUntil: (t) => sampler.runUntil(engine, t) }, () => this.host.now(), budget);
     const end = this.host.now();
     this.flatOut = this.pacer.speed === Infinity || !outcome.reached;
     // Flat out, ticks come back to back: post only about once per display frame.
@@ -235,8 +278,13 @@ export class SimController {
     // Frames that reached the NIC by now appear there now, not when the next poll picks them up.
     if (recorder !== null) engine.receiveArrivals();
     const moves: MoveBatch | null = recorder === null ? null : recorder.drain();
+    const { trace, skipped } = this.drainTrace();
     const msg: FrameMessage = {
       type: 'frame',
+      stats: this.sampler.drain(),
+      trace,
+      traceSkipped: skipped,
+      statsInterval: this.sampler.interval,
       snapshot: takeSnapshot(engine),
       running: this.running,
       speed: this.pacer.speed,
