@@ -4,6 +4,7 @@
  * frame bus. A worker that dies leaves the page as it was, with a notice and a restart.
  */
 import { frameBus } from './frameBus';
+import { feeds } from './feeds';
 import { useUi } from './store';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 
@@ -92,6 +93,7 @@ function route(msg: FromWorker): void {
   switch (msg.type) {
     case 'loaded':
       frameBus.setTopology(msg.topology);
+      feeds.clear();
       useUi.setState({
         query: msg.query,
         problems: msg.problems,
@@ -105,6 +107,7 @@ function route(msg: FromWorker): void {
       break;
     case 'frame':
       frameBus.update(msg.snapshot, msg.running, msg.moves);
+      feeds.addFrame(msg.stats, msg.trace, msg.traceSkipped, msg.statsInterval);
       // The requested speed is the page's own (store.speed): an echo could undo a newer request.
       useUi.setState({
         simNs: msg.snapshot.simNs,
@@ -116,6 +119,7 @@ function route(msg: FromWorker): void {
       });
       break;
     case 'opResult':
+      feeds.addOp(msg.record.at, msg.text);
       useUi.setState((s) => ({ opStatus: msg.text, opLog: [...s.opLog, msg.record].slice(-MAX_OP_LOG) }));
       break;
     case 'error':

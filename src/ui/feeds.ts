@@ -1,0 +1,63 @@
+/**
+ * What the worker streams besides snapshots, kept outside React and bounded: the statistics of
+ * each simulated interval (for the charts and the table) and the trace log (tracepoint hits and
+ * map operation results). Panels subscribe and read; nothing here grows without limit.
+ */
+import type { TraceEvent } from '../engine/kernel/tracepoints';
+import type { StatsSample } from '../worker/statsSampler';
+
+/** Statistics samples kept for the charts. */
+export const MAX_STATS = 600;
+/** Trace log lines kept. */
+export const MAX_TRACE = 2000;
+
+/** One line of the trace log: a tracepoint hit, or a map operation's result. */
+export type TraceLine = { kind: 'tracepoint'; seq: number; event: TraceEvent } | { kind: 'op'; seq: number; at: number; text: string };
+
+class Feeds {
+  stats: StatsSample[] = [];
+  trace: TraceLine[] = [];
+  /** Hits the worker did not send (too many per display frame), since the load. */
+  traceSkipped = 0;
+  statsInterval = 1e6;
+  version = 0;
+  private seq = 0;
+  private listeners = new Set<() => void>();
+
+  /** A new scenario: forget everything. */
+  clear(): void {
+    this.stats = [];
+    this.trace = [];
+    this.traceSkipped = 0;
+    this.bump();
+  }
+
+  addFrame(stats: StatsSample[], trace: TraceEvent[], skipped: number, statsInterval: number): void {
+    if (stats.length === 0 && trace.length === 0 && skipped === 0 && statsInterval === this.statsInterval) return;
+    this.statsInterval = statsInterval;
+    if (stats.length > 0) this.stats = [...this.stats, ...stats].slice(-MAX_STATS);
+    if (trace.length > 0) {
+      const lines: TraceLine[] = trace.map((event) => ({ kind: 'tracepoint', seq: this.seq++, event }));
+      this.trace = [...this.trace, ...lines].slice(-MAX_TRACE);
+    }
+    this.traceSkipped += skipped;
+    this.bump();
+  }
+
+  addOp(at: number, text: string): void {
+    this.trace = [...this.trace, { kind: 'op' as const, seq: this.seq++, at, text }].slice(-MAX_TRACE);
+    this.bump();
+  }
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private bump(): void {
+    this.version++;
+    for (const fn of this.listeners) fn();
+  }
+}
+
+export const feeds = new Feeds();
