@@ -16,6 +16,11 @@ import { ScenarioForm } from './ScenarioForm';
 import { Settings } from './Settings';
 import { StatusLine } from './StatusLine';
 import { Topology } from './topology/Topology';
+import { LifecyclePanel } from './panels/LifecyclePanel';
+import { StatsPanel } from './panels/StatsPanel';
+import { TraceLog } from './panels/TraceLog';
+import { KernelCodePanel } from './panels/KernelCodePanel';
+import { MapOpsPanel } from './panels/MapOpsPanel';
 
 /** The whole page. */
 export function App() {
@@ -41,6 +46,13 @@ export function App() {
           <ScenarioForm />
         </aside>
       </main>
+      <section className="panels" aria-label="Panels">
+        <MapOpsPanel />
+        <LifecyclePanel />
+        <StatsPanel />
+        <TraceLog />
+        <KernelCodePanel />
+      </section>
       <StatusLine />
     </div>
   );

@@ -1,0 +1,4 @@
+/** The "Entry lifecycle" panel (being built). */
+export function LifecyclePanel() {
+  return <section aria-label="Entry lifecycle" className="panel" />;
+}
