@@ -7,6 +7,7 @@
 import type { Engine } from '../engine/engine';
 import type { Cpu } from '../engine/kernel/cpu';
 import type { CpuMapEntry } from '../engine/kernel/entry';
+import type { Kthread } from '../engine/kernel/kthread';
 import type { NicQueue } from '../engine/kernel/nicQueue';
 import { KERNEL } from '../engine/sim/costModel';
 import { cpumapLink, identLink, type CpumapFunction } from '../engine/kernel/upstream';
@@ -51,12 +52,31 @@ function formatSpan(ns: number): string {
   return `${(ns / 1e9).toFixed(3)} s`;
 }
 
-function cpumapCode(engine: Engine, fn: CpumapFunction): Code {
-  return { fn, link: cpumapLink(fn, engine.scenario.kernel) };
+// `step` names the line of the Kernel code panel's pseudocode (src/ui/panels/code/pseudocode.ts)
+// the element is at; the step ids there must match the ones used here.
+function cpumapCode(engine: Engine, fn: CpumapFunction, step?: string): Code {
+  const code: NonNullable<Code> = { fn, link: cpumapLink(fn, engine.scenario.kernel) };
+  if (step !== undefined) code.step = step;
+  return code;
 }
 
-function identCode(engine: Engine, fn: string): Code {
-  return { fn, link: identLink(fn, engine.scenario.kernel) };
+function identCode(engine: Engine, fn: string, step?: string): Code {
+  const code: NonNullable<Code> = { fn, link: identLink(fn, engine.scenario.kernel) };
+  if (step !== undefined) code.step = step;
+  return code;
+}
+
+/** Where cpu_map_kthread_run is for `k`: its scheduler state first, then the loop phase it resumes at. */
+function kthreadStep(k: Kthread): string {
+  if (k.state === 'exited') return 'exit';
+  if (k.state === 'sleeping') return 'sleeping';
+  // The phases are named after the pseudocode steps ('top', 'setState', 'recheck', 'afterSleep', 'v50more').
+  return k.phase;
+}
+
+/** The consume line of cpu_map_kthread_run for the loaded switches (v5.0 one by one, v5.2 batched). */
+function consumeStep(engine: Engine): string {
+  return engine.world.switches.consumeBatched ? 'consumeBatched' : 'consume';
 }
 
 function gone(target: InspectTarget, title: string, why: string): Inspection {
@@ -128,13 +148,18 @@ function cpuActivity(c: Cpu, kthreadComm: string | null): string {
 function cpuCode(engine: Engine, c: Cpu): Code {
   if (c.inPoll) {
     // A frame held across a yield is about to flush a full bulk into the remote ring.
-    return cpumapCode(engine, c.pendingFrame >= 0 ? 'bq_flush_to_queue' : 'bq_enqueue');
+    if (c.pendingFrame >= 0) return cpumapCode(engine, 'bq_flush_to_queue', 'produce');
+    // An end-of-poll flush that yielded is not a bq_enqueue line, so it gets no step.
+    return cpumapCode(engine, 'bq_enqueue', c.flushCursor >= 0 ? undefined : 'append');
   }
   if (c.activity === 'softirq' || c.activity === 'ksoftirqd') {
     // The poll has ended: its last act was xdp_do_flush_map (with a program attached).
-    return engine.world.progAttached ? cpumapCode(engine, '__cpu_map_flush') : identCode(engine, 'napi_gro_receive');
+    return engine.world.progAttached ? cpumapCode(engine, '__cpu_map_flush', 'wake') : identCode(engine, 'napi_gro_receive', 'noProg');
   }
-  if (c.activity === 'kthread') return cpumapCode(engine, 'cpu_map_kthread_run');
+  if (c.activity === 'kthread') {
+    const k = c.runningKthread();
+    return cpumapCode(engine, 'cpu_map_kthread_run', k === null ? undefined : kthreadStep(k));
+  }
   return null;
 }
 
@@ -152,7 +177,7 @@ function inspectNic(engine: Engine, target: Extract<InspectTarget, { kind: 'nic'
     ['NIC drops (rx_missed)', String(q.nicDrops)],
     ['oldest frames', listFrames(q.frames().slice(0, MAX_LISTED_FRAMES + 1))],
   ];
-  const code = q.napiScheduled ? identCode(engine, 'napi_schedule') : identCode(engine, 'napi_complete_done');
+  const code = q.napiScheduled ? identCode(engine, 'napi_schedule', 'poll') : identCode(engine, 'napi_complete_done', 'complete');
   return { target, title: `NIC RX queue ${q.index}`, fields, code };
 }
 
@@ -205,19 +230,23 @@ function entryCode(engine: Engine, e: CpuMapEntry): Code {
     case 'allocFailed':
       return cpumapCode(engine, '__cpu_map_entry_alloc');
     case 'live':
-      return cpumapCode(engine, 'cpu_map_kthread_run');
+      return cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
     case 'detached':
-      // The stop work item waits in rcu_barrier for the grace period.
-      return cpumapCode(engine, 'cpu_map_kthread_stop');
+      // The stop work item waits in rcu_barrier for the grace period (call_rcu's callback is pending).
+      return cpumapCode(engine, 'cpu_map_kthread_stop', 'rcuBarrier');
     case 'bulkqFlushed':
-      return cpumapCode(engine, '__cpu_map_entry_free');
+      // The RCU callback has flushed, freed the bulk queues and dropped the map's reference.
+      return cpumapCode(engine, '__cpu_map_entry_free', 'put');
     case 'kthreadStopping':
       // kthread_stop has woken the thread, which drains the ring before it exits.
-      return cpumapCode(engine, e.kthread.state === 'exited' ? 'cpu_map_kthread_stop' : 'cpu_map_kthread_run');
+      return e.kthread.state === 'exited'
+        ? cpumapCode(engine, 'cpu_map_kthread_stop', 'kthreadStop')
+        : cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
     case 'freed':
-      return cpumapCode(engine, 'put_cpu_map_entry');
+      return cpumapCode(engine, 'put_cpu_map_entry', 'free');
     case 'leaked':
-      return cpumapCode(engine, 'cpu_map_kthread_stop');
+      // kthread_stop returned without the thread function ever running.
+      return cpumapCode(engine, 'cpu_map_kthread_stop', 'kthreadStop');
   }
 }
 
@@ -235,7 +264,7 @@ function inspectBulkq(engine: Engine, target: Extract<InspectTarget, { kind: 'bu
   ];
   if (e.bulkqFreed) {
     fields.push(['state', 'freed by __cpu_map_entry_free (its frames went to the ring)']);
-    return { target, title, fields, code: cpumapCode(engine, '__cpu_map_entry_free') };
+    return { target, title, fields, code: cpumapCode(engine, '__cpu_map_entry_free', 'freeBulkq') };
   }
   const frames = bulkFrames(e, target.cpu);
   fields.push(
@@ -244,7 +273,7 @@ function inspectBulkq(engine: Engine, target: Extract<InspectTarget, { kind: 'bu
     [`flush_needed bit (CPU ${target.cpu}, key ${e.cpu})`, bit ? 'set' : 'clear'],
   );
   // Frames wait here until the bulk is full (bq_enqueue flushes it) or the poll ends (__cpu_map_flush).
-  const code = frames.length > 0 ? cpumapCode(engine, 'bq_enqueue') : cpumapCode(engine, 'bq_flush_to_queue');
+  const code = frames.length > 0 ? cpumapCode(engine, 'bq_enqueue', 'append') : cpumapCode(engine, 'bq_flush_to_queue', 'reset');
   return { target, title, fields, code };
 }
 
@@ -257,17 +286,17 @@ function locate(engine: Engine, f: number): { where: string; code: Code } | null
     if (q.frames().includes(f)) return { where: `NIC RX queue ${q.index} (waiting for a NAPI poll on CPU ${q.cpu})`, code: null };
   }
   for (const c of w.cpus) {
-    if (c.pendingFrame === f) return { where: `CPU ${c.id}, in bq_enqueue (its bulk is full and flushes next)`, code: cpumapCode(engine, 'bq_flush_to_queue') };
+    if (c.pendingFrame === f) return { where: `CPU ${c.id}, in bq_enqueue (its bulk is full and flushes next)`, code: cpumapCode(engine, 'bq_flush_to_queue', 'produce') };
   }
   for (const e of engine.entries) {
     if (e.lifecycle.isFinal) continue;
     if (!e.bulkqFreed) {
       for (let c = 0; c < e.bqCount.length; c++) {
-        if (bulkFrames(e, c).includes(f)) return { where: `bulk queue of CPU ${c} for ${entryLabel(e)}`, code: cpumapCode(engine, 'bq_enqueue') };
+        if (bulkFrames(e, c).includes(f)) return { where: `bulk queue of CPU ${c} for ${entryLabel(e)}`, code: cpumapCode(engine, 'bq_enqueue', 'append') };
       }
     }
     if (e.ring.count > 0 && e.ring.frames().includes(f)) {
-      return { where: `ptr_ring of ${entryLabel(e)} (waiting for ${e.kthread.comm})`, code: cpumapCode(engine, 'cpu_map_kthread_run') };
+      return { where: `ptr_ring of ${entryLabel(e)} (waiting for ${e.kthread.comm})`, code: cpumapCode(engine, 'cpu_map_kthread_run', consumeStep(engine)) };
     }
   }
   return null;

@@ -1,4 +1,42 @@
-/** The "Statistics" panel (being built). */
+/**
+ * The "Statistics" panel: xdp_redirect_cpu's table for the latest simulated interval, charts of
+ * the recent intervals per CPU, and the interval select. Reads the bounded stats feed, throttled
+ * to about four renders a second.
+ */
+import { useMemo } from 'react';
+import { feeds } from '../feeds';
+import { Chart } from './stats/Chart';
+import { IntervalSelect } from './stats/IntervalSelect';
+import { buildSeries, METRICS } from './stats/series';
+import { StatsTable } from './stats/StatsTable';
+import { useThrottledVersion } from './stats/throttle';
+import './stats/stats.css';
+
+/** Intervals the charts span (the feed keeps more; a longer window would squash recent detail). */
+const CHART_SAMPLES = 200;
+
+/** The statistics panel. */
 export function StatsPanel() {
-  return <section aria-label="Statistics" className="panel" />;
+  const version = useThrottledVersion(feeds);
+  // feeds.stats is replaced (never mutated) on change, so the version identifies its content.
+  const samples = useMemo(() => (version >= 0 ? feeds.stats.slice(-CHART_SAMPLES) : []), [version]);
+  const charts = useMemo(() => METRICS.map((info) => ({ info, series: buildSeries(samples, info.metric) })), [samples]);
+  const latest = samples.length > 0 ? samples[samples.length - 1] : null;
+  const t0 = samples.length > 0 ? samples[0].endNs - samples[0].periodNs : 0;
+  const t1 = latest?.endNs ?? 0;
+
+  return (
+    <section aria-label="Statistics" className="panel stats-panel">
+      <h2>Statistics</h2>
+      <IntervalSelect current={feeds.statsInterval} />
+      {latest === null ? <p>No interval has completed yet.</p> : <StatsTable sample={latest} />}
+      {latest === null ? null : (
+        <div className="stats-charts">
+          {charts.map((c) => (
+            <Chart key={c.info.metric} info={c.info} series={c.series} t0={t0} t1={t1} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
 }

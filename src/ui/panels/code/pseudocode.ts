@@ -1,0 +1,217 @@
+/**
+ * The project's own annotated pseudocode of the kernel functions the simulator models, for the
+ * Kernel code panel. Written from the behaviour of kernel/bpf/cpumap.c at v5.0 and v5.2, in our
+ * words (no kernel text is copied). Step ids are the ones `src/worker/inspect.ts` puts in
+ * `inspection.code.step`, so the panel can highlight where the selected element is.
+ */
+
+/** Kernel versions the simulator models. */
+export type PseudoVersion = '5.0' | '5.2';
+
+/** One line of pseudocode. */
+export interface PseudoLine {
+  /** The line, already indented with two spaces per level. */
+  text: string;
+  /** Step id the worker may report for this line (unique within the function). */
+  step?: string;
+  /** Present in this version only; untagged lines are in both. */
+  only?: PseudoVersion;
+  /** Line in the v5.0 cpumap.c, for an exact upstream anchor (only for lines that exist in v5.0). */
+  line50?: number;
+}
+
+/** A function's pseudocode. */
+export interface PseudoFunction {
+  /** Kernel function name, as in `inspection.code.fn`. */
+  fn: string;
+  /** Other `fn` values that show this pseudocode. */
+  aliases?: readonly string[];
+  /** What the function is for, in one sentence. */
+  summary: string;
+  /** The function changed between v5.0 and v5.2 (then some lines carry `only`). */
+  differs: boolean;
+  lines: readonly PseudoLine[];
+}
+
+const kthreadRun: PseudoFunction = {
+  fn: 'cpu_map_kthread_run',
+  summary: 'The per-entry kthread, pinned to the target CPU: it turns frames from the ring into SKBs for the network stack, and sleeps when the ring is empty.',
+  differs: true,
+  lines: [
+    { text: 'mark this task interruptible before the first loop test', line50: 240 },
+    { text: 'while no stop was requested, or the ring still holds frames:', step: 'top', line50: 247 },
+    { text: '  if the ring looks empty:', line50: 252 },
+    { text: '    set state TASK_INTERRUPTIBLE (announce the sleep first)', step: 'setState', line50: 253 },
+    { text: '    test the ring again, so a wake-up that came in between is not lost', step: 'recheck', line50: 255 },
+    { text: '      schedule(): sleep until __cpu_map_flush or kthread_stop wakes us', step: 'sleeping', line50: 256 },
+    { text: '      woken: sched = 1, go on to the batch', step: 'afterSleep', line50: 257 },
+    { text: '    else frames arrived meanwhile: back to TASK_RUNNING', line50: 259 },
+    { text: '  else sched = cond_resched(): yield if CFS wants the CPU (an RCU quiescent point)', line50: 262 },
+    { text: '  disable bottom halves for the whole batch', only: '5.0', line50: 266 },
+    { text: '  take ONE frame with __ptr_ring_consume (lock-free: single pinned consumer)', step: 'consume', only: '5.0', line50: 272 },
+    { text: '    build_skb over the frame, netif_receive_skb_core, count stack drops', only: '5.0', line50: 276 },
+    { text: '    stop after 8 frames (bounds the BH-off time), else consume the next one', step: 'v50more', only: '5.0', line50: 288 },
+    { text: '  n = ptr_ring_consume_batched(ring, up to 8): one consumer-lock round', step: 'consumeBatched', only: '5.2' },
+    { text: '  prefetchw each frame\'s struct page (it is read, then written when freed)', only: '5.2' },
+    { text: '  kmem_cache_alloc_bulk n SKB heads at once; none at all: every frame is a drop', only: '5.2' },
+    { text: '  disable bottom halves; build_skb_around each head, netif_receive_skb_core', only: '5.2' },
+    { text: '  tracepoint xdp_cpumap_kthread(map_id, frames, drops, sched)', step: 'trace', line50: 292 },
+    { text: '  enable bottom halves (pending softirqs may run here)', line50: 294 },
+    { text: 'stopped with an empty ring: TASK_RUNNING, put_cpu_map_entry (the kthread\'s ref), return', step: 'exit', line50: 296 },
+  ],
+};
+
+const bqEnqueue: PseudoFunction = {
+  fn: 'bq_enqueue',
+  aliases: ['cpu_map_enqueue'],
+  summary: 'Called by the XDP redirect on the receiving CPU, inside its NAPI poll: park the frame in this CPU\'s bulk queue for the entry.',
+  differs: false,
+  lines: [
+    { text: 'bq = this CPU\'s bulk queue of the entry (per-CPU: no lock needed)', line50: 604 },
+    { text: 'if bq already holds 8 frames:', step: 'full', line50: 606 },
+    { text: '  bq_flush_to_queue(bq) first (no wake-up: the kthread is woken at poll end)', step: 'flushFull', line50: 607 },
+    { text: 'append the frame to bq; it stays until the poll ends (driver page recycling)', step: 'append', line50: 618 },
+  ],
+};
+
+const bqFlush: PseudoFunction = {
+  fn: 'bq_flush_to_queue',
+  summary: 'Moves a bulk queue\'s frames into the entry\'s ptr_ring under the producer lock.',
+  differs: false,
+  lines: [
+    { text: 'bulk queue empty: nothing to do', step: 'empty', line50: 571 },
+    { text: 'take the ring\'s producer lock (several CPUs may flush into one ring)', step: 'lock', line50: 575 },
+    { text: 'for each queued frame:', line50: 577 },
+    { text: '  __ptr_ring_produce; a slot still full (or not yet NULLed) refuses it', step: 'produce', line50: 581 },
+    { text: '  refused: count a drop and give the frame back', line50: 583 },
+    { text: 'bulk count = 0, release the producer lock', step: 'reset', line50: 591 },
+    { text: 'tracepoint xdp_cpumap_enqueue(map_id, processed, drops, to_cpu)', step: 'trace', line50: 595 },
+  ],
+};
+
+const cpuMapFlush: PseudoFunction = {
+  fn: '__cpu_map_flush',
+  aliases: ['xdp_do_flush_map'],
+  summary: 'End of a NAPI poll (via xdp_do_flush_map): flush every bulk queue this CPU filled and wake the kthreads.',
+  differs: false,
+  lines: [
+    { text: 'for each key whose bit is set in this CPU\'s flush_needed bitmap:', step: 'scan', line50: 656 },
+    { text: '  read the map slot once', line50: 657 },
+    { text: '  slot emptied by a delete meanwhile: skip it (the bit stays set)', step: 'skipNull', line50: 663 },
+    { text: '  clear the bit', line50: 666 },
+    { text: '  bq_flush_to_queue(this CPU\'s bulk queue of the entry)', step: 'flush', line50: 670 },
+    { text: '  wake_up_process(kthread): cheap if it is already running', step: 'wake', line50: 673 },
+  ],
+};
+
+const entryReplace: PseudoFunction = {
+  fn: '__cpu_map_entry_replace',
+  summary: 'Puts a new entry (or NULL) in a map slot and starts the old entry\'s two-part teardown.',
+  differs: false,
+  lines: [
+    { text: 'old = xchg(slot, new)  (atomic: XDP sees either the old or the new entry)', step: 'xchg', line50: 409 },
+    { text: 'if there was an old entry:', line50: 410 },
+    { text: '  call_rcu(__cpu_map_entry_free): runs once every NAPI poll that may hold old has ended', step: 'callRcu', line50: 411 },
+    { text: '  schedule the cpu_map_kthread_stop work (it may sleep; this caller may not)', step: 'scheduleWork', line50: 413 },
+  ],
+};
+
+const entryFree: PseudoFunction = {
+  fn: '__cpu_map_entry_free',
+  summary: 'RCU callback after the grace period: no XDP program can reach the old entry any more.',
+  differs: false,
+  lines: [
+    { text: 'for each online CPU: flush its bulk queue of the entry into the ring', step: 'flushAll', line50: 374 },
+    { text: 'free the per-CPU bulk queues', step: 'freeBulkq', line50: 380 },
+    { text: 'put_cpu_map_entry: drop the map slot\'s reference (kthread_stop cannot run here)', step: 'put', line50: 382 },
+  ],
+};
+
+const kthreadStop: PseudoFunction = {
+  fn: 'cpu_map_kthread_stop',
+  summary: 'Work item queued at detach: waits for the RCU flush, then stops the kthread.',
+  differs: false,
+  lines: [
+    { text: 'rcu_barrier(): wait for the grace period AND for __cpu_map_entry_free to have run', step: 'rcuBarrier', line50: 156 },
+    { text: 'kthread_stop(): set should_stop, wake the kthread, wait until it drains the ring and exits', step: 'kthreadStop', line50: 159 },
+  ],
+};
+
+const updateElem: PseudoFunction = {
+  fn: 'cpu_map_update_elem',
+  summary: 'bpf(BPF_MAP_UPDATE_ELEM): key is the target CPU, value the ring size (qsize).',
+  differs: false,
+  lines: [
+    { text: 'flags above BPF_EXIST: -EINVAL', step: 'checks', line50: 441 },
+    { text: 'key ≥ max_entries: -E2BIG;  BPF_NOEXIST: -EEXIST;  qsize > 16384: -EOVERFLOW', line50: 443 },
+    { text: 'CPU not possible: -ENODEV', line50: 451 },
+    { text: 'qsize 0: new = NULL (same as a delete)', step: 'zero', line50: 454 },
+    { text: 'else allocate a whole new entry: bulk queues, ring, kthread; failure: -ENOMEM', step: 'alloc', line50: 458 },
+    { text: 'under rcu_read_lock: __cpu_map_entry_replace(slot, new)', step: 'replace', line50: 463 },
+    { text: 'return 0', line50: 465 },
+  ],
+};
+
+const deleteElem: PseudoFunction = {
+  fn: 'cpu_map_delete_elem',
+  summary: 'bpf(BPF_MAP_DELETE_ELEM): empties the slot; the old entry is torn down asynchronously.',
+  differs: false,
+  lines: [
+    { text: 'key ≥ max_entries: -EINVAL', step: 'check', line50: 422 },
+    { text: '__cpu_map_entry_replace(slot, NULL); the caller runs with preemption off, so no sleeping', step: 'replace', line50: 426 },
+    { text: 'return 0', line50: 427 },
+  ],
+};
+
+const putEntry: PseudoFunction = {
+  fn: 'put_cpu_map_entry',
+  summary: 'Drops one of the two references (map slot, kthread); the last one frees the entry.',
+  differs: false,
+  lines: [
+    { text: 'atomically decrement refcnt; not zero yet: done', step: 'dec', line50: 227 },
+    { text: 'zero: drain the ring; a frame still in it is a bug (WARN once, give it back)', step: 'cleanup', line50: 229 },
+    { text: 'free the ring and the entry', step: 'free', line50: 230 },
+  ],
+};
+
+const napiPoll: PseudoFunction = {
+  fn: 'napi_poll',
+  aliases: ['napi_gro_receive', 'napi_complete_done', 'napi_schedule'],
+  summary: 'The driver\'s NAPI poll with the XDP program, on the CPU that owns the RX queue (not in cpumap.c).',
+  differs: false,
+  lines: [
+    { text: 'poll up to 64 frames (the budget) from the RX ring; the poll is an RCU read-side section', step: 'poll' },
+    { text: '  run the XDP program on the frame', step: 'xdp' },
+    { text: '  XDP_DROP: recycle the page', step: 'drop' },
+    { text: '  XDP_REDIRECT to the cpumap: look up the key; empty slot: redirect error', step: 'redirect' },
+    { text: '  cpu_map_enqueue: make an xdp_frame, bq_enqueue, set the flush_needed bit', step: 'enqueue' },
+    { text: '  no program: build an SKB here and run the stack on this CPU', step: 'noProg' },
+    { text: 'end of poll: xdp_do_flush_map -> __cpu_map_flush', step: 'flushMap' },
+    { text: 'budget left: napi_complete_done, re-arm the interrupt; else stay scheduled', step: 'complete' },
+  ],
+};
+
+/** Every function with pseudocode, in the order a frame and a teardown meet them. */
+export const PSEUDOCODE: readonly PseudoFunction[] = [
+  napiPoll,
+  bqEnqueue,
+  bqFlush,
+  cpuMapFlush,
+  kthreadRun,
+  updateElem,
+  deleteElem,
+  entryReplace,
+  entryFree,
+  kthreadStop,
+  putEntry,
+];
+
+/** The pseudocode shown for `fn` (by name or alias), or undefined when the project has none. */
+export function pseudocodeFor(fn: string): PseudoFunction | undefined {
+  return PSEUDOCODE.find((p) => p.fn === fn || (p.aliases ?? []).includes(fn));
+}
+
+/** Exact upstream anchor of a v5.0 line. */
+export function v50LineLink(line: number): string {
+  return `https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L${line}`;
+}

@@ -1,0 +1,101 @@
+/**
+ * One statistics chart: per-CPU lines of a metric over simulated time. React owns the <svg> and
+ * the legend; d3 draws axes and lines into the svg from an effect (scales, axes, line generator).
+ */
+import { useEffect, useRef } from 'react';
+import { axisBottom, axisLeft, format, line, max, scaleLinear, schemeTableau10, select } from 'd3';
+import { timeUnit, type MetricInfo, type Point, type Series } from './series';
+
+const W = 360;
+const H = 170;
+const M = { top: 8, right: 10, bottom: 34, left: 52 };
+
+/** A CPU's colour, the same in every chart. */
+export function cpuColor(cpu: number): string {
+  return schemeTableau10[cpu % schemeTableau10.length];
+}
+
+/** Props: what to plot and over which simulated time span [t0, t1]. */
+export interface ChartProps {
+  info: MetricInfo;
+  series: Series[];
+  t0: number;
+  t1: number;
+}
+
+/** A small time-series chart with axes, units and a legend naming each CPU. */
+export function Chart({ info, series, t0, t1 }: ChartProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (svg === null) return;
+    const root = select(svg);
+    // Redrawn from scratch: a few hundred points, at most four times a second.
+    root.selectAll('*').remove();
+
+    const unit = timeUnit(Math.max(Math.abs(t1), 1));
+    const x = scaleLinear()
+      .domain([t0 / unit.ns, Math.max(t1, t0 + 1) / unit.ns])
+      .range([M.left, W - M.right]);
+    const top = max(series, (s) => max(s.points, (p) => p.v)) ?? 0;
+    const y = scaleLinear()
+      .domain([0, top > 0 ? top : 1])
+      .nice()
+      .range([H - M.bottom, M.top]);
+
+    root
+      .append('g')
+      .attr('transform', `translate(0,${H - M.bottom})`)
+      .call(axisBottom(x).ticks(5).tickFormat(format('~g')));
+    root
+      .append('g')
+      .attr('transform', `translate(${M.left},0)`)
+      // Rates are whole events per second: fewer ticks than units, so no "200m" drops/s on a flat line.
+      .call(axisLeft(y).ticks(info.rate ? Math.max(1, Math.min(4, Math.ceil(y.domain()[1]))) : 4).tickFormat(format(info.rate ? '~s' : '.1f')));
+    root
+      .append('text')
+      .attr('class', 'axis-label')
+      .attr('x', (M.left + W - M.right) / 2)
+      .attr('y', H - 4)
+      .attr('text-anchor', 'middle')
+      .text(`simulated time (${unit.name})`);
+    root
+      .append('text')
+      .attr('class', 'axis-label')
+      .attr('transform', `translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`)
+      .attr('text-anchor', 'middle')
+      .text(info.unit);
+
+    const path = line<Point>()
+      .x((p) => x(p.t / unit.ns))
+      .y((p) => y(p.v));
+    root
+      .append('g')
+      .selectAll('path')
+      .data(series)
+      .join('path')
+      .attr('fill', 'none')
+      .attr('stroke-width', 1.5)
+      .attr('stroke', (s) => cpuColor(s.cpu))
+      .attr('d', (s) => path(s.points));
+  }, [info, series, t0, t1]);
+
+  return (
+    <figure className="stats-chart">
+      <figcaption>
+        {info.title} <span className="stats-unit">({info.unit})</span>
+      </figcaption>
+      <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${info.title} in ${info.unit}, per CPU, over simulated time`} />
+      <ul className="stats-legend" aria-label={`${info.title} legend`}>
+        {series.length === 0 ? <li>no CPU has traffic</li> : null}
+        {series.map((s) => (
+          <li key={s.cpu}>
+            <span className="stats-swatch" style={{ background: cpuColor(s.cpu) }} aria-hidden="true" />
+            CPU {s.cpu}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
