@@ -34,7 +34,9 @@ test('map operations from the page report what the bpf syscall reports', async (
   await panel.getByRole('button', { name: 'Lookup', exact: true }).click();
   await expect(panel.getByRole('alert')).toContainText('Key');
   // Results are in the trace log too.
-  await expect(page.getByRole('region', { name: 'Trace log' }).getByRole('list', { name: 'trace_pipe' })).toContainText('-E2BIG');
+  const log = page.getByRole('region', { name: 'Trace log' });
+  await log.scrollIntoViewIfNeeded();
+  await expect(log.getByRole('list', { name: 'trace_pipe' })).toContainText('-E2BIG');
 });
 
 test('the statistics table equals the CLI for the same scenario and simulated time', async ({ page }) => {
@@ -42,8 +44,10 @@ test('the statistics table equals the CLI for the same scenario and simulated ti
   // Set the interval at time 0, then run flat out: every interval is whole, as the CLI's are.
   await open(page, `${query}&speed=max&paused=1`);
   const stats = page.getByRole('region', { name: 'Statistics' });
+  await stats.scrollIntoViewIfNeeded();
   await stats.getByRole('combobox', { name: 'Interval' }).selectOption({ label: '1 ms' });
   await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await stats.scrollIntoViewIfNeeded();
   const table = stats.getByRole('table');
   await expect(table).toBeVisible({ timeout: 30_000 });
   await expect.poll(async () => /interval ending at ([\d.]+) ms/.exec((await table.locator('caption').textContent()) ?? '')?.[1], { timeout: 30_000 }).toBeTruthy();
@@ -70,6 +74,7 @@ test('the statistics table equals the CLI for the same scenario and simulated ti
 test('the trace log filters by event and by CPU, and pauses', async ({ page }) => {
   await open(page, 'rx=0,1&entries=4:256,5:256&rate=2M&speed=200000');
   const log = page.getByRole('region', { name: 'Trace log' });
+  await log.scrollIntoViewIfNeeded();
   const list = log.getByRole('list', { name: 'trace_pipe' });
   await expect(list).toContainText('xdp_cpumap_enqueue', { timeout: 20_000 });
   await expect(list).toContainText('xdp_cpumap_kthread');
@@ -88,8 +93,18 @@ test('the trace log filters by event and by CPU, and pauses', async ({ page }) =
 
 test('all four panels are present and live in the default scenario', async ({ page }) => {
   await open(page, 'speed=1000000');
-  for (const name of ['Entry lifecycle', 'Statistics', 'Trace log', 'Kernel code']) await expect(page.getByRole('region', { name })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Statistics' }).getByRole('table')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('region', { name: 'Trace log' }).getByRole('list', { name: 'trace_pipe' })).toContainText('xdp_cpumap_');
-  await expect(page.getByRole('region', { name: 'Entry lifecycle' })).toContainText('live');
+  // Panels update while they are on screen, as a reader scrolls to each.
+  for (const name of ['Entry lifecycle', 'Statistics', 'Trace log', 'Kernel code']) {
+    await page.getByRole('region', { name }).scrollIntoViewIfNeeded();
+    await expect(page.getByRole('region', { name })).toBeVisible();
+  }
+  const stats = page.getByRole('region', { name: 'Statistics' });
+  await stats.scrollIntoViewIfNeeded();
+  await expect(stats.getByRole('table')).toBeVisible({ timeout: 20_000 });
+  const log = page.getByRole('region', { name: 'Trace log' });
+  await log.scrollIntoViewIfNeeded();
+  await expect(log.getByRole('list', { name: 'trace_pipe' })).toContainText('xdp_cpumap_');
+  const lifecycle = page.getByRole('region', { name: 'Entry lifecycle' });
+  await lifecycle.scrollIntoViewIfNeeded();
+  await expect(lifecycle).toContainText('live');
 });

@@ -3,7 +3,7 @@
  * cannot drift from it) with every shown entry's current state highlighted, the RCU state, and
  * per entry its refcount and transition timeline. Reads frameBus at most four times a second.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { describeMachine } from '../../engine/lifecycle/describe';
 import { entryMachine } from '../../engine/lifecycle/entryMachine';
 import { formatSimTime } from '../format';
@@ -11,6 +11,7 @@ import { EntryCard } from './lifecycle/EntryCard';
 import { layoutChart } from './lifecycle/layout';
 import { StateChart } from './lifecycle/StateChart';
 import { useThrottledSnapshot } from './lifecycle/useThrottledSnapshot';
+import { useOnScreen } from './useOnScreen';
 import { entryLabel, rcuLine } from './lifecycle/words';
 
 // The machine never changes at run time: describe and lay it out once.
@@ -26,7 +27,8 @@ const ALL = 'all';
 
 /** The Entry lifecycle panel. */
 export function LifecyclePanel() {
-  const snapshot = useThrottledSnapshot(REFRESH_MS);
+  const ref = useRef<HTMLElement>(null);
+  const snapshot = useThrottledSnapshot(REFRESH_MS, useOnScreen(ref));
   const [picked, setPicked] = useState<string>(ALL);
   const entries = useMemo(() => snapshot?.entries ?? [], [snapshot]);
   // A picked entry that dropped out of the snapshots (freed over 50 ms ago) falls back to all.
@@ -36,7 +38,7 @@ export function LifecyclePanel() {
   const marks = new Map<string, string[]>();
   for (const e of shown) marks.set(e.state, [...(marks.get(e.state) ?? []), `#${e.uid} cpu ${e.cpu}`]);
   return (
-    <section aria-label="Entry lifecycle" className="panel">
+    <section ref={ref} aria-label="Entry lifecycle" className="panel">
       <h2 style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>Entry lifecycle</h2>
       {snapshot === null ? (
         <p>Waiting for the simulation…</p>

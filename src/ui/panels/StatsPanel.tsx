@@ -3,13 +3,14 @@
  * the recent intervals per CPU, and the interval select. Reads the bounded stats feed, throttled
  * to about four renders a second.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { feeds } from '../feeds';
 import { Chart } from './stats/Chart';
 import { IntervalSelect } from './stats/IntervalSelect';
 import { buildSeries, METRICS } from './stats/series';
 import { StatsTable } from './stats/StatsTable';
-import { useThrottledVersion } from './stats/throttle';
+import { PANEL_REFRESH_MS, useThrottledVersion } from './stats/throttle';
+import { useOnScreen } from './useOnScreen';
 import './stats/stats.css';
 
 /** Intervals the charts span (the feed keeps more; a longer window would squash recent detail). */
@@ -17,7 +18,8 @@ const CHART_SAMPLES = 200;
 
 /** The statistics panel. */
 export function StatsPanel() {
-  const version = useThrottledVersion(feeds);
+  const ref = useRef<HTMLElement>(null);
+  const version = useThrottledVersion(feeds, PANEL_REFRESH_MS, useOnScreen(ref));
   // feeds.stats is replaced (never mutated) on change, so the version identifies its content.
   const samples = useMemo(() => (version >= 0 ? feeds.stats.slice(-CHART_SAMPLES) : []), [version]);
   const charts = useMemo(() => METRICS.map((info) => ({ info, series: buildSeries(samples, info.metric) })), [samples]);
@@ -26,7 +28,7 @@ export function StatsPanel() {
   const t1 = latest?.endNs ?? 0;
 
   return (
-    <section aria-label="Statistics" className="panel stats-panel">
+    <section ref={ref} aria-label="Statistics" className="panel stats-panel">
       <h2>Statistics</h2>
       <IntervalSelect current={feeds.statsInterval} />
       {latest === null ? <p>No interval has completed yet.</p> : <StatsTable sample={latest} />}

@@ -8,7 +8,8 @@ import { feeds, type TraceLine } from '../feeds';
 import { frameBus } from '../frameBus';
 import { useUi } from '../store';
 import { groupThousands } from '../../engine/stats/format';
-import { useThrottledVersion } from './stats/throttle';
+import { PANEL_REFRESH_MS, useThrottledVersion } from './stats/throttle';
+import { useOnScreen } from './useOnScreen';
 import { filterTrace, MAX_SHOWN, TRACE_KINDS, type TraceKind } from './trace/filter';
 import { formatLine } from './trace/format';
 import { TraceFilters } from './trace/TraceFilters';
@@ -25,29 +26,22 @@ function kthreadComms(): (pid: number) => string | undefined {
 export function TraceLog() {
   const send = useUi((s) => s.send);
   const cpus = useUi((s) => s.topology?.cpus ?? 0);
-  const version = useThrottledVersion(feeds);
+  const ref = useRef<HTMLElement>(null);
+  const onScreen = useOnScreen(ref);
+  const version = useThrottledVersion(feeds, PANEL_REFRESH_MS, onScreen);
   const [kinds, setKinds] = useState<ReadonlySet<TraceKind>>(() => new Set(TRACE_KINDS.map((k) => k.kind)));
   const [cpu, setCpu] = useState<number | null>(null);
   // While paused the display is frozen on the lines it had; the feed keeps (bounded) going.
   const [frozen, setFrozen] = useState<readonly TraceLine[] | null>(null);
   const paused = frozen !== null;
 
-  // The worker stops recording hits while the log is paused; a paused log left behind turns it back on.
-  const pausedRef = useRef(paused);
+  // The worker records hits only while someone can read them: the log is on screen and not paused.
+  const wanted = onScreen && !paused;
   useEffect(() => {
-    pausedRef.current = paused;
-  }, [paused]);
-  useEffect(() => () => (pausedRef.current ? send({ type: 'trace', on: true }) : undefined), [send]);
+    send({ type: 'trace', on: wanted });
+  }, [send, wanted]);
 
-  const togglePause = () => {
-    if (paused) {
-      setFrozen(null);
-      send({ type: 'trace', on: true });
-    } else {
-      setFrozen(feeds.trace);
-      send({ type: 'trace', on: false });
-    }
-  };
+  const togglePause = () => setFrozen(paused ? null : feeds.trace);
 
   // feeds.trace is replaced (never mutated) on change, so the version identifies its content.
   const live = useMemo(() => (version >= 0 ? feeds.trace : []), [version]);
@@ -69,7 +63,7 @@ export function TraceLog() {
   const skipped = feeds.traceSkipped;
 
   return (
-    <section aria-label="Trace log" className="panel trace-panel">
+    <section ref={ref} aria-label="Trace log" className="panel trace-panel">
       <h2>Trace log</h2>
       <TraceFilters kinds={kinds} cpu={cpu} cpus={cpus} onKinds={setKinds} onCpu={setCpu} />
       <p>

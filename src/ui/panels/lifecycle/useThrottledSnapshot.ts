@@ -6,10 +6,14 @@ import { useEffect, useState } from 'react';
 import type { EngineSnapshot } from '../../../engine/snapshot';
 import { frameBus } from '../../frameBus';
 
-/** Returns frameBus's latest snapshot, updated at most every `intervalMs` (leading and trailing). */
-export function useThrottledSnapshot(intervalMs: number): EngineSnapshot | null {
+/**
+ * Returns frameBus's latest snapshot, updated at most every `intervalMs` (leading and trailing),
+ * and only while `active` (e.g. on screen).
+ */
+export function useThrottledSnapshot(intervalMs: number, active = true): EngineSnapshot | null {
   const [snapshot, setSnapshot] = useState<EngineSnapshot | null>(() => frameBus.snapshot);
   useEffect(() => {
+    if (!active) return;
     let last = -Infinity;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const publish = (): void => {
@@ -30,6 +34,6 @@ export function useThrottledSnapshot(intervalMs: number): EngineSnapshot | null 
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [intervalMs]);
+  }, [intervalMs, active]);
   return snapshot;
 }

@@ -37,10 +37,14 @@ export function throttle(fn: () => void, ms: number, now: () => number = Date.no
 /** Default re-render period of the panels: about 4 times a second. */
 export const PANEL_REFRESH_MS = 250;
 
-/** The source's version, updated at most once per `ms`; a component re-renders when it changes. */
-export function useThrottledVersion(source: Versioned, ms = PANEL_REFRESH_MS): number {
+/**
+ * The source's version, updated at most once per `ms` and only while `active` (e.g. on screen);
+ * a component re-renders when it changes.
+ */
+export function useThrottledVersion(source: Versioned, ms = PANEL_REFRESH_MS, active = true): number {
   const [version, setVersion] = useState(source.version);
   useEffect(() => {
+    if (!active) return;
     const t = throttle(() => setVersion(source.version), ms);
     const unsubscribe = source.subscribe(t.call);
     // A change between the first render and the subscription would otherwise wait for the next one.
@@ -49,6 +53,6 @@ export function useThrottledVersion(source: Versioned, ms = PANEL_REFRESH_MS): n
       unsubscribe();
       t.cancel();
     };
-  }, [source, ms]);
+  }, [source, ms, active]);
   return version;
 }
