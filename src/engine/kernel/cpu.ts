@@ -7,7 +7,10 @@
  *   i.e. between kthread loop iterations (the kthread's batch runs under local_bh_disable).
  * - After MAX_SOFTIRQ_RESTART rounds of netdev_budget frames (or 2 ms) with work still pending,
  *   __do_softirq hands NET_RX to ksoftirqd, which then shares the CPU with the kthreads as an
- *   equal CFS task: each runs for a slice, and a kthread that lost the CPU sees cond_resched()
+ *   equal CFS task. CFS, simplified: each task accrues vruntime as it runs; the one with the least
+ *   runs; the running task keeps the CPU for at least sched_min_granularity unless a waking task
+ *   has sched_wakeup_granularity less vruntime (wake-up preemption); a task that slept is placed
+ *   half of sched_latency below min_vruntime. A kthread that lost the CPU sees cond_resched()
  *   return 1 (the `sched` column). ksoftirqd sleeps again once the NIC has nothing left.
  */
 import type { World } from '../world';
@@ -67,6 +70,11 @@ export class Cpu {
   /** Index into busyNs of what the last action was. */
   private busyKind = BUSY_SOFTIRQ;
   private idle = true;
+  /** CFS: ksoftirqd's vruntime, and the CPU's min_vruntime (monotonic). */
+  ksoftirqdVruntime = 0;
+  minVruntime = 0;
+  /** The kthread that ran the last action (charged its vruntime). */
+  private lastRun: Kthread | null = null;
   /** A kthread whose iteration ends at its tracepoint time; fired when this CPU gets there. */
   traceDue: Kthread | null = null;
   /** Inside step(): wake-ups for this CPU need no heap update. */
@@ -90,6 +98,16 @@ export class Cpu {
 
   isIdle(): boolean {
     return this.idle;
+  }
+
+  /** CFS placement of a task that slept: not far below min_vruntime (GENTLE_FAIR_SLEEPERS). */
+  placeWoken(k: Kthread): void {
+    k.vruntime = Math.max(k.vruntime, this.minVruntime - KERNEL.cfsSleeperCredit);
+  }
+
+  private chargeVruntime(ns: number): void {
+    if (this.busyKind === BUSY_KSOFTIRQD) this.ksoftirqdVruntime += ns;
+    else if (this.busyKind === BUSY_KTHREAD && this.lastRun !== null) this.lastRun.vruntime += ns;
   }
 
   /** The kthread currently owning the CPU, if any. */
@@ -116,6 +134,7 @@ export class Cpu {
         break;
       }
       this.busyNs[this.busyKind] += until - now;
+      this.chargeVruntime(until - now);
       if (until < w.horizon()) {
         now = until;
         continue;
@@ -167,6 +186,7 @@ export class Cpu {
     if (owner !== null && owner !== KSOFTIRQD && owner.phase === 'v50more') {
       this.activity = 'kthread';
       this.busyKind = BUSY_KTHREAD;
+      this.lastRun = owner;
       return kthreadStep(w, owner, now).until;
     }
     if (this.pollQueue !== null) {
@@ -189,6 +209,7 @@ export class Cpu {
         }
         // wakeup_softirqd(): NET_RX continues in ksoftirqd, a task like any other.
         this.mode = 'ksoftirqd';
+        this.ksoftirqdVruntime = Math.max(this.ksoftirqdVruntime, this.minVruntime - KERNEL.cfsSleeperCredit);
         this.inSession = false;
       } else {
         this.inSession = false;
@@ -206,22 +227,27 @@ export class Cpu {
     }
     const owner = this.owner;
     const ownerReady = owner === KSOFTIRQD ? napiWork : owner !== null && owner.isReady(now);
-    if (!ownerReady || now - this.sliceStart >= KERNEL.cfsSlice) {
-      const next = this.pickNext(now, napiWork, ownerReady ? owner : null);
-      if (next === null) return -1;
-      if (next !== owner) {
-        if (ownerReady && owner !== KSOFTIRQD && owner !== null) owner.preempted = true;
-        const switching = owner !== null;
-        this.owner = next;
-        this.sliceStart = now;
-        if (switching) {
-          this.activity = 'switch';
-          this.busyKind = BUSY_SWITCH;
-          return now + COST.contextSwitch;
-        }
-      } else {
-        this.sliceStart = now;
+    const best = this.leastVruntime(now, napiWork);
+    if (best === null) return -1;
+    this.minVruntime = Math.max(this.minVruntime, this.vruntimeOf(best));
+    // Switch when the owner cannot run, its slice is used up, or a waking task preempts it.
+    const switchTo =
+      !ownerReady ||
+      (best !== owner &&
+        (now - this.sliceStart >= KERNEL.cfsSlice || this.vruntimeOf(owner) - this.vruntimeOf(best) > KERNEL.cfsWakeupGranularity));
+    if (switchTo && best !== owner) {
+      if (ownerReady && owner !== KSOFTIRQD && owner !== null) owner.preempted = true;
+      const switching = owner !== null;
+      this.owner = best;
+      this.sliceStart = now;
+      if (switching) {
+        this.activity = 'switch';
+        this.busyKind = BUSY_SWITCH;
+        return now + COST.contextSwitch;
       }
+    } else if (!ownerReady || owner === null) {
+      this.owner = best;
+      this.sliceStart = now;
     }
     const run = this.owner as Exclude<Owner, null>;
     if (run === KSOFTIRQD) {
@@ -231,18 +257,26 @@ export class Cpu {
     }
     this.activity = 'kthread';
     this.busyKind = BUSY_KTHREAD;
+    this.lastRun = run;
     const r = kthreadStep(w, run, now);
     if (r.kind !== STEP_CONTINUE && this.owner === run) this.owner = null;
     return r.until;
   }
 
-  /** Round-robin over the ready entities, starting after the current owner. */
-  private pickNext(now: number, napiWork: boolean, current: Owner): Owner {
-    const candidates: Exclude<Owner, null>[] = [];
-    if (napiWork) candidates.push(KSOFTIRQD);
-    for (const k of this.kthreads) if (k.isReady(now)) candidates.push(k);
-    if (candidates.length === 0) return null;
-    const i = current === null ? -1 : candidates.indexOf(current);
-    return candidates[(i + 1) % candidates.length];
+  private vruntimeOf(o: Owner): number {
+    return o === null ? Infinity : o === KSOFTIRQD ? this.ksoftirqdVruntime : o.vruntime;
+  }
+
+  /** The ready task with the least vruntime (ksoftirqd first on a tie). */
+  private leastVruntime(now: number, napiWork: boolean): Owner {
+    let best: Owner = napiWork ? KSOFTIRQD : null;
+    let bestV = napiWork ? this.ksoftirqdVruntime : Infinity;
+    for (const k of this.kthreads) {
+      if (k.isReady(now) && k.vruntime < bestV) {
+        best = k;
+        bestV = k.vruntime;
+      }
+    }
+    return best;
   }
 }

@@ -45,6 +45,8 @@ export class Kthread {
   readyAt = 0;
   shouldStop = false;
   everRan = false;
+  /** CFS virtual runtime: time run, in ns (equal weights), with the sleeper placement on wake-up. */
+  vruntime = 0;
   /** cond_resched() will return 1 at the next loop top: CFS gave the CPU to someone else. */
   preempted = false;
   /** v5.0 iteration in progress: counters carried across 'v50more' steps. */

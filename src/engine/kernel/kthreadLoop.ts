@@ -25,6 +25,7 @@ export function wakeUpProcess(w: World, k: Kthread, now: number): number {
   if (k.state === 'sleeping') {
     k.state = 'runnable';
     k.taskState = TASK_RUNNING;
+    w.cpus[k.cpu].placeWoken(k);
     k.readyAt = now + COST.wakeupLatency;
     w.kick(k.cpu, k.readyAt);
     return COST.wakeSleeping;

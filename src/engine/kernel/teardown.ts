@@ -38,6 +38,8 @@ export function cpuMapEntryAlloc(w: World, qsize: number, cpu: number, mapId: nu
   entry.refcnt = 2;
   lifecycle(w, entry, 'ALLOC_OK');
   const kthread = new Kthread(entry, w.nextPid++, w.now, w.now + COST.wakeupLatency);
+  // A new task starts at its CPU's min_vruntime.
+  kthread.vruntime = w.cpus[cpu].minVruntime;
   entry.kthread = kthread;
   w.cpus[cpu].kthreads.push(kthread);
   w.kick(cpu, kthread.readyAt);

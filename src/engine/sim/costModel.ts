@@ -140,8 +140,12 @@ export const KERNEL = {
   maxSoftirqRestart: 10,
   /** MAX_SOFTIRQ_TIME: 2 ms. */
   maxSoftirqTime: 2_000_000,
-  /** CFS time slice between ksoftirqd and the cpumap kthread (sched_min_granularity on 8 CPUs). */
+  /** CFS: the least a task runs before the tick may switch to a task with less vruntime (sched_min_granularity, 0.75 ms x (1 + log2 8)). */
   cfsSlice: 3_000_000,
+  /** CFS: a waking task preempts the running one if its vruntime is this much smaller (sched_wakeup_granularity, 1 ms x 4). */
+  cfsWakeupGranularity: 4_000_000,
+  /** CFS: a task that slept is placed this far below min_vruntime (GENTLE_FAIR_SLEEPERS: half of sched_latency, 6 ms x 4). */
+  cfsSleeperCredit: 12_000_000,
   /** The sanity limit on qsize in cpu_map_update_elem. */
   maxQsize: 16384,
   /** NR_CPUS of the reference configuration. */
