@@ -269,6 +269,20 @@ describe('RCU grace periods (the model the teardown relies on)', () => {
     expect(ranAt % TICK).toBe(0);
   });
 
+  it('callbacks queued at the same instant share one grace period (cpu_map_free replacing every entry)', () => {
+    const host = new Host();
+    host.idle = [true, true, true, true];
+    const rcu = new Rcu(host);
+    host.t = 0.5 * TICK;
+    const ran: number[] = [];
+    rcu.callRcu('entry 4', () => ran.push(host.t));
+    rcu.callRcu('entry 5', () => ran.push(host.t));
+    host.advance(10 * TICK);
+    expect(ran).toHaveLength(2);
+    expect(ran[0]).toBe(ran[1]);
+    expect(rcu.completed).toBe(1);
+  });
+
   it('a callback queued while a grace period is under way waits for the next one', () => {
     const host = new Host();
     const rcu = new Rcu(host);

@@ -51,8 +51,10 @@ export class Rcu {
 
   /** call_rcu(): run `fn` after a full grace period from now. */
   callRcu(label: string, fn: () => void): void {
-    // A grace period already under way may have started before this call: wait for the next one.
-    const needGp = this.completed + (this.inProgress ? 2 : 1);
+    // A grace period that started before this call cannot cover it: wait for the next one. One
+    // starting at this very instant still takes it (the kernel batches callbacks queued together).
+    const joins = !this.inProgress || this.gpStart === this.host.now();
+    const needGp = this.completed + (joins ? 1 : 2);
     this.callbacks.push({ needGp, label, fn });
     if (!this.inProgress) this.startGp();
   }
