@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The "Simulated time" display, in nanoseconds. */
 export async function simNs(page: Page): Promise<number> {
@@ -27,4 +27,20 @@ export async function pause(page: Page): Promise<void> {
   const pauseButton = page.getByRole('button', { name: 'Pause', exact: true });
   if (await pauseButton.isVisible()) await pauseButton.click();
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+}
+
+/**
+ * Waits until `region` shows `text`, scrolling it into view on every try: panels update only
+ * while on screen, and panels above may grow and push it out of view meanwhile.
+ */
+export async function expectRegionText(region: Locator, inner: Locator, text: string, timeout = 30_000): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await region.scrollIntoViewIfNeeded();
+        return (await inner.textContent()) ?? '';
+      },
+      { timeout },
+    )
+    .toContain(text);
 }

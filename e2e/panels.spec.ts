@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { open, pause } from './helpers';
+import { expectRegionText, open, pause } from './helpers';
 
 async function mapOp(page: Page, button: string, fields: { key?: string; qsize?: string; flags?: string } = {}): Promise<string> {
   const panel = page.getByRole('region', { name: 'Map operations' });
@@ -35,8 +35,7 @@ test('map operations from the page report what the bpf syscall reports', async (
   await expect(panel.getByRole('alert')).toContainText('Key');
   // Results are in the trace log too.
   const log = page.getByRole('region', { name: 'Trace log' });
-  await log.scrollIntoViewIfNeeded();
-  await expect(log.getByRole('list', { name: 'trace_pipe' })).toContainText('-E2BIG');
+  await expectRegionText(log, log.getByRole('list', { name: 'trace_pipe' }), '-E2BIG');
 });
 
 test('the statistics table equals the CLI for the same scenario and simulated time', async ({ page }) => {
@@ -47,10 +46,8 @@ test('the statistics table equals the CLI for the same scenario and simulated ti
   await stats.scrollIntoViewIfNeeded();
   await stats.getByRole('combobox', { name: 'Interval' }).selectOption({ label: '1 ms' });
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await stats.scrollIntoViewIfNeeded();
   const table = stats.getByRole('table');
-  await expect(table).toBeVisible({ timeout: 30_000 });
-  await expect.poll(async () => /interval ending at ([\d.]+) ms/.exec((await table.locator('caption').textContent()) ?? '')?.[1], { timeout: 30_000 }).toBeTruthy();
+  await expectRegionText(stats, stats, 'interval ending at');
   await pause(page);
   const caption = (await table.locator('caption').textContent()) ?? '';
   const endMs = Number(/interval ending at ([\d.]+) ms/.exec(caption)?.[1]);
@@ -74,13 +71,12 @@ test('the statistics table equals the CLI for the same scenario and simulated ti
 test('the trace log filters by event and by CPU, and pauses', async ({ page }) => {
   await open(page, 'rx=0,1&entries=4:256,5:256&rate=2M&speed=200000');
   const log = page.getByRole('region', { name: 'Trace log' });
-  await log.scrollIntoViewIfNeeded();
   const list = log.getByRole('list', { name: 'trace_pipe' });
-  await expect(list).toContainText('xdp_cpumap_enqueue', { timeout: 20_000 });
-  await expect(list).toContainText('xdp_cpumap_kthread');
+  await expectRegionText(log, list, 'xdp_cpumap_enqueue');
+  await expectRegionText(log, list, 'xdp_cpumap_kthread');
   await log.getByRole('checkbox', { name: 'xdp_cpumap_enqueue' }).uncheck();
   await expect(list).not.toContainText('xdp_cpumap_enqueue:');
-  await expect(list).toContainText('xdp_cpumap_kthread');
+  await expectRegionText(log, list, 'xdp_cpumap_kthread');
   await log.getByRole('checkbox', { name: 'xdp_cpumap_enqueue' }).check();
   await log.getByRole('combobox', { name: 'CPU' }).selectOption('0');
   await expect.poll(async () => (await list.locator('li').allInnerTexts()).every((l) => l.includes('[000]'))).toBe(true);
@@ -99,12 +95,9 @@ test('all four panels are present and live in the default scenario', async ({ pa
     await expect(page.getByRole('region', { name })).toBeVisible();
   }
   const stats = page.getByRole('region', { name: 'Statistics' });
-  await stats.scrollIntoViewIfNeeded();
-  await expect(stats.getByRole('table')).toBeVisible({ timeout: 20_000 });
+  await expectRegionText(stats, stats, 'interval ending at');
   const log = page.getByRole('region', { name: 'Trace log' });
-  await log.scrollIntoViewIfNeeded();
-  await expect(log.getByRole('list', { name: 'trace_pipe' })).toContainText('xdp_cpumap_');
+  await expectRegionText(log, log.getByRole('list', { name: 'trace_pipe' }), 'xdp_cpumap_');
   const lifecycle = page.getByRole('region', { name: 'Entry lifecycle' });
-  await lifecycle.scrollIntoViewIfNeeded();
-  await expect(lifecycle).toContainText('live');
+  await expectRegionText(lifecycle, lifecycle, 'live');
 });

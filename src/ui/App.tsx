@@ -7,7 +7,12 @@
 import { useEffect } from 'react';
 import { useUi } from './store';
 import { startWorker } from './workerClient';
-import { INITIAL_SPEED, parseSpeedParam } from './format';
+import { INITIAL_SPEED } from './format';
+import { readViewState } from './url/viewState';
+import { useLink } from './url/linkState';
+import { useLinkSync } from './url/useLinkSync';
+import { LinkNotice } from './LinkNotice';
+import { ShareButton } from './ShareButton';
 import { useKeyboard } from './useKeyboard';
 import { Controls } from './Controls';
 import { ErrorNotice } from './ErrorNotice';
@@ -25,6 +30,7 @@ import { MapOpsPanel } from './panels/MapOpsPanel';
 /** The whole page. */
 export function App() {
   useBoot();
+  useLinkSync();
   useViewSettings();
   useKeyboard();
   return (
@@ -33,9 +39,11 @@ export function App() {
         <h1>
           cpumap-scope <span className="subtitle">the BPF cpumap, frame by frame</span>
         </h1>
+        <ShareButton />
         <Settings />
         <HelpOverlay />
       </header>
+      <LinkNotice />
       <ErrorNotice />
       <Controls />
       <main className="app-main">
@@ -64,14 +72,18 @@ export function App() {
  */
 function useBoot(): void {
   useEffect(() => {
-    const params = new URLSearchParams(location.search);
-    const theme = params.get('theme');
-    if (theme === 'dark' || theme === 'light') useUi.setState({ theme });
+    const query = location.search.replace(/^\?/, '');
+    // A shared link's view state; junk in it is named in the link notice and ignored.
+    const { view, problems } = readViewState(query);
+    useLink.getState().boot(problems, view.sel, view.theme);
+    const theme = view.theme;
+    if (theme !== null) useUi.setState({ theme });
     else if (matchMedia('(prefers-color-scheme: dark)').matches) useUi.setState({ theme: 'dark' });
     return startWorker({
-      query: location.search.replace(/^\?/, ''),
-      speed: parseSpeedParam(params.get('speed')) ?? INITIAL_SPEED,
-      playing: params.get('paused') !== '1',
+      query,
+      speed: view.speed ?? INITIAL_SPEED,
+      playing: !view.paused,
+      ...(view.t === null ? {} : { startNs: view.t }),
     });
   }, []);
 }

@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useUi } from './store';
 import { PresetPicker } from './PresetPicker';
+import { ScenarioFileControls } from './exports/ExportButtons';
 import { formValues, queryFor, showInAddressBar, type FormParam, type FormValues } from './scenarioQuery';
 import { STACK_VERDICTS, type ScenarioProblem } from '../scenario/types';
 
@@ -42,6 +43,7 @@ export function ScenarioForm() {
       <PresetPicker />
       {/* A new loaded scenario starts the fields afresh; edits survive anything else. */}
       <ScenarioFields key={query} query={query} />
+      <ScenarioFileControls />
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { create } from 'zustand';
 import type { OpRecord } from '../engine/engine';
 import type { ScenarioProblem } from '../scenario/types';
 import type { InspectTarget, Inspection, StepUnit, Topology, ToWorker } from '../worker/protocol';
+import { useLink } from './url/linkState';
+import { linkScenarioQuery } from './url/linkQuery';
 
 export type Theme = 'light' | 'dark';
 export type ColorBy = 'flow' | 'target';
@@ -105,7 +107,12 @@ export const useUi = create<UiState>((set, get) => ({
     set({ running: false });
     get().send({ type: 'step', unit: get().stepUnit });
   },
-  reset: () => get().send({ type: 'reset' }),
+  reset: () => {
+    // Map operations done by hand are part of the run now: they replay as scheduled ones (once).
+    const manual = useLink.getState().manualOps;
+    if (manual.length === 0) get().send({ type: 'reset' });
+    else get().send({ type: 'load', query: linkScenarioQuery(get().query, manual) });
+  },
   loadScenario: (query) => get().send({ type: 'load', query }),
   select: (target) => {
     set(target === null ? { selected: null, inspection: null } : { selected: target });

@@ -6,6 +6,7 @@
 import { frameBus } from './frameBus';
 import { feeds } from './feeds';
 import { useUi } from './store';
+import { useLink } from './url/linkState';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 
 /** Most map operation results kept for the log. */
@@ -18,6 +19,8 @@ export interface BootOptions {
   /** Simulated ns per wall second. */
   speed: number;
   playing: boolean;
+  /** Simulated time (whole ns) to run to before the first frame (a shared link's `t`). */
+  startNs?: number;
 }
 
 declare global {
@@ -80,7 +83,7 @@ function spawn(options: BootOptions): void {
     if (worker === w) died('a message from the simulation worker could not be read');
   };
   send({ type: 'speed', nsPerSecond: options.speed });
-  send({ type: 'load', query: options.query });
+  send(options.startNs === undefined ? { type: 'load', query: options.query } : { type: 'load', query: options.query, startNs: options.startNs });
   if (options.playing) send({ type: 'play' });
 }
 
@@ -94,9 +97,11 @@ function route(msg: FromWorker): void {
     case 'loaded':
       frameBus.setTopology(msg.topology);
       feeds.clear();
+      // The link notice names the address's problems (one notice, not one per panel).
+      useLink.getState().loaded(msg.problems);
       useUi.setState({
         query: msg.query,
-        problems: msg.problems,
+        problems: [],
         create: msg.create,
         topology: msg.topology,
         selected: null,
@@ -119,6 +124,7 @@ function route(msg: FromWorker): void {
       });
       break;
     case 'opResult':
+      if (msg.scheduled !== true) useLink.getState().addManual(msg.record);
       feeds.addOp(msg.record.at, msg.text);
       useUi.setState((s) => ({ opStatus: msg.text, opLog: [...s.opLog, msg.record].slice(-MAX_OP_LOG) }));
       break;

@@ -34,7 +34,12 @@ export interface Topology {
 
 export type ToWorker =
   /** Build the engine from a scenario query (the page's URL form). Keeps speed and play state. */
-  | { type: 'load'; query: string }
+  | {
+      type: 'load';
+      query: string;
+      /** Simulated time (whole ns) to run to at once, before the first frame (a shared link's `t`). */
+      startNs?: number;
+    }
   | { type: 'play' }
   | { type: 'pause' }
   /** Rebuild from the current scenario, at time 0. */
@@ -88,5 +93,6 @@ export interface Inspection {
 export type FromWorker =
   | { type: 'loaded'; query: string; problems: ScenarioProblem[]; create: string; topology: Topology }
   | FrameMessage
-  | { type: 'opResult'; record: OpRecord; text: string }
+  /** `scheduled`: the result of one of the scenario's timed `ops` (not one sent by the page). */
+  | { type: 'opResult'; record: OpRecord; text: string; scheduled?: boolean }
   | { type: 'error'; message: string };

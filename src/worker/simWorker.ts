@@ -33,6 +33,8 @@ export const MOVES_MAX_SPEED = 1e6;
 export const STEP_LIMIT_NS = 1e9;
 /** Speed before the page asks for another: slow enough to watch frames move (2 µs a second). */
 export const DEFAULT_SPEED = 2000;
+/** Latest start time a 'load' may ask for (10 s of simulated time, run at once). */
+export const MAX_START_NS = 10e9;
 /** URL parameters of the page's view, not of the scenario: not reported as unknown. */
 export const VIEW_PARAMS = ['speed', 'paused', 't', 'sel', 'v', 'theme'] as const;
 
@@ -60,6 +62,8 @@ export class SimController {
   private tracing = true;
   /** Tracepoint hits already sent (the trace ring's sequence number). */
   private traceSeq = 0;
+  /** Map operation records (engine.ops) already reported to the page. */
+  private opsPosted = 0;
 
   constructor(private readonly host: WorkerHost) {}
 
@@ -79,7 +83,7 @@ export class SimController {
   private handle(msg: ToWorker): void {
     switch (msg.type) {
       case 'load':
-        this.load(msg.query);
+        this.load(msg.query, msg.startNs);
         break;
       case 'reset':
         this.load(this.query);
@@ -89,6 +93,7 @@ export class SimController {
         break;
       case 'pause':
         this.pause();
+        this.toWholeNs();
         // Confirms the pause: a frame posted just before it said "running".
         this.postFrame();
         break;
@@ -135,7 +140,7 @@ export class SimController {
     }
   }
 
-  private load(query: string): void {
+  private load(query: string, startNs = 0): void {
     const { scenario, problems } = parseScenario(query, { extraParams: VIEW_PARAMS });
     const engine = new Engine(scenario);
     this.engine = engine;
@@ -145,6 +150,7 @@ export class SimController {
     this.configureMoves();
     this.configureTrace();
     this.sampler.reset(engine);
+    this.opsPosted = engine.ops.length;
     const topology: Topology = {
       cpus: scenario.cpus,
       maxEntries: scenario.max,
@@ -153,8 +159,34 @@ export class SimController {
       stack: scenario.stack,
     };
     this.host.post({ type: 'loaded', query, problems, create: engine.createResult.result, topology }, []);
+    if (startNs > 0 && Number.isFinite(startNs)) this.fastForward(engine, Math.min(startNs, MAX_START_NS));
     if (this.running) this.pacer.start(this.host.now(), engine.now);
     this.postFrame();
+  }
+
+  /** Runs to `t` at once (a shared link's start time), without recording journeys. */
+  private fastForward(engine: Engine, t: number): void {
+    const moves = engine.world.moves;
+    engine.world.moves = null;
+    this.sampler.runUntil(engine, t);
+    engine.world.moves = moves;
+  }
+
+  /** Paused, the time is made a whole number of ns, so a link can name it exactly. */
+  private toWholeNs(): void {
+    const engine = this.engine;
+    if (engine === null || Number.isInteger(engine.now)) return;
+    this.sampler.runUntil(engine, Math.ceil(engine.now));
+  }
+
+  /** Posts the results of scheduled map operations applied since the last post. */
+  private postScheduledOps(): void {
+    const engine = this.engine;
+    if (engine === null) return;
+    for (; this.opsPosted < engine.ops.length; this.opsPosted++) {
+      const record = engine.ops[this.opsPosted];
+      this.host.post({ type: 'opResult', record, text: describeOp(record), scheduled: true }, []);
+    }
   }
 
   private play(): void {
@@ -237,7 +269,9 @@ export class SimController {
   private mapOp(op: MapOpSpec): void {
     const engine = this.engine;
     if (engine === null) return;
+    this.postScheduledOps();
     const record = engine.apply(op);
+    this.opsPosted = engine.ops.length;
     this.host.post({ type: 'opResult', record, text: describeOp(record) }, []);
     if (!this.running) this.postFrame();
   }
@@ -274,6 +308,7 @@ export class SimController {
   private postFrame(): void {
     const engine = this.engine;
     if (engine === null) return;
+    this.postScheduledOps();
     const recorder = engine.world.moves;
     // Frames that reached the NIC by now appear there now, not when the next poll picks them up.
     if (recorder !== null) engine.receiveArrivals();

@@ -5,6 +5,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { feeds } from '../feeds';
+import { StatsDownloadButtons } from '../exports/ExportButtons';
 import { Chart } from './stats/Chart';
 import { IntervalSelect } from './stats/IntervalSelect';
 import { buildSeries, METRICS } from './stats/series';
@@ -31,6 +32,7 @@ export function StatsPanel() {
     <section ref={ref} aria-label="Statistics" className="panel stats-panel">
       <h2>Statistics</h2>
       <IntervalSelect current={feeds.statsInterval} />
+      <StatsDownloadButtons />
       {latest === null ? <p>No interval has completed yet.</p> : <StatsTable sample={latest} />}
       {latest === null ? null : (
         <div className="stats-charts">

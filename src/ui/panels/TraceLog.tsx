@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { feeds, type TraceLine } from '../feeds';
+import { TraceDownloadButton } from '../exports/ExportButtons';
 import { frameBus } from '../frameBus';
 import { useUi } from '../store';
 import { groupThousands } from '../../engine/stats/format';
@@ -70,6 +71,7 @@ export function TraceLog() {
         <button type="button" onClick={togglePause}>
           {paused ? 'Resume log' : 'Pause log'}
         </button>{' '}
+        <TraceDownloadButton />{' '}
         <span className="trace-note">
           {paused ? 'Paused: no new hits are recorded. ' : ''}
           {shown.length} lines shown (the last {MAX_SHOWN} at most).

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { axisBottom, axisLeft, format, line, max, scaleLinear, schemeTableau10, select } from 'd3';
+import { ChartSaveButtons } from '../../exports/ExportButtons';
 import { timeUnit, type MetricInfo, type Point, type Series } from './series';
 
 const W = 360;
@@ -96,6 +97,7 @@ export function Chart({ info, series, t0, t1 }: ChartProps) {
           </li>
         ))}
       </ul>
+      <ChartSaveButtons svgRef={svgRef} name={`cpumap-${info.metric}`} title={info.title} />
     </figure>
   );
 }

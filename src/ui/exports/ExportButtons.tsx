@@ -1,0 +1,127 @@
+/**
+ * Download buttons: the trace log, the statistics (CSV and JSON), the scenario (and opening a
+ * scenario file back), and each chart as SVG or PNG. The files are built when clicked, from the
+ * bounded feeds and the latest snapshot.
+ */
+import { useId, useState, type ChangeEvent, type RefObject } from 'react';
+import { feeds } from '../feeds';
+import { frameBus } from '../frameBus';
+import { showInAddressBar } from '../scenarioQuery';
+import { useUi } from '../store';
+import { downloadBlob, downloadText } from './download';
+import { MAX_SCENARIO_FILE_BYTES, readScenarioFile, SCENARIO_FILE, scenarioFileText } from './scenarioFile';
+import { STATS_CSV_FILE, statsCsv } from './statsCsv';
+import { STATS_JSON_FILE, statsJsonText } from './statsJson';
+import { svgMarkup, svgPng } from './svgImage';
+import { TRACE_FILE, traceText } from './traceText';
+import './exports.css';
+
+/** Kthread names by pid from the latest snapshot, as the trace log names them. */
+function kthreadComms(): (pid: number) => string | undefined {
+  const comms = new Map<number, string>();
+  for (const e of frameBus.snapshot?.entries ?? []) if (e.kthread !== null) comms.set(e.kthread.pid, e.kthread.comm);
+  return (pid) => comms.get(pid);
+}
+
+/** "Download trace": every line the log keeps, unfiltered. */
+export function TraceDownloadButton() {
+  const onClick = () => downloadText(TRACE_FILE, traceText(feeds.trace, kthreadComms()), 'text/plain;charset=utf-8');
+  return (
+    <button type="button" onClick={onClick}>
+      Download trace
+    </button>
+  );
+}
+
+/** "Download CSV" and "Download JSON" of the kept statistics samples. */
+export function StatsDownloadButtons() {
+  const onCsv = () => downloadText(STATS_CSV_FILE, statsCsv(feeds.stats), 'text/csv;charset=utf-8');
+  const onJson = () => {
+    const { query, opLog } = useUi.getState();
+    downloadText(STATS_JSON_FILE, statsJsonText({ query, samples: feeds.stats, snapshot: frameBus.snapshot, opLog }), 'application/json');
+  };
+  return (
+    <span className="export-buttons">
+      <button type="button" onClick={onCsv}>
+        Download CSV
+      </button>{' '}
+      <button type="button" onClick={onJson}>
+        Download JSON
+      </button>
+    </span>
+  );
+}
+
+/** "Download scenario" and "Open scenario file" (checked as a URL is, then loaded without a reload). */
+export function ScenarioFileControls() {
+  const loadScenario = useUi((s) => s.loadScenario);
+  const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
+
+  const onDownload = () => downloadText(SCENARIO_FILE, scenarioFileText(useUi.getState().query), 'application/json');
+
+  const onOpen = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (file === undefined) return;
+    const result =
+      file.size > MAX_SCENARIO_FILE_BYTES ? readScenarioFile('', file.size) : await file.text().then((text) => readScenarioFile(text, file.size), () => ({ ok: false as const, message: 'The file could not be read.' }));
+    // The same file may be chosen again after a fix.
+    input.value = '';
+    if (!result.ok) {
+      setError(`${file.name}: ${result.message}`);
+      return;
+    }
+    setError(null);
+    loadScenario(result.query);
+    showInAddressBar(result.query);
+  };
+
+  return (
+    <div className="scenario-file">
+      <button type="button" onClick={onDownload}>
+        Download scenario
+      </button>{' '}
+      <label htmlFor={inputId} className="scenario-file-open">
+        Open scenario file
+      </label>{' '}
+      <input id={inputId} type="file" accept=".json,application/json" onChange={(e) => void onOpen(e)} />
+      {error === null ? null : (
+        <p role="alert" className="problems">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "Save SVG" and "Save PNG" for one chart. */
+export function ChartSaveButtons({ svgRef, name, title }: { svgRef: RefObject<SVGSVGElement | null>; name: string; title: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const onSvg = () => {
+    const svg = svgRef.current;
+    if (svg !== null) downloadText(`${name}.svg`, svgMarkup(svg), 'image/svg+xml');
+  };
+  const onPng = () => {
+    const svg = svgRef.current;
+    if (svg === null) return;
+    svgPng(svg).then(
+      (blob) => {
+        setError(null);
+        downloadBlob(`${name}.png`, blob);
+      },
+      (e: unknown) => setError(`PNG not saved: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  };
+  return (
+    <div className="export-buttons chart-save">
+      <button type="button" onClick={onSvg} title={`Save "${title}" as SVG`}>
+        Save SVG
+      </button>{' '}
+      <button type="button" onClick={onPng} title={`Save "${title}" as PNG`}>
+        Save PNG
+      </button>
+      {error === null ? null : <span role="alert">{error}</span>}
+    </div>
+  );
+}

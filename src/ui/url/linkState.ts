@@ -1,0 +1,47 @@
+/**
+ * What the page keeps for its shareable link: the map operations done by hand on the loaded
+ * scenario, the problems of the link it was opened with (until dismissed), the selection the
+ * link asks for (applied once the scenario has loaded), and the link's theme.
+ */
+import { create } from 'zustand';
+import type { OpRecord } from '../../engine/engine';
+import type { MapOpSpec, ScenarioProblem } from '../../scenario/types';
+import type { InspectTarget } from '../../worker/protocol';
+import { manualOpSpec } from './linkQuery';
+
+export interface LinkState {
+  /** Map operations done by hand since the scenario loaded, in the order done. */
+  manualOps: MapOpSpec[];
+  /** Problems of the link the page was opened with: its view parameters', then its scenario's. */
+  problems: ScenarioProblem[];
+  /** The link's scenario problems are still to come (with the first 'loaded'). */
+  awaitingFirstLoad: boolean;
+  /** The selection the link asks for, made once the scenario has loaded. */
+  pendingSel: InspectTarget | null;
+  theme: 'light' | 'dark' | null;
+  /** At boot: the view state's problems and what to apply later. */
+  boot: (problems: ScenarioProblem[], sel: InspectTarget | null, theme: 'light' | 'dark' | null) => void;
+  /** A scenario loaded (the worker's 'loaded'): hand-made operations belong to the old run. */
+  loaded: (problems: ScenarioProblem[]) => void;
+  /** A map operation done by hand (not a scheduled one). */
+  addManual: (record: OpRecord) => void;
+  dismiss: () => void;
+}
+
+export const useLink = create<LinkState>((set, get) => ({
+  manualOps: [],
+  problems: [],
+  awaitingFirstLoad: false,
+  pendingSel: null,
+  theme: null,
+  boot: (problems, sel, theme) => set({ problems, pendingSel: sel, theme, awaitingFirstLoad: true, manualOps: [] }),
+  loaded: (problems) => {
+    const first = get().awaitingFirstLoad;
+    set({ manualOps: [], awaitingFirstLoad: false, ...(first ? { problems: [...get().problems, ...problems] } : {}) });
+  },
+  addManual: (record) => {
+    const op = manualOpSpec(record);
+    if (op !== null) set((s) => ({ manualOps: [...s.manualOps, op] }));
+  },
+  dismiss: () => set({ problems: [] }),
+}));

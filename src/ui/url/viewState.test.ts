@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { buildLinkQuery, formatSel, parseSel, readViewState, type ViewState } from './viewState';
+import { linkScenarioQuery, manualOpSpec } from './linkQuery';
+import type { InspectTarget } from '../../worker/protocol';
+import { parseScenario } from '../../scenario/parse';
+import { VIEW_PARAMS } from '../scenarioQuery';
+
+describe('view state in a link', () => {
+  it('round-trips every field', () => {
+    const view: ViewState = { speed: 500000, paused: true, t: 2_500_000, sel: { kind: 'entry', uid: 4 }, theme: 'dark' };
+    const q = buildLinkQuery('rx=3&entries=4:192', view);
+    expect(q).toBe('v=1&rx=3&entries=4:192&speed=500000&paused=1&t=2.5ms&sel=entry:4&theme=dark');
+    expect(readViewState(q)).toEqual({ view, problems: [] });
+    const max = buildLinkQuery('', { speed: Infinity, paused: false, t: null, sel: null, theme: null });
+    expect(max).toBe('v=1&speed=max');
+    expect(readViewState(max).view).toEqual({ speed: Infinity, paused: false, t: null, sel: null, theme: null });
+  });
+
+  it('round-trips every kind of selection', () => {
+    const sels: InspectTarget[] = [
+      { kind: 'cpu', cpu: 3 },
+      { kind: 'nic', queue: 0 },
+      { kind: 'entry', uid: 7 },
+      { kind: 'bulkq', uid: 7, cpu: 3 },
+      { kind: 'frame', frame: 12 },
+    ];
+    for (const sel of sels) expect(parseSel(formatSel(sel))).toEqual(sel);
+  });
+
+  it('writes t only when paused, rounded up to whole nanoseconds', () => {
+    expect(buildLinkQuery('', { speed: 2000, paused: false, t: 5, sel: null, theme: null })).toBe('v=1&speed=2000');
+    expect(buildLinkQuery('', { speed: 2000, paused: true, t: 1.2, sel: null, theme: null })).toBe('v=1&speed=2000&paused=1&t=2ns');
+  });
+
+  it('ignores junk with a problem message naming the value', () => {
+    const { view, problems } = readViewState('v=2&speed=fast&paused=yes&t=-1ms&sel=<script>&theme=pink&cpus=4');
+    expect(view).toEqual({ speed: null, paused: false, t: null, sel: null, theme: null });
+    expect(problems.map((p) => p.param)).toEqual(['v', 'speed', 'paused', 't', 'sel', 'theme']);
+    expect(problems[1].message).toContain('"fast"');
+    expect(problems[4].message).toContain('"<script>"');
+  });
+
+  it('refuses a start time past 10 s, and NaN or absurd values', () => {
+    expect(readViewState('t=11s').problems[0].message).toContain('at most 10s');
+    expect(readViewState('t=NaN&speed=NaN&sel=entry:NaN').problems).toHaveLength(3);
+    expect(readViewState('sel=cpu:99999999999999').problems).toHaveLength(1);
+    expect(readViewState('t=10s').view.t).toBe(10e9);
+  });
+
+  it('leaves an over-long query to the scenario parser', () => {
+    expect(readViewState(`speed=x&${'a'.repeat(70_000)}`)).toEqual({ view: readViewState('').view, problems: [] });
+  });
+});
+
+describe('hand-made map operations in the link', () => {
+  it('are appended to ops by time and parse back', () => {
+    const op = manualOpSpec({ at: 2_345_000, op: 'update', key: 6, qsize: 64, flags: 0, result: '0', value: null, next: null, reason: '' });
+    const del = manualOpSpec({ at: 500, op: 'delete', key: 4, qsize: null, flags: null, result: '0', value: null, next: null, reason: '' });
+    expect(op).not.toBeNull();
+    const q = linkScenarioQuery('rx=3&ops=1ms:lookup:4&speed=max&paused=1', [op!, del!]);
+    expect(q).toBe('rx=3&ops=500ns:delete:4,1ms:lookup:4,2345us:update:6:64');
+    expect(parseScenario(q, { extraParams: VIEW_PARAMS }).problems).toEqual([]);
+  });
+
+  it('leave out what cannot be replayed', () => {
+    expect(manualOpSpec({ at: 0, op: 'create', key: null, qsize: 8, flags: 0, result: '0', value: null, next: null, reason: '' })).toBeNull();
+    expect(manualOpSpec({ at: NaN, op: 'free', key: null, qsize: null, flags: null, result: '0', value: null, next: null, reason: '' })).toBeNull();
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The view state a shared link carries beside the scenario: `v` (the link format's version),
+ * `speed`, `paused`, `t` (the simulated time to start from) and `sel` (the selected element).
+ * Pure functions: reading never throws (junk is ignored with a problem message), and writing
+ * puts `v=1` first, then the scenario, then the view.
+ */
+import { parseDuration, formatDuration } from '../../scenario/units';
+import type { ScenarioProblem } from '../../scenario/types';
+import type { InspectTarget } from '../../worker/protocol';
+import { parseSpeedParam } from '../format';
+
+/** The version of the link format this page writes and reads. */
+export const LINK_VERSION = '1';
+/** Latest start time a link may ask for: 10 s of simulated time (run synchronously on open). */
+export const MAX_START_NS = 10e9;
+/** Fastest finite speed (real time); `max` is as fast as possible. */
+const MAX_FINITE_SPEED = 1e9;
+/** Longest view value looked at (longer ones are junk anyway). */
+const MAX_VALUE = 64;
+
+export interface ViewState {
+  /** Simulated ns per wall second (Infinity: `max`), or null: the page's default. */
+  speed: number | null;
+  paused: boolean;
+  /** Simulated time to start from (whole ns), or null: 0. */
+  t: number | null;
+  sel: InspectTarget | null;
+  /** `theme` as given (kept when the address is rewritten). */
+  theme: 'light' | 'dark' | null;
+}
+
+export const EMPTY_VIEW: ViewState = { speed: null, paused: false, t: null, sel: null, theme: null };
+
+function problem(param: string, value: string, allowed: string): ScenarioProblem {
+  const shown = value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1)}…` : value;
+  return { param, value: shown, message: `${param}: ${JSON.stringify(shown)} is not allowed: ${allowed}` };
+}
+
+/** A selection as the link writes it: `cpu:3`, `nic:0`, `entry:7`, `bulkq:7:3`, `frame:12`. */
+export function formatSel(sel: InspectTarget): string {
+  switch (sel.kind) {
+    case 'cpu':
+      return `cpu:${sel.cpu}`;
+    case 'nic':
+      return `nic:${sel.queue}`;
+    case 'entry':
+      return `entry:${sel.uid}`;
+    case 'bulkq':
+      return `bulkq:${sel.uid}:${sel.cpu}`;
+    case 'frame':
+      return `frame:${sel.frame}`;
+  }
+}
+
+const WHOLE = /^(0|[1-9]\d{0,8})$/;
+
+/** Reads `sel`, or null when it is not one of the forms formatSel writes. */
+export function parseSel(text: string): InspectTarget | null {
+  const parts = text.split(':');
+  if (parts.length > 3 || !parts.slice(1).every((p) => WHOLE.test(p))) return null;
+  const [kind, a, b] = [parts[0], Number(parts[1]), Number(parts[2])];
+  if (parts.length === 2) {
+    if (kind === 'cpu') return { kind: 'cpu', cpu: a };
+    if (kind === 'nic') return { kind: 'nic', queue: a };
+    if (kind === 'entry') return { kind: 'entry', uid: a };
+    if (kind === 'frame') return { kind: 'frame', frame: a };
+  }
+  if (parts.length === 3 && kind === 'bulkq') return { kind: 'bulkq', uid: a, cpu: b };
+  return null;
+}
+
+/** Reads the view parameters of `query` (other parameters are the scenario parser's business). */
+export function readViewState(query: string, maxLength = 65_536): { view: ViewState; problems: ScenarioProblem[] } {
+  const view: ViewState = { ...EMPTY_VIEW };
+  const problems: ScenarioProblem[] = [];
+  // The scenario parser refuses an over-long query whole (and says so); so does this.
+  if (query.length > maxLength) return { view, problems };
+  const seen = new Set<string>();
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    switch (key) {
+      case 'v':
+        if (value !== LINK_VERSION) problems.push(problem('v', value, `${LINK_VERSION} (the link format this page reads); the link is read as version ${LINK_VERSION}`));
+        break;
+      case 'speed': {
+        const speed = value.length > MAX_VALUE ? null : parseSpeedParam(value);
+        if (speed !== null) view.speed = speed;
+        else problems.push(problem('speed', value, `simulated ns per second, more than 0 (at most ${MAX_FINITE_SPEED} is used), or max`));
+        break;
+      }
+      case 'paused':
+        if (value === '1' || value === '0') view.paused = value === '1';
+        else problems.push(problem('paused', value, '0 or 1'));
+        break;
+      case 't': {
+        const ns = value.length > MAX_VALUE ? null : parseDuration(value);
+        if (ns !== null && ns <= MAX_START_NS) view.t = ns === 0 ? null : ns;
+        else if (ns !== null) problems.push(problem('t', value, 'at most 10s (the run to the start time is done at once); starting from 0'));
+        else problems.push(problem('t', value, 'a simulated time such as 0, 250us, 2.5ms or 1s, at most 10s'));
+        break;
+      }
+      case 'sel': {
+        const sel = value.length > MAX_VALUE ? null : parseSel(value);
+        if (sel !== null) view.sel = sel;
+        else problems.push(problem('sel', value, 'cpu:N, nic:N, entry:UID, bulkq:UID:CPU or frame:N'));
+        break;
+      }
+      case 'theme':
+        if (value === 'light' || value === 'dark') view.theme = value;
+        else problems.push(problem('theme', value, 'light or dark'));
+        break;
+    }
+  }
+  return { view, problems };
+}
+
+/** The speed as the link writes it: a number, or `max`. */
+function speedText(speed: number): string {
+  return speed === Infinity ? 'max' : String(speed);
+}
+
+/**
+ * The whole link query: `v=1`, the scenario (already in its URL form), then the view. `t` is
+ * written only when paused and past 0 (rounded up to whole ns).
+ */
+export function buildLinkQuery(scenarioQuery: string, view: ViewState): string {
+  const parts = [`v=${LINK_VERSION}`];
+  if (scenarioQuery !== '') parts.push(scenarioQuery);
+  if (view.speed !== null) parts.push(`speed=${speedText(view.speed)}`);
+  if (view.paused) {
+    parts.push('paused=1');
+    if (view.t !== null && view.t > 0 && Number.isFinite(view.t)) parts.push(`t=${formatDuration(Math.ceil(view.t))}`);
+  }
+  if (view.sel !== null) parts.push(`sel=${formatSel(view.sel)}`);
+  if (view.theme !== null) parts.push(`theme=${view.theme}`);
+  return parts.join('&');
+}
