@@ -12,14 +12,18 @@ import {
   type Arrival,
   type EntrySpec,
   type KernelVersion,
-  type MapOpSpec,
   type Optimization,
   type ProgPolicy,
   type Scenario,
   type ScenarioProblem,
   type StackVerdict,
 } from './types';
-import { formatDecimal, numberSyntaxHint, parseDecimal, parseDuration, parseRate, parseWholeNumber } from './units';
+import { formatDecimal, numberSyntaxHint, parseDecimal, parseRate, parseWholeNumber } from './units';
+import { bad, either, grouped, isOneOf, ok, quote, shorten, U32_MAX, wholeIn, type Check } from './check';
+import { checkOps } from './parseOps';
+
+export { MAX_SHOWN_VALUE, U32_MAX } from './check';
+export { MAX_OPS, MAX_OP_TIME_NS } from './parseOps';
 
 /** The scenario's parameters, in the order `serializeScenario` writes them. */
 export const SCENARIO_PARAMS = [
@@ -56,16 +60,8 @@ export const MAX_CPUS = 64;
 export const MAX_RX_QUEUES = 64;
 /** Most initial entries (`entries` items). */
 export const MAX_ENTRIES = 64;
-/** Most timed map operations (`ops` items). */
-export const MAX_OPS = 1000;
-/** Latest time of a map operation: 3600 s, in nanoseconds. */
-export const MAX_OP_TIME_NS = 3_600_000_000_000;
-/** Largest u32, the bound of map keys, qsize, flags, max_entries and the seed. */
-export const U32_MAX = 4_294_967_295;
 /** Burst length of a plain `arrival=bursty`. */
 export const DEFAULT_BURST = 64;
-/** Values longer than this (in code points) are shortened in problems. */
-export const MAX_SHOWN_VALUE = 80;
 
 /** Options of `parseScenario`. */
 export interface ParseOptions {
@@ -99,17 +95,6 @@ export function parseScenario(query: string, options: ParseOptions = {}): ParseR
     const reason = error instanceof Error ? error.message : 'internal error';
     return { scenario: defaultScenario(), problems: [problem('query', '', `could not be read (${reason}); the defaults are used`)] };
   }
-}
-
-/** The outcome of checking one value: the value, or what is allowed plus an optional detail. */
-type Check<T> = { ok: true; value: T } | { ok: false; allowed: string; detail: string | null };
-
-function ok<T>(value: T): Check<T> {
-  return { ok: true, value };
-}
-
-function bad(allowed: string, detail: string | null = null): Check<never> {
-  return { ok: false, allowed, detail };
 }
 
 function parseBounded(query: string, options: ParseOptions): ParseResult {
@@ -194,46 +179,6 @@ function problem(param: string, value: string, allowed: string): ScenarioProblem
   const shownParam = shorten(param);
   const shownValue = shorten(value);
   return { param: shownParam, value: shownValue, message: `${shownParam}: ${quote(value)} is not allowed: ${allowed}` };
-}
-
-/** `text` cut to MAX_SHOWN_VALUE code points (the last being `…`), never splitting a surrogate pair. */
-function shorten(text: string): string {
-  if (text.length <= MAX_SHOWN_VALUE) return text;
-  // A text of at most MAX_SHOWN_VALUE code points has at most twice as many code units; a longer one
-  // has more than MAX_SHOWN_VALUE code points within its first 2 * MAX_SHOWN_VALUE + 1 code units.
-  const head = Array.from(text.slice(0, 2 * MAX_SHOWN_VALUE + 1));
-  if (head.length <= MAX_SHOWN_VALUE && text.length <= 2 * MAX_SHOWN_VALUE) return text;
-  return `${head.slice(0, MAX_SHOWN_VALUE - 1).join('')}…`;
-}
-
-/** `text` shortened and in double quotes, with quotes and control characters escaped so a message stays one line. */
-function quote(text: string): string {
-  return JSON.stringify(shorten(text));
-}
-
-/** An integer with thousands separators: 14880952 → `14,880,952`. */
-function grouped(n: number): string {
-  const digits = String(n);
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-/** `list` as prose: `a, b or c`. */
-function either(list: readonly string[]): string {
-  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
-}
-
-function isOneOf<T extends string>(list: readonly T[], text: string): text is T {
-  return (list as readonly string[]).includes(text);
-}
-
-function wholeIn(text: string, min: number, max: number, allowed = `a whole number from ${min} to ${max}`): Check<number> {
-  const n = parseWholeNumber(text);
-  return n !== null && n >= min && n <= max ? ok(n) : bad(allowed, numberSyntaxHint(text));
 }
 
 function checkKernel(text: string): Check<KernelVersion> {
@@ -343,78 +288,3 @@ function checkCap(text: string): Check<boolean> {
   return text === '0' || text === '1' ? ok(text === '1') : bad('0 or 1');
 }
 
-/** One refused item of `ops`. */
-interface OpFailure {
-  value: string;
-  allowed: string;
-  detail: string | null;
-}
-
-const OPS_ALLOWED =
-  'TIME:OP, with TIME a duration such as 0, 250us, 1.5ms or 2s (at most 3600s) and OP one of ' +
-  'update:KEY:QSIZE[:FLAGS], delete:KEY, lookup:KEY, next[:KEY], free or failslab[:N]';
-const U32_ARGS = `whole numbers from 0 to ${U32_MAX}`;
-const UPDATE_ALLOWED = `TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS ${U32_ARGS}`;
-const FAILSLAB_ALLOWED = 'TIME:failslab or TIME:failslab:N, with N a whole number from 1 to 1000';
-
-/** Reads `ops`: each bad item is a failure and is dropped; the good ones are kept, sorted by time. */
-function checkOps(text: string): { ops: MapOpSpec[]; failures: OpFailure[] } {
-  if (text === '') return { ops: [], failures: [] };
-  const items = text.split(',');
-  if (items.length > MAX_OPS) {
-    const allowed = `at most ${grouped(MAX_OPS)} operations (this list has ${grouped(items.length)}); none are used`;
-    return { ops: [], failures: [{ value: text, allowed, detail: null }] };
-  }
-  const ops: MapOpSpec[] = [];
-  const failures: OpFailure[] = [];
-  for (const item of items) {
-    const op = checkOp(item);
-    if (op.ok) ops.push(op.value);
-    else failures.push({ value: item, allowed: op.allowed, detail: op.detail });
-  }
-  // Stable: operations at the same time run in the order written.
-  ops.sort((a, b) => a.at - b.at);
-  return { ops, failures };
-}
-
-function checkOp(item: string): Check<MapOpSpec> {
-  if (item === '') return bad(OPS_ALLOWED, 'an empty item');
-  const [time, name, ...args] = item.split(':');
-  const at = parseDuration(time);
-  if (at === null) return bad(OPS_ALLOWED, numberSyntaxHint(time) ?? `${quote(time)} is not a duration`);
-  if (at > MAX_OP_TIME_NS) return bad(OPS_ALLOWED, `${quote(time)} is after 3600s`);
-  const u32 = (i: number): number | null => {
-    const n = args[i] === undefined ? null : parseWholeNumber(args[i]);
-    return n !== null && n <= U32_MAX ? n : null;
-  };
-  const argHint = (): string | null => args.map(numberSyntaxHint).find((h) => h !== null) ?? null;
-  switch (name) {
-    case 'update': {
-      const key = u32(0);
-      const qsize = u32(1);
-      const flags = args.length === 3 ? u32(2) : 0;
-      if (args.length < 2 || args.length > 3 || key === null || qsize === null || flags === null) return bad(UPDATE_ALLOWED, argHint());
-      return ok({ at, op: 'update', key, qsize, flags });
-    }
-    case 'delete':
-    case 'lookup': {
-      const key = u32(0);
-      if (args.length !== 1 || key === null) return bad(`TIME:${name}:KEY, with KEY a whole number from 0 to ${U32_MAX}`, argHint());
-      return ok({ at, op: name, key });
-    }
-    case 'next': {
-      const key = args.length === 0 ? null : u32(0);
-      if (args.length > 1 || (args.length === 1 && key === null)) return bad(`TIME:next or TIME:next:KEY, with KEY a whole number from 0 to ${U32_MAX}`, argHint());
-      return ok({ at, op: 'next', key });
-    }
-    case 'free':
-      return args.length === 0 ? ok({ at, op: 'free' }) : bad('TIME:free, without arguments');
-    case 'failslab': {
-      const count = args.length === 0 ? 1 : u32(0);
-      if (args.length > 1 || count === null || count < 1 || count > 1000) return bad(FAILSLAB_ALLOWED, argHint());
-      return ok({ at, op: 'failslab', count });
-    }
-    default:
-      return bad(OPS_ALLOWED, name === undefined ? 'no operation' : `${quote(name)} is not an operation`);
-  }
-}

@@ -1,0 +1,88 @@
+/**
+ * Reads the `ops` parameter: a timeline of map operations, `TIME:OP[:ARGS]` items separated by
+ * commas. Each bad item is reported and dropped; the good ones are kept, sorted by time.
+ */
+import type { MapOpSpec } from './types';
+import { bad, grouped, ok, quote, U32_MAX, type Check } from './check';
+import { numberSyntaxHint, parseDuration, parseWholeNumber } from './units';
+
+/** Most timed map operations (`ops` items). */
+export const MAX_OPS = 1000;
+/** Latest time of a map operation: 3600 s, in nanoseconds. */
+export const MAX_OP_TIME_NS = 3_600_000_000_000;
+
+/** One refused item of `ops`. */
+export interface OpFailure {
+  value: string;
+  allowed: string;
+  detail: string | null;
+}
+
+const OPS_ALLOWED =
+  'TIME:OP, with TIME a duration such as 0, 250us, 1.5ms or 2s (at most 3600s) and OP one of ' +
+  'update:KEY:QSIZE[:FLAGS], delete:KEY, lookup:KEY, next[:KEY], free or failslab[:N]';
+const U32_ARGS = `whole numbers from 0 to ${U32_MAX}`;
+const UPDATE_ALLOWED = `TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS ${U32_ARGS}`;
+const FAILSLAB_ALLOWED = 'TIME:failslab or TIME:failslab:N, with N a whole number from 1 to 1000';
+
+/** Reads `ops`: each bad item is a failure and is dropped; the good ones are kept, sorted by time. */
+export function checkOps(text: string): { ops: MapOpSpec[]; failures: OpFailure[] } {
+  if (text === '') return { ops: [], failures: [] };
+  const items = text.split(',');
+  if (items.length > MAX_OPS) {
+    const allowed = `at most ${grouped(MAX_OPS)} operations (this list has ${grouped(items.length)}); none are used`;
+    return { ops: [], failures: [{ value: text, allowed, detail: null }] };
+  }
+  const ops: MapOpSpec[] = [];
+  const failures: OpFailure[] = [];
+  for (const item of items) {
+    const op = checkOp(item);
+    if (op.ok) ops.push(op.value);
+    else failures.push({ value: item, allowed: op.allowed, detail: op.detail });
+  }
+  // Stable: operations at the same time run in the order written.
+  ops.sort((a, b) => a.at - b.at);
+  return { ops, failures };
+}
+
+function checkOp(item: string): Check<MapOpSpec> {
+  if (item === '') return bad(OPS_ALLOWED, 'an empty item');
+  const [time, name, ...args] = item.split(':');
+  const at = parseDuration(time);
+  if (at === null) return bad(OPS_ALLOWED, numberSyntaxHint(time) ?? `${quote(time)} is not a duration`);
+  if (at > MAX_OP_TIME_NS) return bad(OPS_ALLOWED, `${quote(time)} is after 3600s`);
+  const u32 = (i: number): number | null => {
+    const n = args[i] === undefined ? null : parseWholeNumber(args[i]);
+    return n !== null && n <= U32_MAX ? n : null;
+  };
+  const argHint = (): string | null => args.map(numberSyntaxHint).find((h) => h !== null) ?? null;
+  switch (name) {
+    case 'update': {
+      const key = u32(0);
+      const qsize = u32(1);
+      const flags = args.length === 3 ? u32(2) : 0;
+      if (args.length < 2 || args.length > 3 || key === null || qsize === null || flags === null) return bad(UPDATE_ALLOWED, argHint());
+      return ok({ at, op: 'update', key, qsize, flags });
+    }
+    case 'delete':
+    case 'lookup': {
+      const key = u32(0);
+      if (args.length !== 1 || key === null) return bad(`TIME:${name}:KEY, with KEY a whole number from 0 to ${U32_MAX}`, argHint());
+      return ok({ at, op: name, key });
+    }
+    case 'next': {
+      const key = args.length === 0 ? null : u32(0);
+      if (args.length > 1 || (args.length === 1 && key === null)) return bad(`TIME:next or TIME:next:KEY, with KEY a whole number from 0 to ${U32_MAX}`, argHint());
+      return ok({ at, op: 'next', key });
+    }
+    case 'free':
+      return args.length === 0 ? ok({ at, op: 'free' }) : bad('TIME:free, without arguments');
+    case 'failslab': {
+      const count = args.length === 0 ? 1 : u32(0);
+      if (args.length > 1 || count === null || count < 1 || count > 1000) return bad(FAILSLAB_ALLOWED, argHint());
+      return ok({ at, op: 'failslab', count });
+    }
+    default:
+      return bad(OPS_ALLOWED, name === undefined ? 'no operation' : `${quote(name)} is not an operation`);
+  }
+}
