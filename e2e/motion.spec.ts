@@ -34,3 +34,19 @@ test('a paused page does not redraw', async ({ page }) => {
   );
   expect(drawn).toBe(0);
 });
+
+test('frames can be coloured by flow or by target CPU', async ({ page }) => {
+  await open(page, 'rx=0,1&entries=4:192,5:192&rate=4M&prog=hash');
+  await page.waitForFunction(() => (window.__cpumapScope?.state().journeys ?? 0) > 20);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.waitForTimeout(800);
+  const canvas = page.getByRole('region', { name: 'Topology' }).locator('canvas');
+  const select = page.getByLabel('Colour frames by');
+  await expect(select).toHaveValue('flow');
+  const byFlow = await canvas.screenshot();
+  // Paused, only the colouring changes the picture, and switching back restores it.
+  await select.selectOption({ label: 'target CPU' });
+  await expect.poll(async () => Buffer.compare(await canvas.screenshot(), byFlow) !== 0).toBe(true);
+  await select.selectOption({ label: 'flow' });
+  await expect.poll(async () => Buffer.compare(await canvas.screenshot(), byFlow) === 0).toBe(true);
+});

@@ -1,8 +1,9 @@
 /**
- * View settings: light or dark theme, projector mode (large type, thick lines) and calm motion
- * (follows the system's prefers-reduced-motion until the checkbox is used).
+ * View settings: light or dark theme, projector mode (large type, thick lines), calm motion
+ * (follows the system's prefers-reduced-motion until the checkbox is used) and what the frames'
+ * colours mean (their flow, or the CPU they are redirected to).
  */
-import { useUi } from './store';
+import { useUi, type ColorBy } from './store';
 
 /** The settings in the page header. */
 export function Settings() {
@@ -11,6 +12,7 @@ export function Settings() {
   const calm = useUi((s) => s.reducedMotion);
   const set = useUi((s) => s.set);
   const setCalmMotion = useUi((s) => s.setCalmMotion);
+  const colorBy = useUi((s) => s.colorBy);
   return (
     <div className="settings" role="group" aria-label="View settings">
       <button type="button" onClick={() => set({ theme: theme === 'light' ? 'dark' : 'light' })}>
@@ -23,6 +25,13 @@ export function Settings() {
       <label className="inline">
         <input type="checkbox" checked={calm} onChange={(e) => setCalmMotion(e.target.checked)} />
         Calm motion
+      </label>
+      <label className="inline">
+        Colour frames by{' '}
+        <select value={colorBy} onChange={(e) => set({ colorBy: e.target.value as ColorBy })}>
+          <option value="flow">flow</option>
+          <option value="target">target CPU</option>
+        </select>
       </label>
     </div>
   );
