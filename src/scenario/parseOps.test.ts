@@ -1,0 +1,94 @@
+import { describe, it, expect } from 'vitest';
+import { MAX_OP_TIME_NS, parseScenario } from './parse';
+import { clean, oneProblem, refused } from './parseTestHelpers';
+
+describe('parseScenario: ops', () => {
+  it('reads the example timeline', () => {
+    expect(clean('ops=1ms:update:4:64,2ms:delete:5,2ms:lookup:4,2ms:next:4,9ms:free').ops).toEqual([
+      { at: 1_000_000, op: 'update', key: 4, qsize: 64, flags: 0 },
+      { at: 2_000_000, op: 'delete', key: 5 },
+      { at: 2_000_000, op: 'lookup', key: 4 },
+      { at: 2_000_000, op: 'next', key: 4 },
+      { at: 9_000_000, op: 'free' },
+    ]);
+  });
+
+  it('reads optional arguments and their defaults', () => {
+    expect(clean('ops=0:update:4:64:2,0:next,0:failslab,0:failslab:1000').ops).toEqual([
+      { at: 0, op: 'update', key: 4, qsize: 64, flags: 2 },
+      { at: 0, op: 'next', key: null },
+      { at: 0, op: 'failslab', count: 1 },
+      { at: 0, op: 'failslab', count: 1000 },
+    ]);
+  });
+
+  it('leaves flags above 2 and large qsizes to the engine (-EINVAL, -EOVERFLOW)', () => {
+    expect(clean('ops=0:update:4:16385:4294967295').ops).toEqual([{ at: 0, op: 'update', key: 4, qsize: 16_385, flags: 4_294_967_295 }]);
+  });
+
+  it('sorts by time, keeping the written order at equal times', () => {
+    expect(clean('ops=3ms:free,1ms:lookup:1,1ms:lookup:2,0:lookup:3,1ms:lookup:0').ops.map((o) => [o.at, o.op === 'lookup' ? o.key : o.op])).toEqual([
+      [0, 3],
+      [1_000_000, 1],
+      [1_000_000, 2],
+      [1_000_000, 0],
+      [3_000_000, 'free'],
+    ]);
+  });
+
+  it('reads an empty value as no operations', () => {
+    expect(clean('ops=').ops).toEqual([]);
+  });
+
+  it('accepts times up to 3600 s and refuses later ones', () => {
+    expect(clean('ops=3600s:free').ops).toEqual([{ at: MAX_OP_TIME_NS, op: 'free' }]);
+    refused('ops=3600.000000001s:free', 'ops', '3600.000000001s:free', '("3600.000000001s" is after 3600s)');
+  });
+
+  it('reports each bad operation by name, drops only those, and keeps the valid ones', () => {
+    const { scenario, problems } = parseScenario('ops=1ms:free,x:free,2ms:update:4,3ms:lookup:1,4ms:bogus,,5ms:next:1:2');
+    expect(problems.map((p) => [p.param, p.value])).toEqual([
+      ['ops', 'x:free'],
+      ['ops', '2ms:update:4'],
+      ['ops', '4ms:bogus'],
+      ['ops', ''],
+      ['ops', '5ms:next:1:2'],
+    ]);
+    expect(problems[0].message).toMatch(/^ops: "x:free" is not allowed: TIME:OP, with TIME a duration .*\("x" is not a duration\)$/);
+    expect(problems[1].message).toBe(
+      'ops: "2ms:update:4" is not allowed: TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS whole numbers from 0 to 4294967295',
+    );
+    expect(problems[2].message).toMatch(/\("bogus" is not an operation\)$/);
+    expect(problems[3].message).toMatch(/\(an empty item\)$/);
+    expect(problems[4].message).toContain('TIME:next or TIME:next:KEY');
+    expect(scenario.ops).toEqual([
+      { at: 1_000_000, op: 'free' },
+      { at: 3_000_000, op: 'lookup', key: 1 },
+    ]);
+  });
+
+  it.each([
+    ['1ms', 'no operation'],
+    ['1ms:delete', 'TIME:delete:KEY'],
+    ['1ms:lookup:4294967296', 'TIME:lookup:KEY'],
+    ['1ms:free:1', 'TIME:free, without arguments'],
+    ['1ms:failslab:0', 'TIME:failslab or TIME:failslab:N, with N a whole number from 1 to 1000'],
+    ['1ms:failslab:1001', 'from 1 to 1000'],
+    ['1ms:update:1:2:3:4', 'TIME:update:KEY:QSIZE'],
+    ['1ms:update:1e3:2', 'exponent notation'],
+    ['1.5ns:free', '"1.5ns" is not a duration'],
+    ['1:free', '"1" is not a duration'],
+    ['-1ms:free', 'negative numbers are not accepted'],
+  ])('refuses the operation %j', (op, allowed) => {
+    expect(refused(`ops=${op}`, 'ops', op, allowed).ops).toEqual([]);
+  });
+
+  it('accepts 1000 operations and refuses 1001 whole, with one problem', () => {
+    const ops = (n: number): string => Array.from({ length: n }, (_, i) => `${i}ns:free`).join(',');
+    expect(clean(`ops=${ops(1000)}`).ops).toHaveLength(1000);
+    const { scenario, problem } = oneProblem(`ops=${ops(1001)}`);
+    expect(problem.param).toBe('ops');
+    expect(problem.message).toMatch(/at most 1,000 operations \(this list has 1,001\); none are used$/);
+    expect(scenario.ops).toEqual([]);
+  });
+});
