@@ -40,30 +40,19 @@ export interface Series {
   points: Point[];
 }
 
+/** Where each metric is read from: [cpu, value] for each CPU that has a row. */
+const READ: Record<Metric, (s: RedirectCpuStats) => [number, number][]> = {
+  enqueuePps: (s) => s.enqueueSum.map((r) => [r.to, r.pps]),
+  enqueueDrops: (s) => s.enqueueSum.map((r) => [r.to, r.dropPps]),
+  bulkAvg: (s) => s.enqueueSum.map((r) => [r.to, r.bulkAvg]),
+  kthreadPps: (s) => s.kthread.map((r) => [r.cpu, r.pps]),
+  kthreadDrops: (s) => s.kthread.map((r) => [r.cpu, r.dropPps]),
+  sched: (s) => s.kthread.map((r) => [r.cpu, r.schedPps]),
+};
+
 /** The metric's value for each CPU that has a row in `s`. */
 function values(s: RedirectCpuStats, metric: Metric): Map<number, number> {
-  const out = new Map<number, number>();
-  switch (metric) {
-    case 'enqueuePps':
-      for (const r of s.enqueueSum) out.set(r.to, r.pps);
-      break;
-    case 'enqueueDrops':
-      for (const r of s.enqueueSum) out.set(r.to, r.dropPps);
-      break;
-    case 'bulkAvg':
-      for (const r of s.enqueueSum) out.set(r.to, r.bulkAvg);
-      break;
-    case 'kthreadPps':
-      for (const r of s.kthread) out.set(r.cpu, r.pps);
-      break;
-    case 'kthreadDrops':
-      for (const r of s.kthread) out.set(r.cpu, r.dropPps);
-      break;
-    case 'sched':
-      for (const r of s.kthread) out.set(r.cpu, r.schedPps);
-      break;
-  }
-  return out;
+  return new Map(READ[metric](s));
 }
 
 /** One series per CPU that appears in any of `samples`, ordered by CPU, one point per sample. */
