@@ -73,7 +73,7 @@ test('keyboard: space plays and pauses, "?" opens the help', async ({ page }) =>
 test('a worker crash is reported and Restart keeps the scenario', async ({ page }) => {
   await open(page, 'rx=3&entries=4:128&rate=3M');
   await expectTimeAdvances(page);
-  await page.evaluate(() => window.__cpumapWorker?.send({ type: 'crash' }));
+  await page.evaluate(() => window.__cpumapScope?.send({ type: 'crash' }));
   const alert = page.getByRole('alert').filter({ hasText: 'simulation stopped' });
   await expect(alert).toBeVisible();
   await expect(page.getByRole('region', { name: 'Topology' })).toBeVisible();

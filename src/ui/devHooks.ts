@@ -1,16 +1,20 @@
 /**
  * A small read-mostly handle on the page for end-to-end tests and the browser bench:
  * `window.__cpumapScope`. It exposes state the page already shows; it changes nothing but the
- * speed, which a person can set with the slider too.
+ * speed, which a person can set with the slider too, and `send`, which tests use to make the
+ * worker fail on purpose.
  */
 import { frameBus } from './frameBus';
 import { useUi } from './store';
+import type { ToWorker } from '../worker/protocol';
 
 export interface PageHooks {
   /** performance.now() when the first frames were drawn moving (ms after navigation). */
   firstFrameAt?: number;
   state: () => { simNs: number; running: boolean; actualSpeed: number; speed: number; journeys: number; inFlight: number };
   setSpeed: (nsPerSecond: number) => void;
+  /** Talks to the worker directly, e.g. send({ type: 'crash' }) to test the recovery. */
+  send: (msg: ToWorker) => void;
 }
 
 declare global {
@@ -32,6 +36,7 @@ export function installPageHooks(): void {
         inFlight: frameBus.snapshot?.frames.inFlight ?? 0,
       };
     },
+    send: (msg) => useUi.getState().send(msg),
     setSpeed: (nsPerSecond) => {
       useUi.getState().set({ speed: nsPerSecond });
       useUi.getState().send({ type: 'speed', nsPerSecond });

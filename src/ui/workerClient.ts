@@ -23,13 +23,6 @@ export interface BootOptions {
   startNs?: number;
 }
 
-declare global {
-  interface Window {
-    /** Test hook (end-to-end tests): talk to the worker directly, e.g. send({ type: 'crash' }). */
-    __cpumapWorker?: { send: (msg: ToWorker) => void };
-  }
-}
-
 let worker: Worker | null = null;
 /** The query last sent in a 'load': what a restart reloads if nothing has loaded yet. */
 let requestedQuery = '';
@@ -40,7 +33,6 @@ let requestedQuery = '';
  */
 export function startWorker(options: BootOptions): () => void {
   useUi.setState({ speed: options.speed, running: options.playing, restartWorker, send });
-  window.__cpumapWorker = { send };
   spawn(options);
   return stopWorker;
 }
