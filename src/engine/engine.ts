@@ -11,6 +11,8 @@ import { Cpu } from './kernel/cpu';
 import { NicQueue } from './kernel/nicQueue';
 import { ArrivalProcess, flowsByQueue } from './sim/traffic';
 import { COST } from './sim/costModel';
+import { defer, runDeferred } from './sim/deferred';
+import { shareAcrossClones } from './checkpoint/cloneGraph';
 import { switchesFor, type ModelSwitches } from './switches';
 import {
   cpuMapAlloc,
@@ -68,7 +70,8 @@ export class Engine {
   readonly createResult: OpOutcome;
 
   constructor(scenario: Scenario, options: EngineOptions = {}) {
-    this.scenario = scenario;
+    // Never changed once built: checkpoints share it.
+    this.scenario = shareAcrossClones(scenario);
     const w = new World(scenario, switchesFor(scenario, options.switches));
     this.world = w;
     if (options.traceCapacity) w.traceRing = new TraceRing(options.traceCapacity);
@@ -92,7 +95,7 @@ export class Engine {
     } else {
       w.note(`BPF_MAP_CREATE failed: ${outcome.result} (${outcome.reason}); no XDP program attached`);
     }
-    for (const op of scenario.ops) w.control.push(op.at, `map op ${op.op}`, () => this.apply(op));
+    for (const op of scenario.ops) w.control.push(op.at, `map op ${op.op}`, defer(applyScheduledOp, this, op));
     w.limit = 0;
     for (const cpu of w.cpus) cpu.step(w, 0);
   }
@@ -131,7 +134,7 @@ export class Engine {
         const ev = control.pop();
         if (ev === undefined) break;
         w.now = ev.at;
-        ev.run();
+        runDeferred(ev.call);
         continue;
       }
       // A CPU due exactly at t acts in the next run: actions start strictly before the limit.
@@ -142,6 +145,18 @@ export class Engine {
       w.running = -1;
     }
     if (t > w.now) w.now = t;
+  }
+
+  /**
+   * Runs the scenario's timed map operations due exactly now (they come first at their time). A
+   * map operation done by hand at this time then follows them, as it does when a link replays it.
+   */
+  runOpsDueNow(): void {
+    const w = this.world;
+    for (let ev = w.control.peek(); ev !== undefined && ev.at === w.now && ev.call.fn === applyScheduledOp; ev = w.control.peek()) {
+      w.control.pop();
+      runDeferred(ev.call);
+    }
   }
 
   /** Time of the next pending event of any agent (Infinity when nothing is scheduled). */
@@ -288,4 +303,9 @@ export function describeOp(r: OpRecord): string {
   const what = r.op === 'next' ? `get_next_key ${r.key ?? '(none)'}` : r.key === null ? r.op : `${r.op} key ${r.key}`;
   const extra = r.value !== null ? ` = ${r.value}` : r.next !== null ? ` -> next ${r.next}` : '';
   return `${what}: ${r.result}${extra} (${r.reason})`;
+}
+
+/** One of the scenario's timed `ops`, due now (a module-level function: see defer). */
+function applyScheduledOp(engine: Engine, op: MapOpSpec): void {
+  engine.apply(op);
 }

@@ -9,7 +9,7 @@ import type { Cpu } from './kernel/cpu';
 import type { CpuMap } from './kernel/cpumap';
 import type { CpuMapEntry } from './kernel/entry';
 import type { NicQueue } from './kernel/nicQueue';
-import { Rcu } from './kernel/rcu';
+import { Rcu, type RcuHost } from './kernel/rcu';
 import { stackDrops } from './kernel/netstack';
 import { TraceCounters, type TraceRing } from './kernel/tracepoints';
 import { AgentHeap } from './sim/agentHeap';
@@ -29,7 +29,7 @@ export const POLICY_RR = 0;
 export const POLICY_HASH = 1;
 export const POLICY_CPU = 2;
 
-export class World {
+export class World implements RcuHost {
   /** Simulated time, in ns. */
   now = 0;
   readonly heap: AgentHeap;
@@ -83,13 +83,12 @@ export class World {
     this.progFixedKey = prog.kind === 'cpu' ? prog.cpu : -1;
     this.stackDrops = stackDrops(scenario.stack);
     this.rrIterator = new Int32Array(scenario.cpus);
-    this.rcu = new Rcu({
-      now: () => this.now,
-      cpuCount: scenario.cpus,
-      isIdle: (cpu) => this.cpus[cpu].isIdle(),
-      at: (at, label, fn) => this.control.push(at, label, fn),
-      tickNs: COST.tick,
-    });
+    this.rcu = new Rcu(this, scenario.cpus, COST.tick);
+  }
+
+  /** Whether `cpu` is idle (RCU's extended quiescent state). */
+  isIdle(cpu: number): boolean {
+    return this.cpus[cpu].isIdle();
   }
 
   /** The CPU whose step is running (it stays in the heap meanwhile), or -1. */

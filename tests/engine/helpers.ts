@@ -10,6 +10,7 @@ import { KERNEL } from '../../src/engine/sim/costModel';
 import { bqAppend, bqFlushToQueue, cpuMapFlush, cpuMapInsertCtx } from '../../src/engine/kernel/bulkq';
 import type { CpuMap } from '../../src/engine/kernel/cpumap';
 import type { CpuMapEntry } from '../../src/engine/kernel/entry';
+import { deferClosure } from '../../src/engine/sim/deferred';
 
 /** ns per ms / per s. */
 export const MS = 1_000_000;
@@ -33,7 +34,7 @@ export function engineOf(query: string, options: EngineOptions = {}): Engine {
  * state at that granularity with runUntil.
  */
 export function addHeartbeat(engine: Engine, until: number, every = 20_000): void {
-  for (let t = every; t <= until + every; t += every) engine.world.control.push(t, 'test heartbeat', () => {});
+  for (let t = every; t <= until + every; t += every) engine.world.control.push(t, 'test heartbeat', deferClosure(() => {}));
 }
 
 /** Index of the xdp_cpumap_enqueue counters for frames flushed on `from` towards `to`. */

@@ -12,6 +12,7 @@ import { BUSY_KSOFTIRQD, BUSY_KTHREAD, BUSY_SOFTIRQ } from '../../src/engine/ker
 import { COST } from '../../src/engine/sim/costModel';
 import type { ModelSwitches } from '../../src/engine/switches';
 import { addHeartbeat, endOfPoll, engineOf, MS, redirectFrame } from './helpers';
+import { deferClosure } from '../../src/engine/sim/deferred';
 
 /** RX CPU `rxCpu` redirects one frame to `entry` and ends its poll (produce + wake_up_process). */
 function redirectOneAndFlush(e: Engine, rxCpu: number, entry: CpuMapEntry): void {
@@ -39,11 +40,15 @@ function race(offset: number, switches: Partial<ModelSwitches>): RaceOutcome {
   const k = entry.kthread;
   const at = k.readyAt + offset;
   const out: RaceOutcome = { e, entry, phaseAtWake: '', taskStateAtWake: -1 };
-  e.world.control.push(at, 'test producer', () => {
-    out.phaseAtWake = k.phase;
-    out.taskStateAtWake = k.taskState;
-    redirectOneAndFlush(e, 0, entry);
-  });
+  e.world.control.push(
+    at,
+    'test producer',
+    deferClosure(() => {
+      out.phaseAtWake = k.phase;
+      out.taskStateAtWake = k.taskState;
+      redirectOneAndFlush(e, 0, entry);
+    }),
+  );
   e.runUntil(2 * MS);
   return out;
 }

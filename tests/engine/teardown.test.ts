@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine';
 import { Rcu, type RcuHost } from '../../src/engine/kernel/rcu';
+import { ControlQueue } from '../../src/engine/sim/controlQueue';
+import { deferClosure, runDeferred } from '../../src/engine/sim/deferred';
 import { COST } from '../../src/engine/sim/costModel';
 import type { CpuMapEntry } from '../../src/engine/kernel/entry';
 import { engineOf, MS } from './helpers';
@@ -116,11 +118,11 @@ function midPollDelete(): { e: Engine; at: number; bqAtXchg: number[]; qsAtXchg:
       let qsAtXchg: number[] = [];
       let idleAtXchg: boolean[] = [];
       // Queued after the scenario's delete at the same time, so it sees the state right after the xchg.
-      e.world.control.push(at, 'test probe', () => {
+      e.world.control.push(at, 'test probe', deferClosure(() => {
         bqAtXchg = Array.from(victim.bqCount);
         qsAtXchg = Array.from(e.world.rcu.qsPending);
         idleAtXchg = e.world.cpus.map((c) => c.isIdle());
-      });
+      }));
       e.runUntil(at);
       if (victim.detached && bqAtXchg.some((n) => n > 0)) return { e, at, bqAtXchg, qsAtXchg, idleAtXchg };
     }
@@ -151,10 +153,10 @@ describe('__cpu_map_entry_free after a delete in the middle of a NAPI poll', () 
     // Just before the callback: every busy CPU has reported, the frames still wait in the bulk queues.
     let bqBefore: number[] = [];
     let ringBefore = -1;
-    e.world.control.push(rcbAt - 1, 'test probe', () => {
+    e.world.control.push(rcbAt - 1, 'test probe', deferClosure(() => {
       bqBefore = Array.from(victim.bqCount);
       ringBefore = victim.ring.count;
-    });
+    }));
     e.runUntil(rcbAt - 1);
     expect(victim.lifecycle.state).toBe('detached');
     for (const cpu of busy) expect(rcu.isHoldingGp(cpu)).toBe(false);
@@ -207,39 +209,33 @@ describe('__cpu_map_entry_free after a delete in the middle of a NAPI poll', () 
 describe('RCU grace periods (the model the teardown relies on)', () => {
   class Host implements RcuHost {
     t = 0;
-    readonly cpuCount = 4;
-    readonly tickNs = TICK;
     idle = [false, false, true, true];
-    private queue: { at: number; seq: number; fn: () => void }[] = [];
-    private seq = 0;
-    now(): number {
+    readonly control = new ControlQueue();
+    get now(): number {
       return this.t;
     }
     isIdle(cpu: number): boolean {
       return this.idle[cpu];
     }
-    at(at: number, _label: string, fn: () => void): void {
-      this.queue.push({ at, seq: this.seq++, fn });
-    }
     advance(to: number): void {
       for (;;) {
-        this.queue.sort((a, b) => a.at - b.at || a.seq - b.seq);
-        const ev = this.queue[0];
-        if (ev === undefined || ev.at > to) break;
-        this.queue.shift();
+        if (this.control.nextTime() > to) break;
+        const ev = this.control.pop();
+        if (ev === undefined) break;
         this.t = Math.max(this.t, ev.at);
-        ev.fn();
+        runDeferred(ev.call);
       }
       this.t = Math.max(this.t, to);
     }
   }
+  const rcuOf = (host: Host): Rcu => new Rcu(host, 4, TICK);
 
   it('a call_rcu callback runs only after every CPU busy at the start reported a quiescent state, on the next tick', () => {
     const host = new Host();
-    const rcu = new Rcu(host);
+    const rcu = rcuOf(host);
     host.t = 0.3 * TICK;
     let ranAt = -1;
-    rcu.callRcu('cb', () => (ranAt = host.t));
+    rcu.callRcu('cb', deferClosure(() => (ranAt = host.t)));
     expect(rcu.isHoldingGp(0)).toBe(true);
     expect(rcu.isHoldingGp(1)).toBe(true);
     expect(rcu.isHoldingGp(2)).toBe(false);
@@ -260,10 +256,10 @@ describe('RCU grace periods (the model the teardown relies on)', () => {
   it('a grace period ends on a tick at least one tick after it started, even when every CPU reports at once', () => {
     const host = new Host();
     host.idle = [true, true, true, true];
-    const rcu = new Rcu(host);
+    const rcu = rcuOf(host);
     host.t = 0.3 * TICK;
     let ranAt = -1;
-    rcu.callRcu('cb', () => (ranAt = host.t));
+    rcu.callRcu('cb', deferClosure(() => (ranAt = host.t)));
     host.advance(10 * TICK);
     expect(ranAt - 0.3 * TICK).toBeGreaterThanOrEqual(TICK);
     expect(ranAt % TICK).toBe(0);
@@ -272,11 +268,11 @@ describe('RCU grace periods (the model the teardown relies on)', () => {
   it('callbacks queued at the same instant share one grace period (cpu_map_free replacing every entry)', () => {
     const host = new Host();
     host.idle = [true, true, true, true];
-    const rcu = new Rcu(host);
+    const rcu = rcuOf(host);
     host.t = 0.5 * TICK;
     const ran: number[] = [];
-    rcu.callRcu('entry 4', () => ran.push(host.t));
-    rcu.callRcu('entry 5', () => ran.push(host.t));
+    rcu.callRcu('entry 4', deferClosure(() => ran.push(host.t)));
+    rcu.callRcu('entry 5', deferClosure(() => ran.push(host.t)));
     host.advance(10 * TICK);
     expect(ran).toHaveLength(2);
     expect(ran[0]).toBe(ran[1]);
@@ -285,11 +281,11 @@ describe('RCU grace periods (the model the teardown relies on)', () => {
 
   it('a callback queued while a grace period is under way waits for the next one', () => {
     const host = new Host();
-    const rcu = new Rcu(host);
+    const rcu = rcuOf(host);
     const order: string[] = [];
-    rcu.callRcu('a', () => order.push('a'));
+    rcu.callRcu('a', deferClosure(() => order.push('a')));
     host.t = 0.5 * TICK;
-    rcu.callRcu('b', () => order.push('b'));
+    rcu.callRcu('b', deferClosure(() => order.push('b')));
     rcu.quiescent(0);
     rcu.quiescent(1);
     host.advance(1 * TICK);
@@ -303,10 +299,10 @@ describe('RCU grace periods (the model the teardown relies on)', () => {
 
   it('rcu_barrier continues only after every callback queued before it has run', () => {
     const host = new Host();
-    const rcu = new Rcu(host);
+    const rcu = rcuOf(host);
     const order: string[] = [];
-    rcu.callRcu('a', () => order.push('a'));
-    rcu.barrier('barrier', () => order.push('barrier'));
+    rcu.callRcu('a', deferClosure(() => order.push('a')));
+    rcu.barrier('barrier', deferClosure(() => order.push('barrier')));
     rcu.quiescent(0);
     rcu.quiescent(1);
     host.advance(3 * TICK);

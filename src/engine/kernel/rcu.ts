@@ -10,21 +10,23 @@
  * own CPU time is not charged.
  * https://elixir.bootlin.com/linux/v5.2/C/ident/call_rcu
  */
+import type { ControlQueue } from '../sim/controlQueue';
+import { defer, runDeferred, type Deferred } from '../sim/deferred';
+
+/** What RCU needs from the machine (the World): plain data and methods, so checkpoints copy it. */
 export interface RcuHost {
   /** Current simulated time. */
-  now(): number;
-  readonly cpuCount: number;
+  readonly now: number;
   /** Whether `cpu` is idle (in an extended quiescent state) right now. */
   isIdle(cpu: number): boolean;
-  /** Runs `fn` at time `at` on the control plane. */
-  at(at: number, label: string, fn: () => void): void;
-  readonly tickNs: number;
+  /** The control plane, where grace-period ends and barriers are scheduled. */
+  readonly control: ControlQueue;
 }
 
 interface Callback {
   readonly needGp: number;
   readonly label: string;
-  readonly fn: () => void;
+  readonly call: Deferred;
 }
 
 export class Rcu {
@@ -40,8 +42,12 @@ export class Rcu {
   private endScheduled = false;
   private callbacks: Callback[] = [];
 
-  constructor(private readonly host: RcuHost) {
-    this.qsPending = new Uint8Array(host.cpuCount);
+  constructor(
+    private readonly host: RcuHost,
+    private readonly cpuCount: number,
+    private readonly tickNs: number,
+  ) {
+    this.qsPending = new Uint8Array(cpuCount);
   }
 
   /** Callbacks queued and not yet invoked. */
@@ -49,34 +55,34 @@ export class Rcu {
     return this.callbacks.length;
   }
 
-  /** call_rcu(): run `fn` after a full grace period from now. */
-  callRcu(label: string, fn: () => void): void {
+  /** call_rcu(): make `call` after a full grace period from now. */
+  callRcu(label: string, call: Deferred): void {
     // A grace period that started before this call cannot cover it: wait for the next one. One
     // starting at this very instant still takes it (the kernel batches callbacks queued together).
-    const joins = !this.inProgress || this.gpStart === this.host.now();
+    const joins = !this.inProgress || this.gpStart === this.host.now;
     const needGp = this.completed + (joins ? 1 : 2);
-    this.callbacks.push({ needGp, label, fn });
+    this.callbacks.push({ needGp, label, call });
     if (!this.inProgress) this.startGp();
   }
 
-  /** synchronize_rcu(): continue with `fn` after a grace period. */
-  synchronize(label: string, fn: () => void): void {
-    this.callRcu(label, fn);
+  /** synchronize_rcu(): continue with `call` after a grace period. */
+  synchronize(label: string, call: Deferred): void {
+    this.callRcu(label, call);
   }
 
   /**
-   * rcu_barrier(): continue with `fn` once every callback queued before now has been invoked.
+   * rcu_barrier(): continue with `call` once every callback queued before now has been invoked.
    * https://elixir.bootlin.com/linux/v5.2/C/ident/rcu_barrier
    */
-  barrier(label: string, fn: () => void): void {
+  barrier(label: string, call: Deferred): void {
     if (this.callbacks.length === 0) {
-      this.host.at(this.host.now(), label, fn);
+      this.host.control.push(this.host.now, label, call);
       return;
     }
     let last = 0;
     for (const cb of this.callbacks) last = Math.max(last, cb.needGp);
     // Queued after the others with the same grace period, so it runs after them.
-    this.callbacks.push({ needGp: last, label, fn });
+    this.callbacks.push({ needGp: last, label, call });
   }
 
   /** A quiescent state on `cpu` (poll end, cond_resched, schedule, idle). */
@@ -94,9 +100,9 @@ export class Rcu {
 
   private startGp(): void {
     this.inProgress = true;
-    this.gpStart = this.host.now();
+    this.gpStart = this.host.now;
     this.qsPendingCount = 0;
-    for (let cpu = 0; cpu < this.host.cpuCount; cpu++) {
+    for (let cpu = 0; cpu < this.cpuCount; cpu++) {
       const busy = !this.host.isIdle(cpu);
       this.qsPending[cpu] = busy ? 1 : 0;
       if (busy) this.qsPendingCount++;
@@ -107,14 +113,15 @@ export class Rcu {
   private scheduleEnd(): void {
     if (this.endScheduled) return;
     this.endScheduled = true;
-    const tick = this.host.tickNs;
+    const tick = this.tickNs;
     // The RCU core notices the last quiescent state on a tick, and a grace period spans at least
     // one full tick after it starts.
-    const at = Math.ceil(Math.max(this.host.now(), this.gpStart + tick) / tick) * tick;
-    this.host.at(at, 'rcu grace period end', () => this.endGp());
+    const at = Math.ceil(Math.max(this.host.now, this.gpStart + tick) / tick) * tick;
+    this.host.control.push(at, 'rcu grace period end', defer(rcuGracePeriodEnd, this));
   }
 
-  private endGp(): void {
+  /** The grace period is over: invoke the callbacks it covers. Called through rcuGracePeriodEnd. */
+  endGp(): void {
     this.endScheduled = false;
     this.inProgress = false;
     this.completed++;
@@ -122,7 +129,12 @@ export class Rcu {
     const waiting: Callback[] = [];
     for (const cb of this.callbacks) (cb.needGp <= this.completed ? ready : waiting).push(cb);
     this.callbacks = waiting;
-    for (const cb of ready) cb.fn();
+    for (const cb of ready) runDeferred(cb.call);
     if (this.callbacks.length > 0 && !this.inProgress) this.startGp();
   }
+}
+
+/** The scheduled end of a grace period (a module-level function: see defer). */
+function rcuGracePeriodEnd(rcu: Rcu): void {
+  rcu.endGp();
 }

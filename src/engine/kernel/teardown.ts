@@ -6,6 +6,7 @@
  */
 import type { World } from '../world';
 import { COST } from '../sim/costModel';
+import { defer } from '../sim/deferred';
 import { CpuMapEntry } from './entry';
 import { Kthread } from './kthread';
 import { bqFlushToQueue } from './bulkq';
@@ -57,8 +58,8 @@ export function cpuMapEntryReplace(w: World, map: CpuMap, key: number, entry: Cp
   if (old === null) return;
   old.detached = true;
   lifecycle(w, old, 'XCHG_OUT');
-  w.rcu.callRcu(`__cpu_map_entry_free(${old.lifecycle.label})`, () => cpuMapEntryFree(w, old));
-  w.control.push(w.now + COST.kworkerLatency, `cpu_map_kthread_stop(${old.lifecycle.label})`, () => cpuMapKthreadStop(w, old));
+  w.rcu.callRcu(`__cpu_map_entry_free(${old.lifecycle.label})`, defer(cpuMapEntryFree, w, old));
+  w.control.push(w.now + COST.kworkerLatency, `cpu_map_kthread_stop(${old.lifecycle.label})`, defer(cpuMapKthreadStop, w, old));
 }
 
 /**
@@ -80,7 +81,7 @@ export function cpuMapEntryFree(w: World, entry: CpuMapEntry): void {
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L147
  */
 export function cpuMapKthreadStop(w: World, entry: CpuMapEntry): void {
-  w.rcu.barrier(`rcu_barrier for ${entry.lifecycle.label}`, () => kthreadStop(w, entry.kthread));
+  w.rcu.barrier(`rcu_barrier for ${entry.lifecycle.label}`, defer(kthreadStop, w, entry.kthread));
 }
 
 /**
@@ -129,13 +130,13 @@ export function putCpuMapEntry(w: World, entry: CpuMapEntry): void {
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L468
  */
 export function cpuMapFree(w: World, map: CpuMap): void {
-  w.rcu.synchronize(`synchronize_rcu in cpu_map_free(map ${map.id})`, () => waitFlushBits(w, map, false));
+  w.rcu.synchronize(`synchronize_rcu in cpu_map_free(map ${map.id})`, defer(waitFlushBits, w, map, false));
 }
 
 function waitFlushBits(w: World, map: CpuMap, warned: boolean): void {
   if (map.anyFlushNeeded()) {
     if (!warned) w.note(`cpu_map_free(map ${map.id}): waiting for flush_needed bits that no flush will clear`);
-    w.control.push(w.now + COST.tick, `cpu_map_free(map ${map.id}) bitmap wait`, () => waitFlushBits(w, map, true));
+    w.control.push(w.now + COST.tick, `cpu_map_free(map ${map.id}) bitmap wait`, defer(waitFlushBits, w, map, true));
     return;
   }
   for (let key = 0; key < map.maxEntries; key++) {

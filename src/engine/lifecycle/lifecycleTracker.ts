@@ -1,4 +1,5 @@
 import { initialTransition, transition } from 'xstate';
+import { shareAcrossClones } from '../checkpoint/cloneGraph';
 import {
   ENTRY_EVENT_TYPES,
   entryMachine,
@@ -42,6 +43,7 @@ export class EntryLifecycle {
     this.historyLimit = Math.max(1, Math.floor(options.historyLimit ?? ENTRY_HISTORY_LIMIT));
     // Only assign actions exist, and the pure functions apply those into the snapshot.
     [this.snapshot] = initialTransition(entryMachine);
+    shareAcrossClones(this.snapshot);
   }
 
   /** Current state name. */
@@ -82,6 +84,8 @@ export class EntryLifecycle {
       );
     }
     [this.snapshot] = transition(entryMachine, this.snapshot, ev);
+    // xstate snapshots are immutable: engine checkpoints share them.
+    shareAcrossClones(this.snapshot);
     this.records.push({ atNs, from, to: this.snapshot.value, event: ev.type });
     if (this.records.length > this.historyLimit) this.records.shift();
     return null;

@@ -1,13 +1,16 @@
 /**
  * Timed control-plane events: map operations, RCU grace-period ends, workqueue items.
  * They are rare (a handful per simulated millisecond at most), so plain objects are fine here.
- * Events at the same time run in the order they were scheduled.
+ * Events at the same time run in the order they were scheduled. Each event's call is data (a
+ * Deferred), so a checkpoint can copy the queue.
  */
+import type { Deferred } from './deferred';
+
 export interface ControlEvent {
   readonly at: number;
   readonly seq: number;
   readonly label: string;
-  readonly run: () => void;
+  readonly call: Deferred;
 }
 
 export class ControlQueue {
@@ -24,8 +27,8 @@ export class ControlQueue {
   }
 
   /** Adds an event; `label` names it for debugging and traces. */
-  push(at: number, label: string, run: () => void): void {
-    const ev: ControlEvent = { at, seq: this.seq++, label, run };
+  push(at: number, label: string, call: Deferred): void {
+    const ev: ControlEvent = { at, seq: this.seq++, label, call };
     const items = this.items;
     items.push(ev);
     let i = items.length - 1;
@@ -36,6 +39,11 @@ export class ControlQueue {
       i = p;
     }
     items[i] = ev;
+  }
+
+  /** The earliest event, left in the queue. */
+  peek(): ControlEvent | undefined {
+    return this.items[0];
   }
 
   /** Removes and returns the earliest event. */
