@@ -66,6 +66,8 @@ export class Engine {
   readonly scenario: Scenario;
   /** Results of every map operation so far, in time order (the create first). */
   readonly ops: OpRecord[] = [];
+  /** Map operations done by hand so far (applyHandOp, or replayed by scheduleHandOp). */
+  handOpsApplied = 0;
   /** The map create's outcome: "0" or the errno (the scenario's map may fail to create). */
   readonly createResult: OpOutcome;
 
@@ -95,7 +97,7 @@ export class Engine {
     } else {
       w.note(`BPF_MAP_CREATE failed: ${outcome.result} (${outcome.reason}); no XDP program attached`);
     }
-    for (const op of scenario.ops) w.control.push(op.at, `map op ${op.op}`, defer(applyScheduledOp, this, op));
+    for (const op of scenario.ops) w.control.push(op.at, `map op ${op.op}`, defer(applyScheduledOp, this, op), OP_TIER);
     w.limit = 0;
     for (const cpu of w.cpus) cpu.step(w, 0);
   }
@@ -148,15 +150,35 @@ export class Engine {
   }
 
   /**
-   * Runs the scenario's timed map operations due exactly now (they come first at their time). A
-   * map operation done by hand at this time then follows them, as it does when a link replays it.
+   * Runs the timed map operations due exactly now (they come first at their time). A map
+   * operation done by hand at this time then follows them, as it does when a link replays it.
    */
   runOpsDueNow(): void {
     const w = this.world;
-    for (let ev = w.control.peek(); ev !== undefined && ev.at === w.now && ev.call.fn === applyScheduledOp; ev = w.control.peek()) {
+    for (let ev = w.control.peek(); ev !== undefined && ev.at === w.now && ev.tier === OP_TIER; ev = w.control.peek()) {
       w.control.pop();
       runDeferred(ev.call);
     }
+  }
+
+  /**
+   * A map operation done by hand, now: after the timed ones due now, and counted in
+   * handOpsApplied (time travel replays the hand-made ones a checkpoint has not seen yet).
+   */
+  applyHandOp(op: MapOpSpec): OpRecord {
+    this.runOpsDueNow();
+    this.handOpsApplied++;
+    return this.apply(op);
+  }
+
+  /** Replays a hand-made operation at `op.at` (time travel: the branch's ops after a checkpoint). */
+  scheduleHandOp(op: MapOpSpec): void {
+    this.world.control.push(op.at, `hand-made map op ${op.op}`, defer(applyReplayedHandOp, this, op), OP_TIER);
+  }
+
+  /** Forgets replayed hand-made operations scheduled after `t` (a fork discards that future). */
+  dropHandOpsAfter(t: number): void {
+    this.world.control.removeWhere((ev) => ev.call.fn === applyReplayedHandOp && ev.at > t);
   }
 
   /** Time of the next pending event of any agent (Infinity when nothing is scheduled). */
@@ -305,7 +327,16 @@ export function describeOp(r: OpRecord): string {
   return `${what}: ${r.result}${extra} (${r.reason})`;
 }
 
+/** Control-queue tier of map operations: at their time they come before the kernel's events. */
+const OP_TIER = 0;
+
 /** One of the scenario's timed `ops`, due now (a module-level function: see defer). */
 function applyScheduledOp(engine: Engine, op: MapOpSpec): void {
+  engine.apply(op);
+}
+
+/** A hand-made operation replayed after going back in time, due now. */
+function applyReplayedHandOp(engine: Engine, op: MapOpSpec): void {
+  engine.handOpsApplied++;
   engine.apply(op);
 }

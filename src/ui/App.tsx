@@ -1,6 +1,7 @@
 /**
  * The explorer's page: header (title, settings, help), the worker-death notice, the controls,
- * the topology with its inspector beside the scenario form, and the map-operation status line.
+ * the topology with its inspector and the timeline beside the scenario form, and the
+ * map-operation status line.
  * It boots the simulation worker from the address bar's query and keeps the view settings
  * (theme, projector mode, calm motion) on the root element, where the CSS reads them.
  */
@@ -21,6 +22,7 @@ import { ScenarioForm } from './ScenarioForm';
 import { Settings } from './Settings';
 import { StatusLine } from './StatusLine';
 import { Topology } from './topology/Topology';
+import { Timeline } from './Timeline';
 import { LifecyclePanel } from './panels/LifecyclePanel';
 import { StatsPanel } from './panels/StatsPanel';
 import { TraceLog } from './panels/TraceLog';
@@ -49,6 +51,7 @@ export function App() {
       <main className="app-main">
         <div className="topology-area">
           <Topology />
+          <Timeline />
         </div>
         <aside className="side">
           <ScenarioForm />

@@ -35,12 +35,24 @@ class Feeds {
   addFrame(stats: StatsSample[], trace: TraceEvent[], skipped: number, statsInterval: number): void {
     if (stats.length === 0 && trace.length === 0 && skipped === 0 && statsInterval === this.statsInterval) return;
     this.statsInterval = statsInterval;
-    if (stats.length > 0) this.stats = [...this.stats, ...stats].slice(-MAX_STATS);
+    if (stats.length > 0) {
+      // After going back, samples the page already shows come again: keep one of each.
+      const last = this.stats.length > 0 ? this.stats[this.stats.length - 1].endNs : -Infinity;
+      const fresh = stats.filter((s) => s.endNs > last);
+      if (fresh.length > 0) this.stats = [...this.stats, ...fresh].slice(-MAX_STATS);
+    }
     if (trace.length > 0) {
       const lines: TraceLine[] = trace.map((event) => ({ kind: 'tracepoint', seq: this.seq++, event }));
       this.trace = [...this.trace, ...lines].slice(-MAX_TRACE);
     }
     this.traceSkipped += skipped;
+    this.bump();
+  }
+
+  /** The run went back (or forward) to `t`: the samples up to it, and no trace lines after it. */
+  rewind(t: number, stats: StatsSample[]): void {
+    this.stats = stats.slice(-MAX_STATS);
+    this.trace = this.trace.filter((line) => (line.kind === 'op' ? line.at : line.event.at) <= t);
     this.bump();
   }
 

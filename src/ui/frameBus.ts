@@ -39,6 +39,13 @@ class FrameBus {
     this.bump();
   }
 
+  /** The run went back in time: journeys seen so far belong to a future that is not shown now. */
+  rewind(): void {
+    this.journeys.clear();
+    this.nicDrops = [];
+    this.bump();
+  }
+
   update(snapshot: EngineSnapshot, running: boolean, moves: MoveBatch | null): void {
     this.snapshot = snapshot;
     this.simNs = snapshot.simNs;

@@ -25,6 +25,14 @@ export interface UiState {
   actualSpeed: number;
   behind: boolean;
   simNs: number;
+  /** The furthest simulated time this branch of the run has reached (the timeline's end). */
+  furthestNs: number;
+  /** Wall time the last going-back took in the worker (ms), or null before any. */
+  lastSeekMs: number | null;
+  /** Goings-back completed so far (the timeline sends the next seek when this moves). */
+  seeks: number;
+  /** What the last fork discarded, until the next load. */
+  forkNote: string;
   stepUnit: StepUnit;
   selected: InspectTarget | null;
   inspection: Inspection | null;
@@ -54,6 +62,10 @@ export interface UiState {
   setSpeed: (nsPerSecond: number) => void;
   /** Steps by the selected unit (stepUnit) and pauses. */
   step: () => void;
+  /** Pauses and undoes the last step (after playing: goes back one step by stepUnit). */
+  stepBack: () => void;
+  /** Pauses and goes to simulated time `t` (ns) of this run, up to furthestNs. */
+  seek: (t: number) => void;
   /** Rebuilds the current scenario at time 0. */
   reset: () => void;
   /** Loads a scenario query (the form, a preset); the store follows when the worker says 'loaded'. */
@@ -77,6 +89,10 @@ export const useUi = create<UiState>((set, get) => ({
   actualSpeed: 0,
   behind: false,
   simNs: 0,
+  furthestNs: 0,
+  lastSeekMs: null,
+  seeks: 0,
+  forkNote: '',
   stepUnit: 'event',
   selected: null,
   inspection: null,
@@ -106,6 +122,14 @@ export const useUi = create<UiState>((set, get) => ({
   step: () => {
     set({ running: false });
     get().send({ type: 'step', unit: get().stepUnit });
+  },
+  stepBack: () => {
+    set({ running: false });
+    get().send({ type: 'stepBack', unit: get().stepUnit });
+  },
+  seek: (t) => {
+    set({ running: false });
+    get().send({ type: 'seek', t });
   },
   reset: () => {
     // Map operations done by hand are part of the run now: they replay as scheduled ones (once).

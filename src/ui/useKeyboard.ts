@@ -1,5 +1,6 @@
 /**
- * The explorer's keys: space play/pause, "." step, "+" / "-" one speed notch up or down, "?" help.
+ * The explorer's keys: space play/pause, "." step, "," step back, "+" / "-" one speed notch up or
+ * down, "?" help.
  * Keys typed into a field are the field's, and space on a button or checkbox activates that
  * control as usual, so neither is taken over here.
  */
@@ -11,6 +12,7 @@ import { stepSpeed } from './format';
 export const KEYS: readonly { keys: string[]; what: string }[] = [
   { keys: ['Space'], what: 'Play or pause' },
   { keys: ['.'], what: 'Step (by the unit chosen next to Step)' },
+  { keys: [','], what: 'Step back: undo the last step, or go back one step after playing' },
   { keys: ['+'], what: 'Faster: one notch up the speed slider' },
   { keys: ['-'], what: 'Slower: one notch down' },
   { keys: ['?'], what: 'Show or hide this help' },
@@ -42,6 +44,9 @@ export function useKeyboard(): void {
           break;
         case '.':
           ui.step();
+          break;
+        case ',':
+          ui.stepBack();
           break;
         case '+':
         case '=':

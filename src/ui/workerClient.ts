@@ -4,6 +4,7 @@
  * frame bus. A worker that dies leaves the page as it was, with a notice and a restart.
  */
 import { frameBus } from './frameBus';
+import { formatSimTime } from './format';
 import { feeds } from './feeds';
 import { useUi } from './store';
 import { useLink } from './url/linkState';
@@ -99,6 +100,7 @@ function route(msg: FromWorker): void {
         selected: null,
         inspection: null,
         opLog: [],
+        forkNote: '',
         opStatus: `BPF_MAP_CREATE: ${msg.create}`,
       });
       break;
@@ -108,6 +110,7 @@ function route(msg: FromWorker): void {
       // The requested speed is the page's own (store.speed): an echo could undo a newer request.
       useUi.setState({
         simNs: msg.snapshot.simNs,
+        furthestNs: msg.furthestNs,
         running: msg.running,
         actualSpeed: msg.actualSpeed,
         behind: msg.behind,
@@ -123,5 +126,16 @@ function route(msg: FromWorker): void {
     case 'error':
       died(msg.message);
       break;
+    case 'rewound':
+      frameBus.rewind();
+      feeds.rewind(msg.t, msg.stats);
+      useUi.setState((s) => ({ lastSeekMs: msg.ms, seeks: s.seeks + 1, opLog: s.opLog.filter((r) => r.at <= msg.t) }));
+      break;
+    case 'forked': {
+      useLink.getState().forked(msg.at);
+      const dropped = msg.discardedOps === 0 ? '' : `; ${msg.discardedOps} later hand-made operation${msg.discardedOps === 1 ? '' : 's'} discarded`;
+      useUi.setState({ forkNote: `Forked at ${formatSimTime(msg.at)}: the run's later future is discarded${dropped}.` });
+      break;
+    }
   }
 }

@@ -47,6 +47,10 @@ export type ToWorker =
   /** Simulated nanoseconds per wall second; Infinity runs as fast as possible. */
   | { type: 'speed'; nsPerSecond: number }
   | { type: 'step'; unit: StepUnit }
+  /** Pause and go back (or forward) to simulated time `t` (ns) of this run, up to the furthest reached. */
+  | { type: 'seek'; t: number }
+  /** Pause and go back to where the last step by `unit` before now started. */
+  | { type: 'stepBack'; unit: StepUnit }
   /** A map operation at the current simulated time (its `at` is ignored). */
   | { type: 'mapOp'; op: MapOpSpec }
   | { type: 'inspect'; target: InspectTarget | null }
@@ -79,6 +83,8 @@ export interface FrameMessage {
   traceSkipped: number;
   /** The statistics interval in simulated ns. */
   statsInterval: number;
+  /** The furthest simulated time this branch of the run has reached (the timeline's end). */
+  furthestNs: number;
 }
 
 export interface Inspection {
@@ -95,4 +101,11 @@ export type FromWorker =
   | FrameMessage
   /** `scheduled`: the result of one of the scenario's timed `ops` (not one sent by the page). */
   | { type: 'opResult'; record: OpRecord; text: string; scheduled?: boolean }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /**
+   * The run went back (or forward) to `t`: the page drops what it holds from after `t` and takes
+   * `stats`, the samples up to `t`. `ms` is the wall time the worker took.
+   */
+  | { type: 'rewound'; t: number; stats: StatsSample[]; ms: number }
+  /** A map operation before the furthest time forked the run at `at`: later hand-made operations are gone. */
+  | { type: 'forked'; at: number; discardedOps: number };

@@ -188,4 +188,62 @@ describe('SimController', () => {
     expect(loaded?.type === 'loaded' && loaded.query).toBe('rx=3');
     expect(h.timers.size).toBe(1);
   });
+
+  describe('time travel', () => {
+    const QUERY = 'rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&ops=10ms:delete:4';
+    const lastFrame = (h: ReturnType<typeof fakeHost>) => h.frames().at(-1) as FrameMessage;
+
+    it('goes back to an earlier time and forward again to exactly the same state', () => {
+      const h = fakeHost();
+      const c = new SimController(h.host);
+      c.receive({ type: 'load', query: QUERY, startNs: 20e6 });
+      const original = lastFrame(h);
+      expect(original.snapshot.simNs).toBe(20e6);
+      expect(original.furthestNs).toBe(20e6);
+      c.receive({ type: 'seek', t: 5e6 });
+      const rewound = h.posted.map((p) => p.msg).find((m) => m.type === 'rewound');
+      expect(rewound).toMatchObject({ type: 'rewound', t: 5e6 });
+      if (rewound?.type !== 'rewound') return;
+      // The samples up to the new time, one per simulated ms.
+      expect(rewound.stats.map((s) => s.endNs)).toEqual([1e6, 2e6, 3e6, 4e6, 5e6]);
+      const back = lastFrame(h);
+      expect(back.snapshot.simNs).toBe(5e6);
+      expect(back.furthestNs).toBe(20e6);
+      expect(back.running).toBe(false);
+      // Before the delete at 10 ms, entry 4 is still in its slot.
+      expect(back.snapshot.map?.slots[4]).not.toBeNull();
+      c.receive({ type: 'seek', t: 20e6 });
+      expect(lastFrame(h).snapshot).toEqual(original.snapshot);
+    });
+
+    it('steps back through the steps it took', () => {
+      const h = fakeHost();
+      const c = new SimController(h.host);
+      c.receive({ type: 'load', query: QUERY, startNs: 1e6 });
+      const snaps = [lastFrame(h).snapshot];
+      for (let i = 0; i < 3; i++) {
+        c.receive({ type: 'step', unit: 'poll' });
+        snaps.push(lastFrame(h).snapshot);
+      }
+      expect(snaps[3].simNs).toBeGreaterThan(snaps[0].simNs);
+      for (let i = 2; i >= 0; i--) {
+        c.receive({ type: 'stepBack', unit: 'poll' });
+        expect(lastFrame(h).snapshot.simNs).toBe(snaps[i].simNs);
+        expect(lastFrame(h).snapshot.cpus).toEqual(snaps[i].cpus);
+      }
+    });
+
+    it('forks the run when a map operation comes after going back', () => {
+      const h = fakeHost();
+      const c = new SimController(h.host);
+      c.receive({ type: 'load', query: QUERY, startNs: 4e6 });
+      c.receive({ type: 'mapOp', op: { at: 0, op: 'update', key: 6, qsize: 64, flags: 0 } });
+      expect(h.posted.some((p) => p.msg.type === 'forked')).toBe(false);
+      c.receive({ type: 'seek', t: 2e6 });
+      c.receive({ type: 'mapOp', op: { at: 0, op: 'lookup', key: 4 } });
+      const forked = h.posted.map((p) => p.msg).find((m) => m.type === 'forked');
+      expect(forked).toEqual({ type: 'forked', at: 2e6, discardedOps: 1 });
+      expect(lastFrame(h).furthestNs).toBe(2e6);
+    });
+  });
 });

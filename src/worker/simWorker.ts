@@ -14,11 +14,17 @@ import type { MapOpSpec } from '../scenario/types';
 import { inspect } from './inspect';
 import { Pacer, TICK_BUDGET_MS } from './pacer';
 import { StatsSampler } from './statsSampler';
+import { StatsHistory } from './statsHistory';
+import { Timeline, type RunState } from './timeline';
 import { TraceRing, type TraceEvent } from '../engine/kernel/tracepoints';
 import { TRACE_PER_FRAME } from './protocol';
 
 /** Default statistics interval: 1 ms of simulated time. */
 const DEFAULT_STATS_INTERVAL_NS = 1e6;
+/** Statistics samples kept for going back in time (the page's charts keep as many). */
+const STATS_HISTORY = 600;
+/** Simulated time a fast-forward runs between two looks at the checkpoint clock. */
+const FAST_FORWARD_SLICE_NS = 1e6;
 /** Tracepoint hits kept between two frame messages. */
 const TRACE_RING_SIZE = 1 << 14;
 import type { FrameMessage, FromWorker, InspectTarget, StepUnit, Topology, ToWorker } from './protocol';
@@ -58,12 +64,16 @@ export class SimController {
   /** The last tick could not reach its target (or the speed is unbounded). */
   private flatOut = false;
   private lastPost = -Infinity;
-  private readonly sampler = new StatsSampler(DEFAULT_STATS_INTERVAL_NS);
+  private sampler = new StatsSampler(DEFAULT_STATS_INTERVAL_NS);
+  private readonly timeline = new Timeline();
+  private readonly history = new StatsHistory(STATS_HISTORY);
   private tracing = true;
   /** Tracepoint hits already sent (the trace ring's sequence number). */
   private traceSeq = 0;
   /** Map operation records (engine.ops) already reported to the page. */
   private opsPosted = 0;
+  /** Where each step since the last play, seek or load started: Step back returns there. */
+  private stepStarts: number[] = [];
 
   constructor(private readonly host: WorkerHost) {}
 
@@ -103,6 +113,14 @@ export class SimController {
       case 'step':
         this.step(msg.unit);
         break;
+      case 'seek':
+        this.pause();
+        this.seek(msg.t);
+        break;
+      case 'stepBack':
+        this.pause();
+        this.stepBack(msg.unit);
+        break;
       case 'mapOp':
         this.mapOp(msg.op);
         break;
@@ -113,6 +131,8 @@ export class SimController {
         break;
       case 'statsInterval':
         this.sampler.setInterval(msg.ns, this.engine);
+        // Samples from here on have the new period: earlier ones of the old period stay.
+        this.history.truncateAfter(this.engine?.now ?? 0);
         if (!this.running) this.postFrame();
         break;
       case 'trace':
@@ -150,6 +170,9 @@ export class SimController {
     this.configureMoves();
     this.configureTrace();
     this.sampler.reset(engine);
+    this.history.clear();
+    this.stepStarts = [];
+    this.timeline.start(this.state(engine));
     this.opsPosted = engine.ops.length;
     const topology: Topology = {
       cpus: scenario.cpus,
@@ -164,12 +187,66 @@ export class SimController {
     this.postFrame();
   }
 
-  /** Runs to `t` at once (a shared link's start time), without recording journeys. */
+  private state(engine: Engine): RunState {
+    return { engine, sampler: this.sampler };
+  }
+
+  /**
+   * Runs to `t` at once (a shared link's start time), without recording journeys, in slices so
+   * the timeline takes checkpoints on the way (the reader can go back from there).
+   */
   private fastForward(engine: Engine, t: number): void {
     const moves = engine.world.moves;
     engine.world.moves = null;
-    this.sampler.runUntil(engine, t);
+    const state = this.state(engine);
+    while (engine.now < t) {
+      const start = this.host.now();
+      this.sampler.runUntil(engine, Math.min(t, engine.now + FAST_FORWARD_SLICE_NS));
+      this.history.add(this.sampler.drain());
+      this.timeline.advanced(state, this.host.now() - start);
+    }
     engine.world.moves = moves;
+  }
+
+  /** Goes back (or forward) to `t` on this branch of the run, and tells the page. */
+  private seek(t: number): void {
+    const engine = this.engine;
+    if (engine === null || !Number.isFinite(t)) return;
+    this.stepStarts = [];
+    const start = this.host.now();
+    // Presentation buffers sit out the replay: the page keeps what it has up to `t`.
+    const moves = engine.world.moves;
+    engine.world.moves = null;
+    const state = this.timeline.seek(this.state(engine), t, (s, to) => s.sampler.runUntil(s.engine, to));
+    engine.world.moves = moves;
+    this.adopt(state);
+    const ms = this.host.now() - start;
+    this.host.post({ type: 'rewound', t: state.engine.now, stats: this.history.upTo(state.engine.now, STATS_HISTORY), ms }, []);
+    this.postFrame();
+  }
+
+  /**
+   * Goes back to where the last step started; after playing (no steps to undo), to where the last
+   * step by `unit` before now would have started.
+   */
+  private stepBack(unit: StepUnit): void {
+    const engine = this.engine;
+    if (engine === null) return;
+    const undo = this.stepStarts.pop();
+    const to = undo !== undefined && undo < engine.now ? undo : this.timeline.previousStop(engine.now, (s) => stepOnce(s.engine, unit));
+    const steps = this.stepStarts;
+    this.seek(to);
+    this.stepStarts = steps;
+  }
+
+  /** Makes a state from the timeline the live one. */
+  private adopt(state: RunState): void {
+    this.history.add(state.sampler.drain());
+    this.engine = state.engine;
+    this.sampler = state.sampler;
+    this.configureMoves();
+    this.configureTrace();
+    this.opsPosted = state.engine.ops.length;
   }
 
   /** Paused, the time is made a whole number of ns, so a link can name it exactly. */
@@ -192,6 +269,7 @@ export class SimController {
   private play(): void {
     if (this.running) return;
     this.running = true;
+    this.stepStarts = [];
     this.pacer.start(this.host.now(), this.engine?.now ?? 0);
     this.postFrame();
     this.scheduleTick(FRAME_MS);
@@ -245,32 +323,27 @@ export class SimController {
     const engine = this.engine;
     if (engine === null) return;
     this.pause();
-    const limit = engine.now + STEP_LIMIT_NS;
-    const w = engine.world;
-    switch (unit) {
-      case 'event':
-        engine.stepUntil(() => true, limit);
-        break;
-      case 'poll': {
-        const polls = w.polls;
-        engine.stepUntil(() => w.polls > polls, limit);
-        break;
-      }
-      case 'batch': {
-        const batches = engine.kthreadIterations();
-        engine.stepUntil(() => engine.kthreadIterations() > batches, limit);
-        break;
-      }
-    }
+    const start = this.host.now();
+    this.stepStarts.push(engine.now);
+    if (this.stepStarts.length > 10_000) this.stepStarts.shift();
+    stepOnce(engine, unit);
     this.sampler.catchUp(engine);
+    this.timeline.advanced(this.state(engine), this.host.now() - start);
     this.postFrame();
   }
 
   private mapOp(op: MapOpSpec): void {
     const engine = this.engine;
     if (engine === null) return;
+    // At a whole ns, after the timed operations due then: as a link's replay of it will be.
+    this.toWholeNs();
     this.postScheduledOps();
-    const record = engine.apply(op);
+    const { record, fork } = this.timeline.applyHandOp(this.state(engine), op);
+    if (fork !== null) {
+      this.history.truncateAfter(fork.at);
+      this.host.post({ type: 'forked', at: fork.at, discardedOps: fork.discardedOps }, []);
+    }
+    this.postScheduledOps();
     this.opsPosted = engine.ops.length;
     this.host.post({ type: 'opResult', record, text: describeOp(record) }, []);
     if (!this.running) this.postFrame();
@@ -299,6 +372,7 @@ export class SimController {
     const sampler = this.sampler;
     const outcome = this.pacer.tick(start, { now: () => engine.now, runUntil: (t) => sampler.runUntil(engine, t) }, () => this.host.now(), budget);
     const end = this.host.now();
+    this.timeline.advanced(this.state(engine), end - start);
     this.flatOut = this.pacer.speed === Infinity || !outcome.reached;
     // Flat out, ticks come back to back: post only about once per display frame.
     if (!this.flatOut || end - this.lastPost >= FRAME_MS * 0.75) this.postFrame();
@@ -314,9 +388,12 @@ export class SimController {
     if (recorder !== null) engine.receiveArrivals();
     const moves: MoveBatch | null = recorder === null ? null : recorder.drain();
     const { trace, skipped } = this.drainTrace();
+    const stats = this.sampler.drain();
+    this.history.add(stats);
     const msg: FrameMessage = {
       type: 'frame',
-      stats: this.sampler.drain(),
+      furthestNs: this.timeline.furthest,
+      stats,
       trace,
       traceSkipped: skipped,
       statsInterval: this.sampler.interval,
@@ -333,6 +410,27 @@ export class SimController {
       moves === null ? [] : [moves.frame.buffer, moves.place.buffer, moves.at.buffer, moves.flow.buffer].map((b) => b as ArrayBuffer);
     this.lastPost = this.host.now();
     this.host.post(msg, transfer);
+  }
+}
+
+/**
+ * Steps `engine` by one unit: the next event, the next NAPI poll, or the next kthread loop
+ * iteration; false when none came within STEP_LIMIT_NS.
+ */
+export function stepOnce(engine: Engine, unit: StepUnit): boolean {
+  const limit = engine.now + STEP_LIMIT_NS;
+  const w = engine.world;
+  switch (unit) {
+    case 'event':
+      return engine.stepUntil(() => true, limit);
+    case 'poll': {
+      const polls = w.polls;
+      return engine.stepUntil(() => w.polls > polls, limit);
+    }
+    case 'batch': {
+      const batches = engine.kthreadIterations();
+      return engine.stepUntil(() => engine.kthreadIterations() > batches, limit);
+    }
   }
 }
 

@@ -1,13 +1,17 @@
 /**
  * Timed control-plane events: map operations, RCU grace-period ends, workqueue items.
  * They are rare (a handful per simulated millisecond at most), so plain objects are fine here.
- * Events at the same time run in the order they were scheduled. Each event's call is data (a
- * Deferred), so a checkpoint can copy the queue.
+ * Events at the same time run by tier, then in the order they were scheduled. Map operations are
+ * tier 0: at their time they run before the kernel's own events (they were scheduled when the run
+ * started, or done by hand before anything else happened at that time). Each event's call is data
+ * (a Deferred), so a checkpoint can copy the queue.
  */
 import type { Deferred } from './deferred';
 
 export interface ControlEvent {
   readonly at: number;
+  /** 0: map operations; 1: everything else. */
+  readonly tier: number;
   readonly seq: number;
   readonly label: string;
   readonly call: Deferred;
@@ -27,11 +31,29 @@ export class ControlQueue {
   }
 
   /** Adds an event; `label` names it for debugging and traces. */
-  push(at: number, label: string, call: Deferred): void {
-    const ev: ControlEvent = { at, seq: this.seq++, label, call };
+  push(at: number, label: string, call: Deferred, tier = 1): void {
+    const ev: ControlEvent = { at, tier, seq: this.seq++, label, call };
     const items = this.items;
     items.push(ev);
-    let i = items.length - 1;
+    this.siftUp(items.length - 1);
+  }
+
+  /** Removes every event `drop` selects (rare: a fork of the timeline). */
+  removeWhere(drop: (ev: ControlEvent) => boolean): number {
+    const kept = this.items.filter((ev) => !drop(ev));
+    const removed = this.items.length - kept.length;
+    this.items = [];
+    for (const ev of kept) {
+      this.items.push(ev);
+      this.siftUp(this.items.length - 1);
+    }
+    return removed;
+  }
+
+  private siftUp(from: number): void {
+    const items = this.items;
+    const ev = items[from];
+    let i = from;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!before(ev, items[p])) break;
@@ -70,5 +92,6 @@ export class ControlQueue {
 }
 
 function before(x: ControlEvent, y: ControlEvent): boolean {
-  return x.at < y.at || (x.at === y.at && x.seq < y.seq);
+  if (x.at !== y.at) return x.at < y.at;
+  return x.tier !== y.tier ? x.tier < y.tier : x.seq < y.seq;
 }

@@ -25,6 +25,8 @@ export interface LinkState {
   loaded: (problems: ScenarioProblem[]) => void;
   /** A map operation done by hand (not a scheduled one). */
   addManual: (record: OpRecord) => void;
+  /** The run forked at `at`: hand-made operations after it did not happen. */
+  forked: (at: number) => void;
   dismiss: () => void;
 }
 
@@ -43,5 +45,6 @@ export const useLink = create<LinkState>((set, get) => ({
     const op = manualOpSpec(record);
     if (op !== null) set((s) => ({ manualOps: [...s.manualOps, op] }));
   },
+  forked: (at) => set((s) => ({ manualOps: s.manualOps.filter((op) => op.at <= at) })),
   dismiss: () => set({ problems: [] }),
 }));
