@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: engine speed and memory, and the calibration table. Prints figures and ratios;
+ * `npm run bench`: engine speed and memory, the calibration table, and time travel. Prints figures and ratios;
  * it asserts nothing (tests check behaviour, the bench measures).
  */
 import { Engine } from '../src/engine/engine';
 import { parseScenario } from '../src/scenario/parse';
 import { groupThousands } from '../src/engine/stats/format';
 import { CALIBRATION, COVER_LETTER_STEPS, LINE_RATE } from './scenarios';
+import { timeTravel } from './timeTravel';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -78,3 +79,4 @@ const only = process.argv[2];
 if (!only || only === 'throughput') throughput();
 if (!only || only === 'calibration') calibration();
 if (!only || only === 'memory') memory();
+if (!only || only === 'timetravel') timeTravel();

@@ -7,8 +7,32 @@ import { useEffect, useRef, useState } from 'react';
 import { useUi } from './store';
 import { formatSimTime } from './format';
 
-/** Keyboard steps across the whole timeline (arrow keys on the slider). */
+/** Keyboard steps across the whole timeline (arrow keys on the slider; Page keys move ten). */
 const SLIDER_STEPS = 500;
+
+/** Where a key on the slider goes, or null for a key it does not handle. */
+export function keyTarget(key: string, value: number, furthest: number): number | null {
+  const step = Math.max(1, Math.round(furthest / SLIDER_STEPS));
+  const clamp = (t: number) => Math.min(furthest, Math.max(0, Math.round(t)));
+  switch (key) {
+    case 'ArrowLeft':
+    case 'ArrowDown':
+      return clamp(value - step);
+    case 'ArrowRight':
+    case 'ArrowUp':
+      return clamp(value + step);
+    case 'PageDown':
+      return clamp(value - 10 * step);
+    case 'PageUp':
+      return clamp(value + 10 * step);
+    case 'Home':
+      return 0;
+    case 'End':
+      return furthest;
+    default:
+      return null;
+  }
+}
 
 export function Timeline() {
   const simNs = useUi((s) => s.simNs);
@@ -55,8 +79,15 @@ export function Timeline() {
         aria-label="Go to simulated time"
         min={0}
         max={Math.max(furthest, 1)}
-        step={Math.max(1, Math.round(furthest / SLIDER_STEPS))}
+        // Any time can be chosen; the arrow keys move by a 500th of the timeline (onKeyDown).
+        step="any"
         value={value}
+        onKeyDown={(e) => {
+          const to = keyTarget(e.key, value, furthest);
+          if (to === null) return;
+          e.preventDefault();
+          request(to);
+        }}
         aria-valuetext={formatSimTime(value)}
         onChange={(e) => request(Number(e.target.value))}
         onPointerUp={release}

@@ -129,7 +129,7 @@ function route(msg: FromWorker): void {
     case 'rewound':
       frameBus.rewind();
       feeds.rewind(msg.t, msg.stats);
-      useUi.setState((s) => ({ lastSeekMs: msg.ms, seeks: s.seeks + 1, opLog: s.opLog.filter((r) => r.at <= msg.t) }));
+      useUi.setState((s) => ({ lastSeekMs: msg.ms ?? s.lastSeekMs, seeks: s.seeks + 1, opLog: s.opLog.filter((r) => r.at <= msg.t) }));
       break;
     case 'forked': {
       useLink.getState().forked(msg.at);

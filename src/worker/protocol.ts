@@ -104,8 +104,9 @@ export type FromWorker =
   | { type: 'error'; message: string }
   /**
    * The run went back (or forward) to `t`: the page drops what it holds from after `t` and takes
-   * `stats`, the samples up to `t`. `ms` is the wall time the worker took.
+   * `stats`, the samples up to `t`. `ms` is the wall time going back took (null: a link's start
+   * time was reached on load).
    */
-  | { type: 'rewound'; t: number; stats: StatsSample[]; ms: number }
+  | { type: 'rewound'; t: number; stats: StatsSample[]; ms: number | null }
   /** A map operation before the furthest time forked the run at `at`: later hand-made operations are gone. */
   | { type: 'forked'; at: number; discardedOps: number };

@@ -200,8 +200,13 @@ describe('SimController', () => {
       const original = lastFrame(h);
       expect(original.snapshot.simNs).toBe(20e6);
       expect(original.furthestNs).toBe(20e6);
+      // Reaching a link's start time hands the page the samples on the way.
+      const started = h.posted.map((p) => p.msg).find((m) => m.type === 'rewound');
+      expect(started).toMatchObject({ type: 'rewound', t: 20e6, ms: null });
+      if (started?.type !== 'rewound') return;
+      expect(started.stats).toHaveLength(20);
       c.receive({ type: 'seek', t: 5e6 });
-      const rewound = h.posted.map((p) => p.msg).find((m) => m.type === 'rewound');
+      const rewound = h.posted.map((p) => p.msg).filter((m) => m.type === 'rewound').at(-1);
       expect(rewound).toMatchObject({ type: 'rewound', t: 5e6 });
       if (rewound?.type !== 'rewound') return;
       // The samples up to the new time, one per simulated ms.

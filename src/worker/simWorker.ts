@@ -162,17 +162,18 @@ export class SimController {
 
   private load(query: string, startNs = 0): void {
     const { scenario, problems } = parseScenario(query, { extraParams: VIEW_PARAMS });
-    const engine = new Engine(scenario);
-    this.engine = engine;
+    const loaded = new Engine(scenario);
     this.query = query;
     // Element ids (entries, frames) belong to the old engine.
     this.target = null;
-    this.configureMoves();
-    this.configureTrace();
-    this.sampler.reset(engine);
+    this.sampler.reset(loaded);
     this.history.clear();
     this.stepStarts = [];
-    this.timeline.start(this.state(engine));
+    this.timeline.start(this.state(loaded));
+    const engine = loaded;
+    this.engine = engine;
+    this.configureMoves();
+    this.configureTrace();
     this.opsPosted = engine.ops.length;
     const topology: Topology = {
       cpus: scenario.cpus,
@@ -182,7 +183,10 @@ export class SimController {
       stack: scenario.stack,
     };
     this.host.post({ type: 'loaded', query, problems, create: engine.createResult.result, topology }, []);
-    if (startNs > 0 && Number.isFinite(startNs)) this.fastForward(engine, Math.min(startNs, MAX_START_NS));
+    if (startNs > 0 && Number.isFinite(startNs)) {
+      this.fastForward(engine, Math.min(startNs, MAX_START_NS));
+      this.host.post({ type: 'rewound', t: engine.now, stats: this.history.upTo(engine.now, STATS_HISTORY), ms: null }, []);
+    }
     if (this.running) this.pacer.start(this.host.now(), engine.now);
     this.postFrame();
   }
@@ -214,11 +218,9 @@ export class SimController {
     if (engine === null || !Number.isFinite(t)) return;
     this.stepStarts = [];
     const start = this.host.now();
-    // Presentation buffers sit out the replay: the page keeps what it has up to `t`.
-    const moves = engine.world.moves;
+    // Journeys sit out the replay (the page keeps what it has up to `t`); a fresh recorder follows.
     engine.world.moves = null;
     const state = this.timeline.seek(this.state(engine), t, (s, to) => s.sampler.runUntil(s.engine, to));
-    engine.world.moves = moves;
     this.adopt(state);
     const ms = this.host.now() - start;
     this.host.post({ type: 'rewound', t: state.engine.now, stats: this.history.upTo(state.engine.now, STATS_HISTORY), ms }, []);

@@ -47,7 +47,7 @@ const update = (key: number, qsize: number): MapOpSpec => ({ at: 0, op: 'update'
 
 describe('Timeline', () => {
   it('going back and playing forward again repeats the first pass exactly, hand-made operations included', () => {
-    const timeline = new Timeline({ everyWallMs: 12, budgetBytes: 1e9 });
+    const timeline = new Timeline({ everyWallMs: 12, budgetBytes: 1e9, denseNs: 1e9 });
     let state = newState(QUERY);
     timeline.start(state);
     const first = play(timeline, state, 6 * MS);
@@ -73,7 +73,7 @@ describe('Timeline', () => {
   });
 
   it('a map operation after going back forks the run, and the forked run is the one its link replays', () => {
-    const timeline = new Timeline({ everyWallMs: 12, budgetBytes: 1e9 });
+    const timeline = new Timeline({ everyWallMs: 12, budgetBytes: 1e9, denseNs: 1e9 });
     let state = newState(QUERY);
     timeline.start(state);
     play(timeline, state, 8 * MS);
@@ -105,26 +105,28 @@ describe('Timeline', () => {
     const one = new Timeline();
     one.start(probe);
     const size = one.stats().bytes;
-    const timeline = new Timeline({ everyWallMs: 1, budgetBytes: 6 * size });
+    // Room for the first checkpoint, the one before the dense window, the 5 in it, and one more.
+    const timeline = new Timeline({ everyWallMs: 1, budgetBytes: 8 * size, denseNs: 5 * MS });
     let state = newState(QUERY);
     timeline.start(state);
     play(timeline, state, 40 * MS);
     const want = fingerprint(state.engine);
     const { count, bytes } = timeline.stats();
-    expect(bytes).toBeLessThanOrEqual(6 * size * 1.1);
+    expect(bytes).toBeLessThanOrEqual(8 * size * 1.1);
     expect(count).toBeGreaterThanOrEqual(3);
     const times = timeline.checkpointTimes();
     expect(times[0]).toBe(0);
     expect(times[times.length - 1]).toBe(40 * MS);
-    // Recent checkpoints are kept closer together than old ones.
+    // Recent checkpoints are kept closer together than old ones: the last 5 ms keep one per ms.
     expect(times[times.length - 1] - times[times.length - 2]).toBeLessThan(times[1] - times[0]);
+    expect(times.filter((t) => t >= 35 * MS)).toEqual([35, 36, 37, 38, 39, 40].map((t) => t * MS));
     state = timeline.seek(state, 7 * MS, runTo);
     play(timeline, state, 40 * MS);
     expect(fingerprint(state.engine)).toBe(want);
   });
 
   it('steps back to the start of the last step by a unit', () => {
-    const timeline = new Timeline({ everyWallMs: 3, budgetBytes: 1e9 });
+    const timeline = new Timeline({ everyWallMs: 3, budgetBytes: 1e9, denseNs: 1e9 });
     const state = newState(QUERY);
     timeline.start(state);
     play(timeline, state, 5 * MS);

@@ -13,8 +13,7 @@
  * memory budget.
  */
 import type { Engine, OpRecord } from '../engine/engine';
-import { restoreCheckpoint, takeCheckpoint, type EngineCheckpoint } from '../engine/checkpoint/checkpoint';
-import { cloneGraph } from '../engine/checkpoint/cloneGraph';
+import { restoreCheckpoint, takeCheckpoint, type Checkpoint as StateCheckpoint } from '../engine/checkpoint/checkpoint';
 import type { MapOpSpec } from '../scenario/types';
 import type { StatsSampler } from './statsSampler';
 
@@ -29,16 +28,13 @@ export interface TimelineOptions {
   everyWallMs: number;
   /** Most bytes the checkpoints may hold together. */
   budgetBytes: number;
+  /** Simulated time before the furthest point where checkpoints are thinned last (ns). */
+  denseNs: number;
 }
 
-export const DEFAULT_TIMELINE_OPTIONS: TimelineOptions = { everyWallMs: 20, budgetBytes: 64 * 1024 * 1024 };
+export const DEFAULT_TIMELINE_OPTIONS: TimelineOptions = { everyWallMs: 20, budgetBytes: 64 * 1024 * 1024, denseNs: 1e9 };
 
-interface Checkpoint {
-  readonly at: number;
-  readonly engine: EngineCheckpoint;
-  /** The sampler as it was, with no samples waiting. */
-  readonly sampler: StatsSampler;
-}
+type Checkpoint = StateCheckpoint<RunState>;
 
 /** What a fork discarded. */
 export interface Fork {
@@ -118,7 +114,7 @@ export class Timeline {
   previousStop(t: number, stepOnce: (state: RunState) => boolean): number {
     for (let i = this.indexAtOrBefore(t - 1e-9); i >= 0; i--) {
       const cp = this.checkpoints[i];
-      const state = this.restore(cp, cp.sampler.interval);
+      const state = this.restore(cp, cp.copy.sampler.interval);
       let last = -1;
       while (state.engine.now < t) {
         const before = state.engine.now;
@@ -134,7 +130,7 @@ export class Timeline {
   /** Checkpoints held now, their bytes, and the hand-made operations on this branch. */
   stats(): { count: number; bytes: number; handOps: number; oldestNs: number } {
     let bytes = 0;
-    for (const c of this.checkpoints) bytes += c.engine.bytes;
+    for (const c of this.checkpoints) bytes += c.bytes;
     return { count: this.checkpoints.length, bytes, handOps: this.handOps.length, oldestNs: this.checkpoints[0]?.at ?? 0 };
   }
 
@@ -145,21 +141,23 @@ export class Timeline {
 
   private checkpoint(state: RunState): void {
     this.wallSinceCheckpoint = 0;
-    const sampler = cloneGraph(state.sampler);
-    sampler.drain();
-    const cp: Checkpoint = { at: state.engine.now, engine: takeCheckpoint(state.engine), sampler };
+    // A fresh root object: a restore writes back into it, never into the caller's.
+    const cp: Checkpoint = takeCheckpoint({ engine: state.engine, sampler: state.sampler });
     const last = this.checkpoints[this.checkpoints.length - 1];
     if (last !== undefined && last.at === cp.at) this.checkpoints[this.checkpoints.length - 1] = cp;
     else this.checkpoints.push(cp);
     this.thin();
   }
 
-  /** A live copy of `cp`, with the branch's hand-made operations it has not seen scheduled. */
+  /**
+   * Rewinds the run's objects to `cp`, with the branch's hand-made operations it has not seen
+   * scheduled, and the sampler's samples of that time (already sent) dropped.
+   */
   private restore(cp: Checkpoint, interval: number): RunState {
-    const engine = restoreCheckpoint(cp.engine);
+    const { engine, sampler } = restoreCheckpoint(cp);
     engine.dropHandOpsAfter(-Infinity);
     for (let i = engine.handOpsApplied; i < this.handOps.length; i++) engine.scheduleHandOp(this.handOps[i]);
-    const sampler = cloneGraph(cp.sampler);
+    sampler.drain();
     if (sampler.interval !== interval) sampler.setInterval(interval, engine);
     return { engine, sampler };
   }
@@ -186,17 +184,23 @@ export class Timeline {
   /**
    * Over budget, drops the checkpoint whose loss costs least: the one whose neighbours are
    * closest together, with gaps weighed down by age (a replay far in the past may take longer).
-   * The first and the latest checkpoints always stay.
+   * Checkpoints in the dense window before the newest go only when nothing older is left, and
+   * the first and the newest always stay.
    */
   private thin(): void {
     const cps = this.checkpoints;
     let bytes = 0;
-    for (const c of cps) bytes += c.engine.bytes;
+    for (const c of cps) bytes += c.bytes;
     while (bytes > this.options.budgetBytes && cps.length > 2) {
       const newest = cps[cps.length - 1].at;
+      // The last checkpoint before the dense window stays too: going back to the window's start
+      // replays from there.
+      const beforeDense = cps.findIndex((c) => newest - c.at < this.options.denseNs) - 1;
+      // Interior checkpoints older than that one, if any; otherwise every interior one.
+      const last = beforeDense >= 2 ? beforeDense - 1 : cps.length - 2;
       let best = 1;
       let bestScore = Infinity;
-      for (let i = 1; i < cps.length - 1; i++) {
+      for (let i = 1; i <= last; i++) {
         const gap = cps[i + 1].at - cps[i - 1].at;
         const age = 1 + (newest - cps[i].at) / 1e9;
         const score = gap / age;
@@ -205,7 +209,7 @@ export class Timeline {
           best = i;
         }
       }
-      bytes -= cps[best].engine.bytes;
+      bytes -= cps[best].bytes;
       cps.splice(best, 1);
     }
   }

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Engine } from '../../src/engine/engine';
 import { restoreCheckpoint, takeCheckpoint } from '../../src/engine/checkpoint/checkpoint';
-import { cloneGraph } from '../../src/engine/checkpoint/cloneGraph';
+import { copyGraphWithPairs } from '../../src/engine/checkpoint/cloneGraph';
+
+const cloneGraph = <T>(root: T): T => copyGraphWithPairs(root).copy;
 import { deferClosure } from '../../src/engine/sim/deferred';
 import { TraceRing } from '../../src/engine/kernel/tracepoints';
 import { MS, scenarioOf } from './helpers';
@@ -38,48 +40,61 @@ const TEARDOWN_UNDER_LOAD = [
 
 describe('engine checkpoints', () => {
   for (const query of TEARDOWN_UNDER_LOAD) {
-    it(`a restored copy continues exactly as the original: ${query.slice(query.indexOf('ops='))}`, () => {
-      const original = fresh(query, 0);
-      original.world.traceRing = new TraceRing(1 << 16);
+    it(`restoring rewinds the engine in place, and it runs on exactly as before: ${query.slice(query.indexOf('ops='))}`, () => {
+      const e = fresh(query, 0);
+      e.world.traceRing = new TraceRing(1 << 16);
       const cuts = [1.9 * MS, 2 * MS, 2.0004 * MS, 2.5 * MS, 3.3 * MS];
       const checkpoints = cuts.map((t) => {
-        original.runUntil(t);
-        return takeCheckpoint(original);
+        e.runUntil(t);
+        return takeCheckpoint({ engine: e });
       });
-      const want = fingerprintAt(original, 8 * MS);
-      for (const cp of checkpoints) {
-        const copy = restoreCheckpoint(cp);
-        expect(copy.now).toBe(cp.at);
+      const want = withoutTrace(fingerprintAt(e, 8 * MS));
+      // Latest first, then back and forth: each restore starts from wherever the last one left off.
+      for (const cp of [...checkpoints].reverse().concat(checkpoints[2], checkpoints[0])) {
+        const { engine } = restoreCheckpoint(cp);
+        expect(engine).toBe(e);
+        expect(e.now).toBe(cp.at);
         // Neither presentation buffer travels with a checkpoint.
-        expect(copy.world.traceRing).toBeNull();
-        expect(copy.world.moves).toBeNull();
-        copy.world.traceRing = new TraceRing(1 << 16);
-        const got = fingerprintAt(copy, 8 * MS);
-        // The trace differs (the copy's ring starts at the checkpoint), everything else is the same.
-        expectSame(withoutTrace(got), withoutTrace(want), `${query} from ${cp.at} ns`);
+        expect(e.world.traceRing).toBeNull();
+        expect(e.world.moves).toBeNull();
+        e.world.traceRing = new TraceRing(1 << 16);
+        // The trace differs (the ring starts at the checkpoint), everything else is the same.
+        expectSame(withoutTrace(fingerprintAt(e, 8 * MS)), want, `${query} from ${cp.at} ns`);
       }
     });
   }
 
-  it('restoring does not change the checkpoint: two restores run the same', () => {
+  it('a checkpoint is only read: restoring it twice runs the same, and its copy never changes', () => {
     const query = TEARDOWN_UNDER_LOAD[0];
     const e = fresh(query, 1.99 * MS);
-    const cp = takeCheckpoint(e);
-    const a = restoreCheckpoint(cp);
-    a.runUntil(6 * MS);
-    const b = restoreCheckpoint(cp);
-    expect(b.now).toBe(1.99 * MS);
-    b.runUntil(6 * MS);
-    expectSame(engineFingerprint(b), engineFingerprint(a), query);
-    // And the copies share no mutable state with the original.
-    e.runUntil(3 * MS);
-    expect(cp.engine.now).toBe(1.99 * MS);
-    expect(cp.engine.world.pool).not.toBe(e.world.pool);
-    expect(cp.engine.world.entries[0]).not.toBe(e.world.entries[0]);
+    const cp = takeCheckpoint({ engine: e });
+    const entriesThen = e.entries.length;
+    restoreCheckpoint(cp);
+    const a = fingerprintAt(e, 6 * MS);
+    restoreCheckpoint(cp);
+    expect(e.now).toBe(1.99 * MS);
+    expectSame(fingerprintAt(e, 6 * MS), a, query);
+    expect(cp.copy.engine.now).toBe(1.99 * MS);
+    expect(cp.copy.engine.world.pool).not.toBe(e.world.pool);
+    expect(cp.copy.engine.entries).toHaveLength(entriesThen);
+  });
+
+  it('objects made after the checkpoint are gone once it is restored', () => {
+    const e = fresh('rx=0&entries=4:64&rate=1M&ops=3ms:update:5:32,4ms:update:4:128', 2 * MS);
+    const cp = takeCheckpoint({ engine: e });
+    const ring = e.entries[0].ring;
+    e.runUntil(5 * MS);
+    expect(e.entries).toHaveLength(3);
+    restoreCheckpoint(cp);
+    expect(e.entries).toHaveLength(1);
+    expect(e.world.map?.slots[5]).toBeNull();
+    // The objects that existed then are the same objects again.
+    expect(e.entries[0].ring).toBe(ring);
+    expect(e.world.map?.slots[4]).toBe(e.entries[0]);
   });
 
   it('a checkpoint counts its typed-array bytes', () => {
-    const cp = takeCheckpoint(fresh('rx=3&entries=4:2048&rate=10M&prog=rr', 1 * MS));
+    const cp = takeCheckpoint({ engine: fresh('rx=3&entries=4:2048&rate=10M&prog=rr', 1 * MS) });
     // At least the 2048-slot ring of the entry (4 bytes a slot) and the frame pool.
     expect(cp.bytes).toBeGreaterThan(2048 * 4);
     expect(cp.bytes).toBeLessThan(64 * 1024 * 1024);
@@ -88,7 +103,7 @@ describe('engine checkpoints', () => {
   it('refuses a pending closure instead of copying it wrongly, naming where it is', () => {
     const e = fresh('rx=0&entries=4:64&rate=100k', 0);
     e.world.control.push(5 * MS, 'probe', deferClosure(() => {}));
-    expect(() => takeCheckpoint(e)).toThrow(/root\.world\.control\.items.*not a deferred-call handler/);
+    expect(() => takeCheckpoint({ engine: e })).toThrow(/root\.engine\.world\.control\.items.*not a deferred-call handler/);
   });
 
   it('refuses views onto part of a buffer and built-ins it cannot copy', () => {
@@ -105,19 +120,18 @@ describe('engine checkpoints', () => {
     expect(Array.from(copy.a.arr)).toEqual(Array.from(buf));
   });
 
-  it('random scenarios and timelines: checkpoint anywhere, restore, run on, same as without', () => {
+  it('random scenarios and timelines: checkpoint anywhere, run on, restore, run on again, same as without', () => {
     fc.assert(
       fc.property(scenarioArb, fc.integer({ min: 0, max: 15 * MS }), (query, at) => {
-        const straight = fresh(query, 20 * MS);
-        const head = fresh(query, at);
-        const cp = takeCheckpoint(head);
-        // The original runs on first: nothing it does may reach the checkpoint.
-        head.runUntil(20 * MS);
-        const copy = restoreCheckpoint(cp);
-        copy.runUntil(20 * MS);
-        expectSame(engineFingerprint(head), engineFingerprint(straight), `${query} original cut at ${at} ns`);
-        expectSame(engineFingerprint(copy), engineFingerprint(straight), `${query} copy cut at ${at} ns`);
-        expect(copy.check()).toEqual([]);
+        const straight = engineFingerprint(fresh(query, 20 * MS));
+        const e = fresh(query, at);
+        const cp = takeCheckpoint({ engine: e });
+        e.runUntil(20 * MS);
+        expectSame(engineFingerprint(e), straight, `${query} first pass, checkpoint at ${at} ns`);
+        restoreCheckpoint(cp);
+        e.runUntil(20 * MS);
+        expectSame(engineFingerprint(e), straight, `${query} after going back to ${at} ns`);
+        expect(e.check()).toEqual([]);
       }),
       { numRuns: 30, seed: 20260501 },
     );

@@ -1,39 +1,46 @@
 /**
- * Engine checkpoints for time travel: a checkpoint is a frozen deep copy of the engine at one
- * simulated time; restoring copies it again, so one checkpoint can be restored any number of
- * times. Running a restored engine forward gives exactly what the original did (the engine is
- * deterministic and slicing a run changes nothing), which is what makes going back exact.
+ * Engine checkpoints for time travel. A checkpoint holds a deep copy of the engine (and of
+ * whatever else the caller moves through time with it, such as a statistics sampler) at one
+ * simulated time; restoring writes the copy back into the very objects it was taken from (see
+ * writeBack.ts), so the live engine is rewound in place and the checkpoint can be restored any
+ * number of times. Running on from there gives exactly what the first pass did: the engine is
+ * deterministic and slicing a run changes nothing.
  *
  * The trace ring and the journey recorder are presentation buffers, not machine state: they are
  * left out (a restored engine has neither; the caller attaches fresh ones).
  */
 import type { Engine } from '../engine';
-import { cloneGraph, typedArrayBytes } from './cloneGraph';
+import { copyGraphWithPairs, typedArrayBytes } from './cloneGraph';
+import { writeBack } from './writeBack';
 
-export interface EngineCheckpoint {
+export interface Checkpoint<T extends { engine: Engine }> {
   /** Simulated time of the copy (ns). */
   readonly at: number;
   /** Bytes of typed arrays in the copy (the bulk of its memory). */
   readonly bytes: number;
-  readonly engine: Engine;
+  /** The copy: read, never run. */
+  readonly copy: T;
+  readonly originals: readonly object[];
+  readonly copies: readonly object[];
 }
 
-/** A copy of `engine` as it is now. */
-export function takeCheckpoint(engine: Engine): EngineCheckpoint {
-  const w = engine.world;
+/** A checkpoint of `root` (its engine and whatever travels with it) as it is now. */
+export function takeCheckpoint<T extends { engine: Engine }>(root: T): Checkpoint<T> {
+  const w = root.engine.world;
   const { traceRing, moves } = w;
   w.traceRing = null;
   w.moves = null;
   try {
-    const copy = cloneGraph(engine);
-    return { at: engine.now, bytes: typedArrayBytes(copy), engine: copy };
+    const { copy, originals, copies } = copyGraphWithPairs(root);
+    return { at: root.engine.now, bytes: typedArrayBytes(copy), copy, originals, copies };
   } finally {
     w.traceRing = traceRing;
     w.moves = moves;
   }
 }
 
-/** A live engine at the checkpoint's time (the checkpoint itself stays untouched). */
-export function restoreCheckpoint(checkpoint: EngineCheckpoint): Engine {
-  return cloneGraph(checkpoint.engine);
+/** Rewinds the checkpoint's own objects to it; returns its root (the same objects, as they were). */
+export function restoreCheckpoint<T extends { engine: Engine }>(checkpoint: Checkpoint<T>): T {
+  writeBack(checkpoint.originals, checkpoint.copies);
+  return checkpoint.originals[0] as T;
 }

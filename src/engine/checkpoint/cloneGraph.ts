@@ -19,15 +19,21 @@ export function shareAcrossClones<T extends object>(value: T): T {
 
 type Memo = Map<object, unknown>;
 
-/** A deep copy of `root`. Throws (naming the path) on anything it cannot copy faithfully. */
-export function cloneGraph<T>(root: T): T {
-  return copy(root, new Map(), 'root') as T;
+/**
+ * A deep copy of `root`, and every copied object paired with its original (the root first): what
+ * writeBack needs to put the originals back the way they were. Throws (naming the path) on
+ * anything it cannot copy faithfully.
+ */
+export function copyGraphWithPairs<T>(root: T): { copy: T; originals: object[]; copies: object[] } {
+  const memo: Memo = new Map();
+  const out = copy(root, memo, 'root') as T;
+  return { copy: out, originals: [...memo.keys()], copies: [...memo.values()] as object[] };
 }
 
 function copy(value: unknown, memo: Memo, path: string): unknown {
   if (typeof value === 'function') {
     if (isDeferHandler(value)) return value;
-    throw new Error(`cloneGraph: ${path} is a function that is not a deferred-call handler`);
+    throw new Error(`checkpoint copy: ${path} is a function that is not a deferred-call handler`);
   }
   if (typeof value !== 'object' || value === null) return value;
   if (shared.has(value)) return value;
@@ -35,9 +41,10 @@ function copy(value: unknown, memo: Memo, path: string): unknown {
   if (seen !== undefined) return seen;
   if (ArrayBuffer.isView(value)) return copyView(value, memo, path);
   if (Array.isArray(value)) {
-    const out: unknown[] = new Array<unknown>(value.length);
+    // Pushed, not preallocated: a preallocated array is "holey", slower in the engine's loops.
+    const out: unknown[] = [];
     memo.set(value, out);
-    for (let i = 0; i < value.length; i++) out[i] = copy(value[i], memo, path);
+    for (let i = 0; i < value.length; i++) out.push(copy(value[i], memo, path));
     return out;
   }
   if (value instanceof Map) {
@@ -54,18 +61,47 @@ function copy(value: unknown, memo: Memo, path: string): unknown {
   }
   const proto = Object.getPrototypeOf(value) as object | null;
   if (proto !== null && proto !== Object.prototype && isBuiltIn(proto)) {
-    throw new Error(`cloneGraph: ${path} is a built-in object (${(value as { constructor: { name: string } }).constructor.name}) it cannot copy`);
+    throw new Error(`checkpoint copy: ${path} is a built-in object (${(value as { constructor: { name: string } }).constructor.name}) it cannot copy`);
   }
-  const out = Object.create(proto) as Record<string, unknown>;
-  memo.set(value, out);
   const src = value as Record<string, unknown>;
-  for (const key of Object.keys(src)) out[key] = copy(src[key], memo, `${path}.${key}`);
+  const keys = Object.keys(src);
+  const out = blankObject(proto, keys);
+  memo.set(value, out);
+  for (const key of keys) out[key] = copy(src[key], memo, `${path}.${key}`);
   return out;
+}
+
+/**
+ * Property descriptors (value undefined) for `keys`, cached per prototype and key list.
+ *
+ * Why the copy is created with its properties already defined rather than by one keyed store per
+ * property: V8 turns an object that gets two dozen properties that way into a dictionary, and the
+ * engine then runs several times slower on the copy. Defined at once, copies are fast objects and
+ * all copies of a kind share one hidden class.
+ */
+const descriptorCache = new WeakMap<object, Map<string, PropertyDescriptorMap>>();
+const NULL_PROTO = {};
+
+function blankObject(proto: object | null, keys: string[]): Record<string, unknown> {
+  const holder = proto ?? NULL_PROTO;
+  let byKeys = descriptorCache.get(holder);
+  if (byKeys === undefined) {
+    byKeys = new Map();
+    descriptorCache.set(holder, byKeys);
+  }
+  const signature = keys.join('\u0000');
+  let descriptors = byKeys.get(signature);
+  if (descriptors === undefined) {
+    descriptors = {};
+    for (const key of keys) descriptors[key] = { value: undefined, writable: true, enumerable: true, configurable: true };
+    byKeys.set(signature, descriptors);
+  }
+  return Object.create(proto, descriptors) as Record<string, unknown>;
 }
 
 function copyView(view: ArrayBufferView, memo: Memo, path: string): unknown {
   if (view instanceof DataView || view.byteOffset !== 0 || view.byteLength !== view.buffer.byteLength) {
-    throw new Error(`cloneGraph: ${path} is a view onto part of a buffer; copies would not share it`);
+    throw new Error(`checkpoint copy: ${path} is a view onto part of a buffer; copies would not share it`);
   }
   const out = (view as unknown as { slice(): ArrayBufferView }).slice();
   memo.set(view, out);
@@ -80,6 +116,11 @@ function isBuiltIn(proto: object): boolean {
 }
 
 /** Bytes held by typed arrays in the graph (each counted once): a checkpoint's bulk. */
+/** Whether `value` is shared by copies (never copied, never written back). */
+export function isShared(value: object): boolean {
+  return shared.has(value);
+}
+
 export function typedArrayBytes(root: unknown): number {
   const seen = new Set<object>();
   let bytes = 0;
