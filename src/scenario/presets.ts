@@ -18,7 +18,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'line-rate-2',
     title: '10G line rate over 2 CPUs',
-    why: 'Two remote CPUs each get 7.44 Mpps, just under what a v5.2 kthread can do: rings run near full.',
+    why: 'Two remote CPUs share 14.88 Mpps right at what a v5.2 kthread can do (7.65 Mpps), but a hash is never exactly even: the busier kthread runs flat out with its ring full and drops a little, the other keeps up.',
     query: 'rx=0,1&entries=4:2048,5:2048&rate=14.88M&flows=1024&prog=hash&stack=iptables-drop',
   },
   {
@@ -73,7 +73,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'shared-cpu',
     title: 'An RX CPU that is also a target',
     why: 'CPU 4 runs NAPI and a cpumap kthread: softirq and the kthread share one CPU, and ksoftirqd ends up taking turns with it.',
-    query: 'rx=4,1&entries=4:256,5:256&rate=8M&prog=hash&stack=iptables-drop',
+    query: 'rx=4&entries=4:256,5:256&rate=14M&prog=hash&stack=iptables-drop',
   },
   {
     id: 'small-ring',

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { presetTable } from '../../src/scenario/presetTable';
 import { Engine } from '../../src/engine/engine';
 import { PRESETS } from '../../src/scenario/presets';
 import { parseScenario } from '../../src/scenario/parse';
@@ -45,5 +47,12 @@ describe('presets', () => {
     engine.runUntil(5e6);
     expect(engine.world.acct.delivered).toBeGreaterThan(0);
     expect(engine.world.counters.kthEvents.reduce((x, y) => x + y, 0)).toBe(0);
+  });
+});
+
+describe('the README', () => {
+  it('lists every preset, with its sentence and link, as the code has them', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(presetTable());
   });
 });
