@@ -9,16 +9,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { LINE_RATE } from './scenarios';
+import type { PageHooks } from '../src/ui/devHooks';
 
 const PORT = 4179;
 const BASE = `http://127.0.0.1:${PORT}`;
 
 /** What the page exposes for tests and benches (see src/ui/devHooks.ts). */
-interface Hooks {
-  firstFrameAt?: number;
-  state: () => { simNs: number; running: boolean; actualSpeed: number; speed: number; journeys: number };
-  setSpeed: (nsPerSecond: number) => void;
-}
+type Hooks = PageHooks;
 
 async function waitForServer(): Promise<void> {
   for (let i = 0; i < 100; i++) {
@@ -134,6 +131,39 @@ async function lineRate(page: Page, node: number): Promise<void> {
   console.log(`  Pause takes effect within ${pauseMs.toFixed(0)} ms (goal <= 100)`);
 }
 
+/**
+ * Going back in the page: the default scenario played flat out for a few seconds, then 20 trips
+ * to points of the last simulated second, each timed from the request until the page shows that
+ * time (worker restore and replay, the message, a render).
+ */
+async function timeTravel(page: Page): Promise<void> {
+  await page.goto(BASE + '/');
+  await hooks(page);
+  await page.evaluate(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.setSpeed(Infinity));
+  await page.waitForTimeout(6000);
+  const trips = await page.evaluate(async () => {
+    const h = (window as unknown as { __cpumapScope: Hooks }).__cpumapScope;
+    h.send({ type: 'pause' });
+    await new Promise((r) => setTimeout(r, 300));
+    const end = h.state().simNs;
+    const out: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t = Math.round(end - ((i * 7919) % 20) * 5e7 - 1e6);
+      const t0 = performance.now();
+      h.send({ type: 'seek', t });
+      while (h.state().simNs !== t && performance.now() - t0 < 5000) await new Promise((r) => requestAnimationFrame(r));
+      out.push(performance.now() - t0);
+    }
+    return { end, out };
+  });
+  const sorted = [...trips.out].sort((a, b) => a - b);
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  console.log(
+    `  going back (default scenario, ${(trips.end / 1e9).toFixed(2)} simulated s played): 20 trips into the last simulated second, ` +
+      `mean ${mean.toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms until the page shows the time (goal < 200)`,
+  );
+}
+
 async function main(): Promise<void> {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
@@ -148,6 +178,7 @@ async function main(): Promise<void> {
     await firstFrame(page);
     await pacing(page);
     await lineRate(page, node);
+    await timeTravel(page);
     await browser.close();
   } finally {
     if (server.pid) process.kill(-server.pid);
