@@ -25,4 +25,14 @@ describe('nextRecent', () => {
     expect(nextRecent(list, a, { opLog: [...a.opLog], opStatus: 'x' })).toBe(list);
     expect(nextRecent(list, a, { opLog: [], opStatus: 'BPF_MAP_CREATE: 0' })).toEqual([]);
   });
+
+  it('forgets the results after the time the run went back to', () => {
+    const a = { opLog: [rec(5, 1)], opStatus: 'update key 1: 0 (ok)' };
+    const b = { opLog: [...a.opLog, rec(9, 2)], opStatus: 'update key 2: 0 (ok)' };
+    let list = nextRecent([], { opLog: [], opStatus: '' }, a);
+    list = nextRecent(list, a, b);
+    expect(list.map((r) => r.at)).toEqual([5, 9]);
+    // Back to 7: the store keeps the records up to then.
+    expect(nextRecent(list, b, { opLog: [rec(5, 1)], opStatus: b.opStatus }).map((r) => r.text)).toEqual(['update key 1: 0 (ok)']);
+  });
 });

@@ -22,12 +22,14 @@ type OpState = Pick<UiState, 'opLog' | 'opStatus'>;
 
 /**
  * The list after a store change from `prev` to `cur`: a cleared opLog (a new scenario) clears it;
- * a new last record (the worker's opResult sets it and opStatus together) is appended.
+ * a shorter one (the run went back in time) keeps the results up to its last record; a new last
+ * record (the worker's opResult sets it and opStatus together) is appended.
  */
 export function nextRecent(list: readonly RecentResult[], prev: OpState, cur: OpState): readonly RecentResult[] {
   if (cur.opLog === prev.opLog) return list;
   if (cur.opLog.length === 0) return list.length === 0 ? list : [];
   const last = cur.opLog[cur.opLog.length - 1];
+  if (cur.opLog.length < prev.opLog.length) return list.filter((r) => r.at <= last.at);
   if (last === prev.opLog[prev.opLog.length - 1]) return list;
   const n = list.length > 0 ? list[list.length - 1].n + 1 : 0;
   return [...list, { at: last.at, text: cur.opStatus, n }].slice(-RECENT);
