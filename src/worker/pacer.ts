@@ -149,9 +149,9 @@ export class Pacer {
     return { target, advancedNs: sim.now() - from, workMs: now - start, reached: sim.now() >= target, chunks };
   }
 
-  /** One whole tick at `wallMs`: target, run, measure. */
-  tick(wallMs: number, sim: PacedSim, clock: () => number, budgetMs = TICK_BUDGET_MS): TickOutcome {
-    const outcome = this.run(sim, clock, this.target(wallMs, sim.now()), budgetMs);
+  /** One whole tick at `wallMs`: target (never beyond `limit`), run, measure. */
+  tick(wallMs: number, sim: PacedSim, clock: () => number, budgetMs = TICK_BUDGET_MS, limit = Infinity): TickOutcome {
+    const outcome = this.run(sim, clock, Math.min(this.target(wallMs, sim.now()), limit), budgetMs);
     this.measure(clock(), sim.now());
     return outcome;
   }

@@ -40,7 +40,10 @@ export type ToWorker =
       /** Simulated time (whole ns) to run to at once, before the first frame (a shared link's `t`). */
       startNs?: number;
     }
-  | { type: 'play' }
+  /** Play; with `until`, pause by itself on reaching that simulated time (a lesson's checkpoint). */
+  | { type: 'play'; until?: number }
+  /** Pause and run at once to simulated time `t` (a shared clock drives two runs side by side). */
+  | { type: 'runTo'; t: number }
   | { type: 'pause' }
   /** Rebuild from the current scenario, at time 0. */
   | { type: 'reset' }

@@ -251,4 +251,23 @@ describe('SimController', () => {
       expect(lastFrame(h).furthestNs).toBe(2e6);
     });
   });
+
+  it('plays until a given time and pauses exactly there; runTo runs forward at once, paused', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'load', query: 'rx=0&entries=4:64&rate=1M' });
+    c.receive({ type: 'speed', nsPerSecond: 1e6 });
+    c.receive({ type: 'play', until: 250_000 });
+    h.advance(1000);
+    expect(c.current?.now).toBe(250_000);
+    const last = h.frames().at(-1);
+    expect(last?.running).toBe(false);
+    expect(h.timers.size).toBe(0);
+    c.receive({ type: 'runTo', t: 3e6 });
+    expect(c.current?.now).toBe(3e6);
+    expect(h.frames().at(-1)?.snapshot.simNs).toBe(3e6);
+    // Never backwards.
+    c.receive({ type: 'runTo', t: 1e6 });
+    expect(c.current?.now).toBe(3e6);
+  });
 });

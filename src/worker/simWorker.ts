@@ -72,6 +72,8 @@ export class SimController {
   private traceSeq = 0;
   /** Map operation records (engine.ops) already reported to the page. */
   private opsPosted = 0;
+  /** Simulated time at which playing pauses by itself, or null. */
+  private pauseAt: number | null = null;
   /** Where each step since the last play, seek or load started: Step back returns there. */
   private stepStarts: number[] = [];
 
@@ -99,7 +101,12 @@ export class SimController {
         this.load(this.query);
         break;
       case 'play':
+        this.pauseAt = msg.until !== undefined && Number.isFinite(msg.until) ? msg.until : null;
         this.play();
+        break;
+      case 'runTo':
+        this.pause();
+        this.runTo(msg.t);
         break;
       case 'pause':
         this.pause();
@@ -212,6 +219,19 @@ export class SimController {
     engine.world.moves = moves;
   }
 
+  /** Runs forward to `t` at once (nothing happens for an earlier `t`). */
+  private runTo(t: number): void {
+    const engine = this.engine;
+    if (engine === null || !Number.isFinite(t) || t <= engine.now) {
+      if (engine !== null) this.postFrame();
+      return;
+    }
+    const start = this.host.now();
+    this.sampler.runUntil(engine, Math.min(t, engine.now + MAX_START_NS));
+    this.timeline.advanced(this.state(engine), this.host.now() - start);
+    this.postFrame();
+  }
+
   /** Goes back (or forward) to `t` on this branch of the run, and tells the page. */
   private seek(t: number): void {
     const engine = this.engine;
@@ -278,6 +298,7 @@ export class SimController {
   }
 
   private pause(): void {
+    this.pauseAt = null;
     this.running = false;
     this.cancelTick();
     this.pacer.stop();
@@ -372,8 +393,17 @@ export class SimController {
     // Behind or flat out, a tick may use nearly the whole display frame.
     const budget = this.flatOut ? FLAT_OUT_BUDGET_MS : TICK_BUDGET_MS;
     const sampler = this.sampler;
-    const outcome = this.pacer.tick(start, { now: () => engine.now, runUntil: (t) => sampler.runUntil(engine, t) }, () => this.host.now(), budget);
+    const stopAt = this.pauseAt ?? Infinity;
+    const outcome = this.pacer.tick(start, { now: () => engine.now, runUntil: (t) => sampler.runUntil(engine, t) }, () => this.host.now(), budget, stopAt);
     const end = this.host.now();
+    if (engine.now >= stopAt) {
+      // A checkpoint reached: stop exactly there.
+      this.pauseAt = null;
+      this.pause();
+      this.timeline.advanced(this.state(engine), end - start);
+      this.postFrame();
+      return;
+    }
     this.timeline.advanced(this.state(engine), end - start);
     this.flatOut = this.pacer.speed === Infinity || !outcome.reached;
     // Flat out, ticks come back to back: post only about once per display frame.
