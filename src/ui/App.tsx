@@ -78,7 +78,13 @@ function useBoot(): void {
     const query = location.search.replace(/^\?/, '');
     // A shared link's view state; junk in it is named in the link notice and ignored.
     const { view, problems } = readViewState(query);
-    useLink.getState().boot(problems, view.sel, view.theme);
+    useLink.getState().boot(problems, view.sel, view.theme, {
+      lesson: view.lesson,
+      step: view.step,
+      embed: view.embed,
+      present: view.present,
+      compare: view.compare,
+    });
     const theme = view.theme;
     if (theme !== null) useUi.setState({ theme });
     else if (matchMedia('(prefers-color-scheme: dark)').matches) useUi.setState({ theme: 'dark' });

@@ -11,7 +11,7 @@ import type { ScenarioProblem } from '../scenario/types';
  * the same list (simWorker.ts VIEW_PARAMS); importing it from there would pull the engine into
  * the page's bundle.
  */
-export const VIEW_PARAMS = ['speed', 'paused', 't', 'sel', 'v', 'theme'] as const;
+export const VIEW_PARAMS = ['speed', 'paused', 't', 'sel', 'v', 'theme', 'lesson', 'step', 'embed', 'present', 'compare'] as const;
 
 /** The parameters the form edits; the others (opt, max, ring, link, drop, cap, ops) are kept as loaded. */
 export const FORM_PARAMS = ['kernel', 'cpus', 'rx', 'entries', 'rate', 'size', 'flows', 'arrival', 'prog', 'stack', 'seed'] as const;

@@ -42,7 +42,7 @@ export const DEFAULT_SPEED = 2000;
 /** Latest start time a 'load' may ask for (10 s of simulated time, run at once). */
 export const MAX_START_NS = 10e9;
 /** URL parameters of the page's view, not of the scenario: not reported as unknown. */
-export const VIEW_PARAMS = ['speed', 'paused', 't', 'sel', 'v', 'theme'] as const;
+export const VIEW_PARAMS = ['speed', 'paused', 't', 'sel', 'v', 'theme', 'lesson', 'step', 'embed', 'present', 'compare'] as const;
 
 /** What the controller needs from its surroundings (the worker scope, or a test). */
 export interface WorkerHost {

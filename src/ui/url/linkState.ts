@@ -8,6 +8,12 @@ import type { OpRecord } from '../../engine/engine';
 import type { MapOpSpec, ScenarioProblem } from '../../scenario/types';
 import type { InspectTarget } from '../../worker/protocol';
 import { manualOpSpec } from './linkQuery';
+import type { ViewState } from './viewState';
+
+/** The link's page modes: kept in the address as the page rewrites it. */
+export type LinkModes = Pick<ViewState, 'lesson' | 'step' | 'embed' | 'present' | 'compare'>;
+
+export const NO_MODES: LinkModes = { lesson: null, step: null, embed: false, present: false, compare: null };
 
 export interface LinkState {
   /** Map operations done by hand since the scenario loaded, in the order done. */
@@ -19,8 +25,11 @@ export interface LinkState {
   /** The selection the link asks for, made once the scenario has loaded. */
   pendingSel: InspectTarget | null;
   theme: 'light' | 'dark' | null;
+  modes: LinkModes;
   /** At boot: the view state's problems and what to apply later. */
-  boot: (problems: ScenarioProblem[], sel: InspectTarget | null, theme: 'light' | 'dark' | null) => void;
+  boot: (problems: ScenarioProblem[], sel: InspectTarget | null, theme: 'light' | 'dark' | null, modes?: LinkModes) => void;
+  /** Changes page modes (the lesson step followed, presentation mode...). */
+  setModes: (patch: Partial<LinkModes>) => void;
   /** A scenario loaded (the worker's 'loaded'): hand-made operations belong to the old run. */
   loaded: (problems: ScenarioProblem[]) => void;
   /** A map operation done by hand (not a scheduled one). */
@@ -36,7 +45,9 @@ export const useLink = create<LinkState>((set, get) => ({
   awaitingFirstLoad: false,
   pendingSel: null,
   theme: null,
-  boot: (problems, sel, theme) => set({ problems, pendingSel: sel, theme, awaitingFirstLoad: true, manualOps: [] }),
+  modes: NO_MODES,
+  boot: (problems, sel, theme, modes = NO_MODES) => set({ problems, pendingSel: sel, theme, modes, awaitingFirstLoad: true, manualOps: [] }),
+  setModes: (patch) => set((s) => ({ modes: { ...s.modes, ...patch } })),
   loaded: (problems) => {
     const first = get().awaitingFirstLoad;
     set({ manualOps: [], awaitingFirstLoad: false, ...(first ? { problems: [...get().problems, ...problems] } : {}) });

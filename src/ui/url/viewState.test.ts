@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLinkQuery, formatSel, parseSel, readViewState, type ViewState } from './viewState';
+import { buildLinkQuery, EMPTY_VIEW, formatSel, parseSel, readViewState, type ViewState } from './viewState';
 import { linkScenarioQuery, manualOpSpec } from './linkQuery';
 import type { InspectTarget } from '../../worker/protocol';
 import { parseScenario } from '../../scenario/parse';
@@ -7,13 +7,23 @@ import { VIEW_PARAMS } from '../scenarioQuery';
 
 describe('view state in a link', () => {
   it('round-trips every field', () => {
-    const view: ViewState = { speed: 500000, paused: true, t: 2_500_000, sel: { kind: 'entry', uid: 4 }, theme: 'dark' };
+    const view: ViewState = { ...EMPTY_VIEW, speed: 500000, paused: true, t: 2_500_000, sel: { kind: 'entry', uid: 4 }, theme: 'dark' };
     const q = buildLinkQuery('rx=3&entries=4:192', view);
     expect(q).toBe('v=1&rx=3&entries=4:192&speed=500000&paused=1&t=2.5ms&sel=entry:4&theme=dark');
     expect(readViewState(q)).toEqual({ view, problems: [] });
-    const max = buildLinkQuery('', { speed: Infinity, paused: false, t: null, sel: null, theme: null });
+    const max = buildLinkQuery('', { ...EMPTY_VIEW, speed: Infinity, paused: false, t: null });
     expect(max).toBe('v=1&speed=max');
-    expect(readViewState(max).view).toEqual({ speed: Infinity, paused: false, t: null, sel: null, theme: null });
+    expect(readViewState(max).view).toEqual({ ...EMPTY_VIEW, speed: Infinity, paused: false, t: null });
+  });
+
+  it('round-trips the lesson, its step, presentation, embed and a side-by-side pair', () => {
+    const view: ViewState = { ...EMPTY_VIEW, paused: true, lesson: 'one-frame', step: 3, present: true, embed: true, compare: 'kernel=5.2&entries=4:64' };
+    const q = buildLinkQuery('kernel=5.0', view);
+    expect(q).toBe('v=1&kernel=5.0&paused=1&lesson=one-frame&step=3&present=1&embed=1&compare=kernel%3D5.2%26entries%3D4%3A64');
+    expect(readViewState(q)).toEqual({ view, problems: [] });
+    const bad = readViewState('lesson=<b>x</b>&step=0&embed=yes&present=2&compare=' + 'x'.repeat(2001));
+    expect(bad.view).toEqual(EMPTY_VIEW);
+    expect(bad.problems.map((p) => p.param)).toEqual(['lesson', 'step', 'embed', 'present', 'compare']);
   });
 
   it('round-trips every kind of selection', () => {
@@ -28,13 +38,13 @@ describe('view state in a link', () => {
   });
 
   it('writes t only when paused, rounded up to whole nanoseconds', () => {
-    expect(buildLinkQuery('', { speed: 2000, paused: false, t: 5, sel: null, theme: null })).toBe('v=1&speed=2000');
-    expect(buildLinkQuery('', { speed: 2000, paused: true, t: 1.2, sel: null, theme: null })).toBe('v=1&speed=2000&paused=1&t=2ns');
+    expect(buildLinkQuery('', { ...EMPTY_VIEW, speed: 2000, paused: false, t: 5 })).toBe('v=1&speed=2000');
+    expect(buildLinkQuery('', { ...EMPTY_VIEW, speed: 2000, paused: true, t: 1.2 })).toBe('v=1&speed=2000&paused=1&t=2ns');
   });
 
   it('ignores junk with a problem message naming the value', () => {
     const { view, problems } = readViewState('v=2&speed=fast&paused=yes&t=-1ms&sel=<script>&theme=pink&cpus=4');
-    expect(view).toEqual({ speed: null, paused: false, t: null, sel: null, theme: null });
+    expect(view).toEqual({ ...EMPTY_VIEW, speed: null, paused: false, t: null });
     expect(problems.map((p) => p.param)).toEqual(['v', 'speed', 'paused', 't', 'sel', 'theme']);
     expect(problems[1].message).toContain('"fast"');
     expect(problems[4].message).toContain('"<script>"');

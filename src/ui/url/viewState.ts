@@ -27,9 +27,35 @@ export interface ViewState {
   sel: InspectTarget | null;
   /** `theme` as given (kept when the address is rewritten). */
   theme: 'light' | 'dark' | null;
+  /** `lesson`: the id of the lesson being followed, or null. */
+  lesson: string | null;
+  /** `step`: the lesson's step, counted from 1 (null: the first). */
+  step: number | null;
+  /** `embed=1`: only the topology and the controls, for an iframe. */
+  embed: boolean;
+  /** `present=1`: presentation mode (large type, high contrast, lesson text beside the topology). */
+  present: boolean;
+  /** `compare`: the second run of a side-by-side pair, as changes to this scenario's query. */
+  compare: string | null;
 }
 
-export const EMPTY_VIEW: ViewState = { speed: null, paused: false, t: null, sel: null, theme: null };
+export const EMPTY_VIEW: ViewState = {
+  speed: null,
+  paused: false,
+  t: null,
+  sel: null,
+  theme: null,
+  lesson: null,
+  step: null,
+  embed: false,
+  present: false,
+  compare: null,
+};
+
+/** Longest `compare` value: a handful of scenario parameters. */
+export const MAX_COMPARE = 2000;
+const LESSON_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const STEP = /^[1-9]\d?$/;
 
 function problem(param: string, value: string, allowed: string): ScenarioProblem {
   const shown = value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1)}…` : value;
@@ -110,6 +136,23 @@ export function readViewState(query: string, maxLength = 65_536): { view: ViewSt
         if (value === 'light' || value === 'dark') view.theme = value;
         else problems.push(problem('theme', value, 'light or dark'));
         break;
+      case 'lesson':
+        if (LESSON_ID.test(value)) view.lesson = value;
+        else problems.push(problem('lesson', value, 'a lesson id such as one-frame (lowercase letters, digits and -)'));
+        break;
+      case 'step':
+        if (STEP.test(value)) view.step = Number(value);
+        else problems.push(problem('step', value, 'a step number from 1 to 99'));
+        break;
+      case 'embed':
+      case 'present':
+        if (value === '1' || value === '0') view[key] = value === '1';
+        else problems.push(problem(key, value, '0 or 1'));
+        break;
+      case 'compare':
+        if (value.length <= MAX_COMPARE) view.compare = value;
+        else problems.push(problem('compare', value, `scenario parameters for the second run, at most ${MAX_COMPARE} characters`));
+        break;
     }
   }
   return { view, problems };
@@ -134,5 +177,10 @@ export function buildLinkQuery(scenarioQuery: string, view: ViewState): string {
   }
   if (view.sel !== null) parts.push(`sel=${formatSel(view.sel)}`);
   if (view.theme !== null) parts.push(`theme=${view.theme}`);
+  if (view.lesson !== null) parts.push(`lesson=${view.lesson}`);
+  if (view.lesson !== null && view.step !== null) parts.push(`step=${view.step}`);
+  if (view.present) parts.push('present=1');
+  if (view.embed) parts.push('embed=1');
+  if (view.compare !== null) parts.push(`compare=${encodeURIComponent(view.compare)}`);
   return parts.join('&');
 }
