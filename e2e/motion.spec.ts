@@ -6,6 +6,7 @@ test.describe('with prefers-reduced-motion', () => {
 
   test('calm motion is on, and state changes are written in text', async ({ page }) => {
     await open(page, 'rx=0&entries=4:192&rate=10k&prog=rr&arrival=constant');
+    await page.getByRole('button', { name: 'View', exact: true }).click();
     await expect(page.getByRole('checkbox', { name: 'Calm motion' })).toBeChecked();
     await expectTimeAdvances(page);
     const summary = page.getByTestId('topology-live-summary');
@@ -41,6 +42,7 @@ test('frames can be coloured by flow or by target CPU', async ({ page }) => {
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.waitForTimeout(800);
   const canvas = page.getByRole('region', { name: 'Topology' }).locator('canvas');
+  await page.getByRole('button', { name: 'View', exact: true }).click();
   const select = page.getByLabel('Colour frames by');
   await expect(select).toHaveValue('flow');
   const byFlow = await canvas.screenshot();

@@ -28,20 +28,33 @@ import { StatsPanel } from './panels/StatsPanel';
 import { TraceLog } from './panels/TraceLog';
 import { KernelCodePanel } from './panels/KernelCodePanel';
 import { MapOpsPanel } from './panels/MapOpsPanel';
+import { EmbedCode } from './EmbedCode';
+import { EmbedView } from './EmbedView';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonPicker } from './lessons/LessonPicker';
+import { useLessonRunner } from './lessons/useLessonRunner';
 
-/** The whole page. */
+/** The whole page, or only the topology and the controls in an iframe (`embed=1`). */
 export function App() {
   useBoot();
   useLinkSync();
   useViewSettings();
   useKeyboard();
+  const embed = useLink((s) => s.modes.embed);
+  return embed ? <EmbedView /> : <FullPage />;
+}
+
+function FullPage() {
+  useLessonRunner();
   return (
     <div className="app">
       <header className="app-header">
         <h1>
           cpumap-scope <span className="subtitle">the BPF cpumap, frame by frame</span>
         </h1>
+        <LessonPicker />
         <ShareButton />
+        <EmbedCode />
         <Settings />
         <HelpOverlay />
       </header>
@@ -54,6 +67,7 @@ export function App() {
           <Timeline />
         </div>
         <aside className="side">
+          <LessonPanel />
           <ScenarioForm />
         </aside>
       </main>
@@ -97,19 +111,31 @@ function useBoot(): void {
   }, []);
 }
 
-/** Mirrors the view settings onto <html> and follows the system's prefers-reduced-motion. */
+/**
+ * Mirrors the view settings onto <html> and follows the system's prefers-reduced-motion.
+ * Presentation mode is the projector's large type plus high contrast (the canvas follows the
+ * store's projector flag).
+ */
 function useViewSettings(): void {
   const theme = useUi((s) => s.theme);
   const projector = useUi((s) => s.projector);
   const calm = useUi((s) => s.reducedMotion);
+  const present = useLink((s) => s.modes.present);
+  const embed = useLink((s) => s.modes.embed);
   const setSystemReducedMotion = useUi((s) => s.setSystemReducedMotion);
+
+  useEffect(() => {
+    useUi.setState({ projector: present });
+  }, [present]);
 
   useEffect(() => {
     const root = document.documentElement;
     root.dataset.theme = theme;
     root.dataset.projector = projector ? 'on' : 'off';
+    root.dataset.present = present ? 'on' : 'off';
+    root.dataset.embed = embed ? 'on' : 'off';
     root.dataset.motion = calm ? 'calm' : 'full';
-  }, [theme, projector, calm]);
+  }, [theme, projector, present, embed, calm]);
 
   useEffect(() => {
     const mq = matchMedia('(prefers-reduced-motion: reduce)');

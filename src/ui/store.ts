@@ -51,6 +51,10 @@ export interface UiState {
   motionOverride: boolean | null;
   colorBy: ColorBy;
   helpOpen: boolean;
+  /** Topology elements a lesson step points at, by their accessible names. */
+  highlight: readonly string[];
+  /** An element (accessible name) to select as soon as the topology shows it. */
+  pendingInspect: string | null;
   /** Sends a message to the worker (installed by the worker client). */
   send: (msg: ToWorker) => void;
   /** Replaces a dead worker with a new one on the same scenario and speed (installed by the worker client). */
@@ -106,6 +110,8 @@ export const useUi = create<UiState>((set, get) => ({
   motionOverride: null,
   colorBy: 'flow',
   helpOpen: false,
+  highlight: [],
+  pendingInspect: null,
   send: () => {},
   restartWorker: () => {},
   set: (patch) => set(patch),

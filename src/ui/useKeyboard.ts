@@ -1,12 +1,14 @@
 /**
  * The explorer's keys: space play/pause, "." step, "," step back, "+" / "-" one speed notch up or
- * down, "?" help.
+ * down, the left and right arrows between lesson steps, "?" help.
  * Keys typed into a field are the field's, and space on a button or checkbox activates that
  * control as usual, so neither is taken over here.
  */
 import { useEffect } from 'react';
 import { useUi } from './store';
 import { stepSpeed } from './format';
+import { resolveLesson } from './lessons/lessonState';
+import { useLink } from './url/linkState';
 
 /** The keys, for the help dialog (and so the two never disagree). */
 export const KEYS: readonly { keys: string[]; what: string }[] = [
@@ -15,6 +17,7 @@ export const KEYS: readonly { keys: string[]; what: string }[] = [
   { keys: [','], what: 'Step back: undo the last step, or go back one step after playing' },
   { keys: ['+'], what: 'Faster: one notch up the speed slider' },
   { keys: ['-'], what: 'Slower: one notch down' },
+  { keys: ['←', '→'], what: 'Previous or next lesson step (while following a lesson)' },
   { keys: ['?'], what: 'Show or hide this help' },
   { keys: ['Esc'], what: 'Close this help' },
 ];
@@ -59,6 +62,15 @@ export function useKeyboard(): void {
         case '?':
           ui.set({ helpOpen: !ui.helpOpen });
           break;
+        case 'ArrowLeft':
+        case 'ArrowRight': {
+          const r = resolveLesson(useLink.getState().modes);
+          if (r === null || !('step' in r)) return;
+          const next = r.index + (e.key === 'ArrowRight' ? 1 : -1);
+          if (next < 0 || next >= r.lesson.steps.length) return;
+          useLink.getState().setModes({ step: next + 1 });
+          break;
+        }
         default:
           return;
       }

@@ -50,6 +50,7 @@ const CSS = `
 .topology-hotspot{position:absolute;margin:0;padding:0;border:0;background:transparent;cursor:pointer;border-radius:2px}
 .topology-hotspot:hover{outline:1px dashed currentColor;outline-offset:1px}
 .topology-hotspot:focus-visible{outline:var(--focus-ring,3px) solid var(--focus,Highlight);outline-offset:1px}
+.topology-hotspot[data-highlight]{outline:3px solid var(--highlight,#d9480f);outline-offset:2px;box-shadow:0 0 0 6px color-mix(in srgb,var(--highlight,#d9480f) 25%,transparent)}
 `;
 
 /** The Topology region: canvas, buttons over it, live summary and the Inspector. */
@@ -70,6 +71,17 @@ export function Topology() {
     [topology, layoutKey, size.w, size.h, projector],
   );
   const spots = useMemo(() => (layout === null ? [] : hotspots(layout, entries)), [layout, entries]);
+  const highlight = useUi((s) => s.highlight);
+  const pendingInspect = useUi((s) => s.pendingInspect);
+
+  // A lesson step's element to inspect, as soon as the topology shows it.
+  useEffect(() => {
+    if (pendingInspect === null) return;
+    const spot = spots.find((h) => h.name === pendingInspect);
+    if (spot === undefined) return;
+    useUi.setState({ pendingInspect: null });
+    inspect(spot.target);
+  }, [pendingInspect, spots]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -125,6 +137,7 @@ export function Topology() {
               className="topology-hotspot"
               aria-label={h.name}
               title={h.name}
+              data-highlight={highlight.includes(h.name) ? '' : undefined}
               onClick={() => inspect(h.target)}
               style={{ left: h.rect.x, top: h.rect.y, width: h.rect.w, height: h.rect.h }}
             />

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { iframeCode } from './EmbedCode';
+
+describe('the embed code', () => {
+  it('points at the page with embed=1, without presentation mode, with the query escaped for HTML', () => {
+    const code = iframeCode('https://example.org', '/scope/', 'v=1&rate=4M&lesson=one-frame&step=2&present=1', 800, 450);
+    expect(code).toBe(
+      '<iframe src="https://example.org/scope/?v=1&amp;rate=4M&amp;lesson=one-frame&amp;step=2&amp;embed=1" width="800" height="450" ' +
+        'title="cpumap-scope: the BPF cpumap, frame by frame" loading="lazy" style="border:0"></iframe>',
+    );
+    // Already an embed: embed=1 once.
+    expect(iframeCode('https://x', '/', 'rate=1M&embed=1', 320, 320).match(/embed=1/g)).toHaveLength(1);
+    // Quotes in a query cannot end the attribute.
+    expect(iframeCode('https://x', '/', 'compare=a"b', 320, 320)).toContain('compare=a&quot;b');
+  });
+});

@@ -1,0 +1,21 @@
+/** The lesson list in the header: choosing one starts it at its first step. */
+import { LESSONS } from '../../lessons';
+import { useLink } from '../url/linkState';
+
+export function LessonPicker() {
+  const lesson = useLink((s) => s.modes.lesson);
+  const setModes = useLink((s) => s.setModes);
+  return (
+    <label className="inline lesson-picker">
+      Lesson{' '}
+      <select value={lesson ?? ''} onChange={(e) => setModes(e.target.value === '' ? { lesson: null, step: null } : { lesson: e.target.value, step: 1 })}>
+        <option value="">None (explore freely)</option>
+        {LESSONS.map((l) => (
+          <option key={l.id} value={l.id} title={l.summary}>
+            {l.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
