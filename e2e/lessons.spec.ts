@@ -1,0 +1,139 @@
+import { expect, test, type Page } from '@playwright/test';
+import { LESSONS } from '../src/lessons';
+import { formatSimTime } from '../src/ui/format';
+import { open, simNs } from './helpers';
+
+/** Waits for the step's checkpoint: paused exactly at its time, with the panel saying so. */
+async function expectCheckpoint(page: Page, pauseAt: number): Promise<void> {
+  await expect.poll(() => simNs(page), { timeout: 45_000 }).toBe(pauseAt);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Lesson' }).getByRole('status').first()).toContainText(`checkpoint, ${formatSimTime(pauseAt)}`);
+}
+
+test('there are at least six lessons', () => {
+  expect(LESSONS.length).toBeGreaterThanOrEqual(6);
+});
+
+for (const lesson of LESSONS) {
+  test(`lesson ${lesson.id}: every step opens from its link and reaches its checkpoint`, async ({ page }) => {
+    test.setTimeout(60_000 + 30_000 * lesson.steps.length);
+    for (const [i, step] of lesson.steps.entries()) {
+      await open(page, `${step.query}&lesson=${lesson.id}&step=${i + 1}`);
+      const panel = page.getByRole('region', { name: 'Lesson' });
+      await expect(panel.getByRole('heading', { name: step.title })).toBeVisible();
+      await expect(panel).toContainText(`step ${i + 1} of ${lesson.steps.length}`);
+      // Highlighted elements are marked on the topology.
+      for (const name of step.highlight) {
+        await expect(page.getByRole('region', { name: 'Topology' }).getByRole('button', { name, exact: true }).first()).toHaveAttribute('data-highlight', '');
+      }
+      if (step.predict !== undefined) {
+        const box = panel.getByRole('group', { name: 'Predict, then run' });
+        await box.getByLabel(/Your guess/).fill('12345');
+        await box.getByRole('button', { name: 'Run to check' }).click();
+        await expectCheckpoint(page, step.pauseAt);
+        const result = box.getByRole('status');
+        await expect(result).toContainText(/The run: [\d,.]+/);
+        await expect(result).toContainText('Your guess: 12,345');
+      } else {
+        await expectCheckpoint(page, step.pauseAt);
+      }
+      for (const k of step.kernel) await expect(panel.getByRole('link', { name: k.label })).toHaveAttribute('href', k.url);
+    }
+  });
+}
+
+test('moving between steps with the arrow keys and buttons; leaving the script and coming back', async ({ page }) => {
+  const lesson = LESSONS[0];
+  const [first, second] = lesson.steps;
+  await open(page, `${first.query}&lesson=${lesson.id}&step=1`);
+  const panel = page.getByRole('region', { name: 'Lesson' });
+  await expect(panel.getByRole('heading', { name: first.title })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(panel.getByRole('heading', { name: second.title })).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('2');
+  await page.keyboard.press('ArrowLeft');
+  await expect(panel.getByRole('heading', { name: first.title })).toBeVisible();
+  await panel.getByRole('button', { name: 'Next step' }).click();
+  await expect(panel.getByRole('heading', { name: second.title })).toBeVisible();
+
+  // Change the scenario: off the script; back to the step restores its scenario.
+  const rate = page.getByRole('form', { name: 'Scenario' }).getByLabel('Rate');
+  await rate.fill('123k');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(panel.getByRole('status').first()).toContainText('left the script');
+  await panel.getByRole('button', { name: 'Back to this step' }).click();
+  await expectCheckpoint(page, second.pauseAt);
+  await panel.getByRole('button', { name: 'Leave the lesson' }).click();
+  await expect(panel).toHaveCount(0);
+  await expect.poll(() => new URL(page.url()).searchParams.get('lesson')).toBeNull();
+});
+
+test('an unknown lesson or step says so and the page works', async ({ page }) => {
+  await open(page, `lesson=no-such-lesson`);
+  await expect(page.getByRole('region', { name: 'Lesson' }).getByRole('alert')).toContainText('There is no lesson "no-such-lesson"');
+  await open(page, `lesson=${LESSONS[0].id}&step=99`);
+  await expect(page.getByRole('region', { name: 'Lesson' }).getByRole('alert')).toContainText('there is no step 99');
+  await expect(page.getByRole('timer', { name: 'Simulated time' })).toBeVisible();
+});
+
+test('presentation mode: large type, the lesson beside the topology, everything from the keyboard', async ({ page }) => {
+  const lesson = LESSONS[0];
+  const step = lesson.steps[0];
+  await open(page, `${step.query}&lesson=${lesson.id}&step=1&present=1`);
+  await expect(page.locator('html')).toHaveAttribute('data-present', 'on');
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  expect(size).toBeGreaterThan(20);
+  const panel = page.getByRole('region', { name: 'Lesson' });
+  await expect(panel).toBeVisible();
+  // Beside the topology, on the first screen.
+  const topo = await page.getByRole('region', { name: 'Topology' }).boundingBox();
+  const side = await panel.boundingBox();
+  expect(topo && side && side.x > topo.x + topo.width / 2).toBe(true);
+  expect(side && side.y < 768).toBe(true);
+  await expectCheckpoint(page, step.pauseAt);
+  // Keyboard alone: the next step, then play and pause.
+  await page.keyboard.press('ArrowRight');
+  await expect(panel.getByRole('heading', { name: lesson.steps[1].title })).toBeVisible();
+  // Tab reaches the lesson's buttons, with a visible focus ring.
+  await page.getByRole('button', { name: 'Previous step' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Next step' })).toBeFocused();
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(ring).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('heading', { name: lesson.steps[2]?.title ?? lesson.steps[1].title })).toBeVisible();
+  // Space plays and pauses when no control has the focus.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBe('1');
+});
+
+test('embed mode: only the controls and the topology; the generator writes the iframe code', async ({ page }) => {
+  const lesson = LESSONS[0];
+  const step = lesson.steps[0];
+  await open(page, `${step.query}&lesson=${lesson.id}&step=1`);
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const code = await page.getByRole('textbox', { name: 'Iframe code' }).inputValue();
+  expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=1&amp;.*lesson=/);
+  const src = /src="([^"]+)"/.exec(code)![1].replace(/&amp;/g, '&');
+  expect(src).toContain('embed=1');
+
+  await page.setViewportSize({ width: 800, height: 500 });
+  await page.goto(src);
+  await expect(page.getByRole('region', { name: 'Topology' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Simulation controls' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Scenario' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Panels' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Open in cpumap-scope' })).toBeVisible();
+  await expect(page.getByText(`${lesson.title}, step 1: ${step.title}`)).toBeVisible();
+  // Sized to the frame: no scrolling.
+  const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  expect(overflow).toBeLessThanOrEqual(1);
+  // The keyboard drives it.
+  await expect.poll(() => simNs(page), { timeout: 30_000 }).toBe(step.pauseAt);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+});
