@@ -8,6 +8,7 @@ import { answerAt } from '../../lessons/answer';
 import { feeds } from '../feeds';
 import { useUi } from '../store';
 import { runToCheckpoint } from './lessonState';
+import { offBy } from './guess';
 
 const subscribe = (fn: () => void) => feeds.subscribe(fn);
 const version = () => feeds.version;
@@ -63,7 +64,7 @@ export function PredictBox({ step, predict }: { step: LessonStep; predict: Predi
         {answer === null
           ? ''
           : `The run: ${shown(answer)} ${predict.unit}.` +
-            (guess === null ? '' : ` Your guess: ${shown(guess)} (${guess === answer ? 'exact' : `${answer === 0 ? 'off' : `${(((guess - answer) / answer) * 100).toFixed(0)}% off`}`}).`)}
+            (guess === null ? '' : ` Your guess: ${shown(guess)} (${offBy(guess, answer)}).`)}
       </p>
     </div>
   );
