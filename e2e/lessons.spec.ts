@@ -68,6 +68,17 @@ test('moving between steps with the arrow keys and buttons; leaving the script a
   await expect.poll(() => new URL(page.url()).searchParams.get('lesson')).toBeNull();
 });
 
+test('a bare lesson link (no scenario in it) opens the step with its own scenario', async ({ page }) => {
+  // A step that runs by itself (no prediction asked first), not the first of its lesson.
+  const lesson = LESSONS.find((l) => l.steps.slice(1).some((s) => s.predict === undefined))!;
+  const n = lesson.steps.findIndex((s, i) => i > 0 && s.predict === undefined);
+  const step = lesson.steps[n];
+  await open(page, `lesson=${lesson.id}&step=${n + 1}`);
+  await expect(page.getByRole('region', { name: 'Lesson' }).getByRole('heading', { name: step.title })).toBeVisible();
+  await expectCheckpoint(page, step.pauseAt);
+  await expect(page.getByRole('region', { name: 'Lesson' })).not.toContainText('left the script');
+});
+
 test('an unknown lesson or step says so and the page works', async ({ page }) => {
   await open(page, `lesson=no-such-lesson`);
   await expect(page.getByRole('region', { name: 'Lesson' }).getByRole('alert')).toContainText('There is no lesson "no-such-lesson"');
