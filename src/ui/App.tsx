@@ -28,13 +28,17 @@ import { StatsPanel } from './panels/StatsPanel';
 import { TraceLog } from './panels/TraceLog';
 import { KernelCodePanel } from './panels/KernelCodePanel';
 import { MapOpsPanel } from './panels/MapOpsPanel';
+import { ComparePage } from './compare/ComparePage';
 
 /** The whole page. */
 export function App() {
+  const comparing = useLink((s) => s.modes.compare !== null);
   useBoot();
   useLinkSync();
   useViewSettings();
   useKeyboard();
+  // A link with `compare`: two runs side by side, with their own workers and controls.
+  if (comparing) return <ComparePage />;
   return (
     <div className="app">
       <header className="app-header">
@@ -88,6 +92,8 @@ function useBoot(): void {
     const theme = view.theme;
     if (theme !== null) useUi.setState({ theme });
     else if (matchMedia('(prefers-color-scheme: dark)').matches) useUi.setState({ theme: 'dark' });
+    // Side by side, each run has its own worker (ComparePage).
+    if (view.compare !== null) return undefined;
     return startWorker({
       query,
       speed: view.speed ?? INITIAL_SPEED,
