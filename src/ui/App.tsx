@@ -33,14 +33,21 @@ import { EmbedView } from './EmbedView';
 import { LessonPanel } from './lessons/LessonPanel';
 import { LessonPicker } from './lessons/LessonPicker';
 import { useLessonRunner } from './lessons/useLessonRunner';
+import { ComparePage } from './compare/ComparePage';
 
-/** The whole page, or only the topology and the controls in an iframe (`embed=1`). */
+/**
+ * The whole page; only the topology and the controls in an iframe (`embed=1`); or two runs side
+ * by side (`compare`).
+ */
 export function App() {
+  const comparing = useLink((s) => s.modes.compare !== null);
   useBoot();
   useLinkSync();
   useViewSettings();
   useKeyboard();
   const embed = useLink((s) => s.modes.embed);
+  // A link with `compare`: two runs side by side, with their own workers and controls.
+  if (comparing) return <ComparePage />;
   return embed ? <EmbedView /> : <FullPage />;
 }
 
@@ -102,6 +109,8 @@ function useBoot(): void {
     const theme = view.theme;
     if (theme !== null) useUi.setState({ theme });
     else if (matchMedia('(prefers-color-scheme: dark)').matches) useUi.setState({ theme: 'dark' });
+    // Side by side, each run has its own worker (ComparePage).
+    if (view.compare !== null) return undefined;
     return startWorker({
       query,
       speed: view.speed ?? INITIAL_SPEED,

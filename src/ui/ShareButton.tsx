@@ -5,8 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { writeLink } from './url/useLinkSync';
 
-/** The header's share button, its status and its fallback text box. */
-export function ShareButton() {
+/** The header's share button, its status and its fallback text box. `write` puts the link in the address bar. */
+export function ShareButton({ write = writeLink }: { write?: () => void }) {
   const [status, setStatus] = useState('');
   const [fallback, setFallback] = useState<string | null>(null);
   const box = useRef<HTMLInputElement>(null);
@@ -16,7 +16,7 @@ export function ShareButton() {
   }, [fallback]);
 
   const share = async () => {
-    writeLink();
+    write();
     const url = location.href;
     try {
       if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('no clipboard');

@@ -16,7 +16,8 @@ export interface Journey {
 /** Most journeys kept; the oldest finished ones are dropped first. */
 const MAX_JOURNEYS = 4000;
 
-class FrameBus {
+/** The latest state of one run (the page has one; a side-by-side pair has one per run). */
+export class FrameBus {
   topology: Topology | null = null;
   snapshot: EngineSnapshot | null = null;
   /** Simulated time of the latest snapshot. */

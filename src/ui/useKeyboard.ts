@@ -23,14 +23,14 @@ export const KEYS: readonly { keys: string[]; what: string }[] = [
 ];
 
 /** Elements whose own handling of keys comes first. */
-function ownsKeys(target: EventTarget | null): boolean {
+export function ownsKeys(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   return target.closest('input, textarea, select, [contenteditable="true"]') !== null;
 }
 
 /** Elements that space activates. */
-function activatedBySpace(target: EventTarget | null): boolean {
+export function activatedBySpace(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('button, a[href], summary, [role="button"], [role="switch"], [role="checkbox"]') !== null;
 }
 

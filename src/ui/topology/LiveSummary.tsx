@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, type CSSProperties } from 'react';
 import type { EngineSnapshot } from '../../engine/snapshot';
-import { frameBus } from '../frameBus';
+import { frameBus, type FrameBus } from '../frameBus';
 import { useUi } from '../store';
 import { describeChanges, joinChanges } from './summary';
 
@@ -24,25 +24,25 @@ export const visuallyHidden: CSSProperties = {
 
 const MIN_GAP_MS = 1000;
 
-/** The polite live region with the reduced-motion summary of changes. */
-export function LiveSummary() {
+/** The polite live region with the reduced-motion summary of changes (of the page's run, or `bus`'s). */
+export function LiveSummary({ bus = frameBus }: { bus?: FrameBus }) {
   const reduced = useUi((s) => s.reducedMotion);
   const [text, setText] = useState('');
   useEffect(() => {
     if (!reduced) return undefined;
-    let last: EngineSnapshot | null = frameBus.snapshot;
+    let last: EngineSnapshot | null = bus.snapshot;
     let lastAt = -Infinity;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const flush = (): void => {
       timer = null;
-      const next = frameBus.snapshot;
+      const next = bus.snapshot;
       if (next === null || next === last) return;
       const lines = describeChanges(last, next);
       last = next;
       lastAt = performance.now();
       if (lines.length > 0) setText(joinChanges(lines));
     };
-    const off = frameBus.subscribe(() => {
+    const off = bus.subscribe(() => {
       if (timer !== null) return;
       timer = setTimeout(flush, Math.max(0, MIN_GAP_MS - (performance.now() - lastAt)));
     });
@@ -50,7 +50,7 @@ export function LiveSummary() {
       off();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [reduced]);
+  }, [reduced, bus]);
   return (
     <p aria-live="polite" style={visuallyHidden} data-testid="topology-live-summary">
       {reduced ? text : ''}

@@ -5,26 +5,22 @@
  * Inspector beside it. React owns only the elements; it re-renders when the topology, the set of
  * entries, the size or the projector flag change, never per frame.
  */
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { EngineSnapshot } from '../../engine/snapshot';
-import { frameBus } from '../frameBus';
+import { frameBus, type FrameBus } from '../frameBus';
 import { useUi } from '../store';
 import type { InspectTarget } from '../../worker/protocol';
 import { hotspots, type EntryNaming } from './hotspots';
 import { Inspector } from './Inspector';
 import { computeLayout, type LayoutEntry } from './layout';
 import { LiveSummary } from './LiveSummary';
-import { TopologyPainter } from './painter';
-
-const subscribe = (fn: () => void): (() => void) => frameBus.subscribe(fn);
-const getTopology = () => frameBus.topology;
+import { TopologyPainter, type UiLike } from './painter';
 
 /** "uid:cpu:qsize:inSlot" per entry: changes only when the entries' layout or names change. */
 function entriesSignature(s: EngineSnapshot | null): string {
   if (s === null) return '';
   return s.entries.map((e) => `${e.uid}:${e.cpu}:${e.qsize}:${e.inSlot ? 1 : 0}`).join(',');
 }
-const getSignature = () => entriesSignature(frameBus.snapshot);
 
 function parseSignature(sig: string): (LayoutEntry & EntryNaming)[] {
   if (sig === '') return [];
@@ -53,8 +49,25 @@ const CSS = `
 .topology-hotspot[data-highlight]{outline:3px solid var(--highlight,#d9480f);outline-offset:2px;box-shadow:0 0 0 6px color-mix(in srgb,var(--highlight,#d9480f) 25%,transparent)}
 `;
 
+const pageUi = (): UiLike => useUi.getState();
+
+/** `bus` and `ui` are fixed for the component's life (a different run needs a new `key`). */
+export interface TopologyProps {
+  /** The run drawn: the page's own by default; side by side, each run has its bus. */
+  bus?: FrameBus;
+  /** The view settings the painter reads (a stable function): the page's store by default. */
+  ui?: () => UiLike;
+  /** Without the element buttons and the Inspector: selecting belongs to the single view. */
+  compact?: boolean;
+  /** The region's accessible name. */
+  label?: string;
+}
+
 /** The Topology region: canvas, buttons over it, live summary and the Inspector. */
-export function Topology() {
+export function Topology({ bus = frameBus, ui = pageUi, compact = false, label = 'Topology' }: TopologyProps) {
+  const subscribe = useCallback((fn: () => void) => bus.subscribe(fn), [bus]);
+  const getTopology = useCallback(() => bus.topology, [bus]);
+  const getSignature = useCallback(() => entriesSignature(bus.snapshot), [bus]);
   const stageRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const painterRef = useRef<TopologyPainter | null>(null);
@@ -70,7 +83,7 @@ export function Topology() {
     () => (topology === null || size.w <= 0 || size.h <= 0 ? null : computeLayout({ topology, entries: parseSignature(layoutKey), width: size.w, height: size.h, projector })),
     [topology, layoutKey, size.w, size.h, projector],
   );
-  const spots = useMemo(() => (layout === null ? [] : hotspots(layout, entries)), [layout, entries]);
+  const spots = useMemo(() => (layout === null || compact ? [] : hotspots(layout, entries)), [layout, entries, compact]);
   const highlight = useUi((s) => s.highlight);
   const pendingInspect = useUi((s) => s.pendingInspect);
 
@@ -86,7 +99,7 @@ export function Topology() {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (canvas === null) return undefined;
-    const painter = new TopologyPainter(canvas, { bus: frameBus, ui: () => useUi.getState() });
+    const painter = new TopologyPainter(canvas, { bus, ui });
     painterRef.current = painter;
     const stop = painter.start();
     const unsubscribe = useUi.subscribe((s, prev) => {
@@ -97,7 +110,7 @@ export function Topology() {
       unsubscribe();
       painterRef.current = null;
     };
-  }, []);
+  }, [bus, ui]);
 
   useEffect(() => {
     const stage = stageRef.current;
@@ -120,7 +133,7 @@ export function Topology() {
   }, [layout]);
 
   return (
-    <section aria-label="Topology" className="topology">
+    <section aria-label={label} className="topology">
       <style>{CSS}</style>
       <div className="topology-body">
         <div ref={stageRef} className="topology-stage">
@@ -142,9 +155,9 @@ export function Topology() {
               style={{ left: h.rect.x, top: h.rect.y, width: h.rect.w, height: h.rect.h }}
             />
           ))}
-          <LiveSummary />
+          <LiveSummary bus={bus} />
         </div>
-        <Inspector />
+        {compact ? null : <Inspector />}
       </div>
     </section>
   );

@@ -1,0 +1,28 @@
+/**
+ * The one notice for a side-by-side link with problems: the link's view parameters', run A's
+ * scenario's (those parameters take their defaults) and `compare`'s (each ignored, so run B keeps
+ * run A's value there). Text only, as on the single view: nothing from the address is HTML.
+ */
+import { useState } from 'react';
+import type { ScenarioProblem } from '../../scenario/types';
+
+export function CompareNotice({ problems }: { problems: readonly ScenarioProblem[] }) {
+  const [dismissed, setDismissed] = useState(false);
+  if (problems.length === 0 || dismissed) return null;
+  return (
+    <div className="error-notice link-notice" role="alert" aria-label="Problems in the link">
+      <p>
+        <strong>This link has {problems.length === 1 ? 'a problem' : `${problems.length} problems`}.</strong> Each says what is
+        used instead; the rest of the link is used as given.
+      </p>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>{p.message}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => setDismissed(true)}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
