@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { lessonTable } from '../../src/lessons/lessonTable';
 import { describe, expect, it } from 'vitest';
 import { COVER_LETTER_STEPS } from '../../bench/scenarios';
 import { TASK_INTERRUPTIBLE } from '../../src/engine/kernel/kthread';
@@ -368,5 +369,12 @@ describe('the texts are the project\'s own words', () => {
 
   it('quote no kernel comment (no "/*" or "*/" in the texts)', () => {
     for (const lesson of LESSONS) for (const t of textsOf(lesson)) expect(t.includes('/*') || t.includes('*/'), t).toBe(false);
+  });
+});
+
+describe('the README', () => {
+  it('lists every lesson with a link to each step, as the code has them', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(lessonTable());
   });
 });
