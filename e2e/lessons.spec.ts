@@ -38,6 +38,7 @@ for (const lesson of LESSONS) {
         await expectCheckpoint(page, step.pauseAt);
       }
       for (const k of step.kernel) await expect(panel.getByRole('link', { name: k.label })).toHaveAttribute('href', k.url);
+      if (step.inspect !== undefined) await expect(page.getByRole('region', { name: 'Inspector' })).not.toContainText('Select a CPU');
     }
   });
 }

@@ -31,7 +31,17 @@ export function enterStep(step: LessonStep): void {
   const ui = useUi.getState();
   ui.send({ type: 'pause' });
   ui.setSpeed(step.speed);
-  useUi.setState({ running: false, highlight: step.highlight, pendingInspect: step.inspect ?? null });
+  useUi.setState({ running: false, highlight: step.highlight, pendingInspect: null });
+  // The element to inspect belongs to the step's scenario: ask for it once that has loaded (a
+  // load clears the selection, and the old scenario may have an element of the same name).
+  if (step.inspect !== undefined) {
+    const inspect = step.inspect;
+    const off = useUi.subscribe((cur, prev) => {
+      if (cur.topology === prev.topology || cur.topology === null) return;
+      off();
+      useUi.setState({ pendingInspect: inspect });
+    });
+  }
   ui.send(step.startAt ? { type: 'load', query: step.query, startNs: step.startAt } : { type: 'load', query: step.query });
   if (step.predict === undefined) runToCheckpoint(step);
 }
