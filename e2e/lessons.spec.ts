@@ -130,7 +130,9 @@ test('embed mode: only the controls and the topology; the generator writes the i
   const step = lesson.steps[0];
   await open(page, `${step.query}&lesson=${lesson.id}&step=1`);
   await page.getByRole('button', { name: 'Embed' }).click();
-  const code = await page.getByRole('textbox', { name: 'Iframe code' }).inputValue();
+  const box = page.getByRole('textbox', { name: 'Iframe code' });
+  await expect(box).toHaveValue(/^<iframe /);
+  const code = await box.inputValue();
   expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=1&amp;.*lesson=/);
   const src = /src="([^"]+)"/.exec(code)![1].replace(/&amp;/g, '&');
   expect(src).toContain('embed=1');

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { currentLinkQuery } from './url/useLinkSync';
+import { useUi } from './store';
 
 const MIN = 320;
 const MAX = 3840;
@@ -30,7 +31,8 @@ export function EmbedCode() {
   const [width, setWidth] = useState('960');
   const [height, setHeight] = useState('600');
   const [copied, setCopied] = useState('');
-  const query = open ? currentLinkQuery() : null;
+  // Follows the page while open (the time, the scenario); null until a scenario has loaded.
+  const query = useUi(() => (open ? currentLinkQuery() : null));
   const code = query === null ? '' : iframeCode(location.origin, location.pathname, query, clampSize(width, 960), clampSize(height, 600));
   const copy = () => {
     navigator.clipboard.writeText(code).then(
@@ -54,7 +56,7 @@ export function EmbedCode() {
               Height <input type="number" min={MIN} max={MAX} value={height} onChange={(e) => setHeight(e.target.value)} />
             </label>
           </div>
-          <textarea readOnly aria-label="Iframe code" value={code} rows={4} onFocus={(e) => e.target.select()} />
+          <textarea readOnly aria-label="Iframe code" value={query === null ? 'Loading the scenario…' : code} rows={4} onFocus={(e) => e.target.select()} />
           <div className="embed-actions">
             <button type="button" className="primary" onClick={copy}>
               Copy code

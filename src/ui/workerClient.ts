@@ -25,6 +25,17 @@ export interface BootOptions {
 }
 
 let worker: Worker | null = null;
+/** 'load' messages sent to the current worker, and 'loaded' answers received from it. */
+let loadsSent = 0;
+let loadsDone = 0;
+/** Callbacks waiting for the answer to a given load (by its number). */
+let afterLoads: { load: number; fn: () => void }[] = [];
+
+/** Calls `fn` once the scenario last sent to the worker has loaded (its 'loaded' has arrived). */
+export function afterLastLoad(fn: () => void): void {
+  if (loadsDone >= loadsSent) fn();
+  else afterLoads.push({ load: loadsSent, fn });
+}
 /** The query last sent in a 'load': what a restart reloads if nothing has loaded yet. */
 let requestedQuery = '';
 
@@ -55,12 +66,18 @@ export function stopWorker(): void {
 }
 
 function send(msg: ToWorker): void {
-  if (msg.type === 'load') requestedQuery = msg.query;
+  if (msg.type === 'load') {
+    requestedQuery = msg.query;
+    if (worker !== null) loadsSent++;
+  }
   worker?.postMessage(msg);
 }
 
 function spawn(options: BootOptions): void {
   stopWorker();
+  loadsSent = 0;
+  loadsDone = 0;
+  afterLoads = [];
   const w = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module', name: 'cpumap-sim' });
   worker = w;
   // Handlers check they still belong to the current worker: a replaced one may still deliver.
@@ -87,7 +104,8 @@ function died(message: string): void {
 
 function route(msg: FromWorker): void {
   switch (msg.type) {
-    case 'loaded':
+    case 'loaded': {
+      loadsDone++;
       frameBus.setTopology(msg.topology);
       feeds.clear();
       // The link notice names the address's problems (one notice, not one per panel).
@@ -103,7 +121,11 @@ function route(msg: FromWorker): void {
         forkNote: '',
         opStatus: `BPF_MAP_CREATE: ${msg.create}`,
       });
+      const due = afterLoads.filter((a) => a.load <= loadsDone);
+      afterLoads = afterLoads.filter((a) => a.load > loadsDone);
+      for (const a of due) a.fn();
       break;
+    }
     case 'frame':
       frameBus.update(msg.snapshot, msg.running, msg.moves);
       feeds.addFrame(msg.stats, msg.trace, msg.traceSkipped, msg.statsInterval);

@@ -6,6 +6,7 @@
 import { lessonById } from '../../lessons';
 import type { Lesson, LessonStep } from '../../lessons/types';
 import { useUi } from '../store';
+import { afterLastLoad } from '../workerClient';
 import { linkScenarioQuery } from '../url/linkQuery';
 import type { LinkModes } from '../url/linkState';
 
@@ -32,17 +33,11 @@ export function enterStep(step: LessonStep): void {
   ui.send({ type: 'pause' });
   ui.setSpeed(step.speed);
   useUi.setState({ running: false, highlight: step.highlight, pendingInspect: null });
-  // The element to inspect belongs to the step's scenario: ask for it once that has loaded (a
-  // load clears the selection, and the old scenario may have an element of the same name).
-  if (step.inspect !== undefined) {
-    const inspect = step.inspect;
-    const off = useUi.subscribe((cur, prev) => {
-      if (cur.topology === prev.topology || cur.topology === null) return;
-      off();
-      useUi.setState({ pendingInspect: inspect });
-    });
-  }
   ui.send(step.startAt ? { type: 'load', query: step.query, startNs: step.startAt } : { type: 'load', query: step.query });
+  // The element to inspect belongs to the step's scenario: ask for it once that has loaded (a
+  // load clears the selection, and an earlier scenario may have an element of the same name).
+  const inspect = step.inspect;
+  if (inspect !== undefined) afterLastLoad(() => useUi.setState({ pendingInspect: inspect }));
   if (step.predict === undefined) runToCheckpoint(step);
 }
 
