@@ -464,10 +464,9 @@ test('every preset has a check', () => {
   expect(Object.keys(CHECKS).filter((id) => !PRESETS.some((p) => p.id === id))).toEqual([]);
 });
 
-for (const preset of PRESETS) {
+// A preset without a check gets no test here: the test above fails for it.
+for (const preset of PRESETS.filter((p) => p.id in CHECKS)) {
   test(`preset ${preset.id}: ${preset.title}`, async ({ page }) => {
-    const check = CHECKS[preset.id];
-    test.skip(check === undefined, 'no check (the first test fails for it)');
-    await check(page, preset);
+    await CHECKS[preset.id](page, preset);
   });
 }

@@ -78,7 +78,7 @@ function spawn(options: BootOptions): void {
   loadsSent = 0;
   loadsDone = 0;
   afterLoads = [];
-  const w = new Worker(new URL('../worker/simWorker.ts', import.meta.url), { type: 'module', name: 'cpumap-sim' });
+  const w = new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module', name: 'cpumap-sim' });
   worker = w;
   // Handlers check they still belong to the current worker: a replaced one may still deliver.
   w.onmessage = (event: MessageEvent<FromWorker>) => {

@@ -4,7 +4,7 @@
  * the engine does, and a bug in the engine cannot take the page down with it.
  *
  * The logic is the SimController class, driven through a small host interface (post, clock,
- * timers) so that it runs under test in Node; the bottom of the file wires it to the worker scope.
+ * timers) so that it runs under test in Node; main.ts wires it to the worker scope.
  */
 import { describeOp, Engine } from '../engine/engine';
 import { MoveRecorder, type MoveBatch } from '../engine/moves';
@@ -16,8 +16,8 @@ import { Pacer, TICK_BUDGET_MS } from './pacer';
 import { StatsSampler } from './statsSampler';
 import { StatsHistory } from './statsHistory';
 import { Timeline, type RunState } from './timeline';
-import { TraceRing, type TraceEvent } from '../engine/kernel/tracepoints';
-import { TRACE_PER_FRAME } from './protocol';
+import { stepOnce } from './stepOnce';
+import { TraceFeed } from './traceFeed';
 
 /** Default statistics interval: 1 ms of simulated time. */
 const DEFAULT_STATS_INTERVAL_NS = 1e6;
@@ -25,8 +25,6 @@ const DEFAULT_STATS_INTERVAL_NS = 1e6;
 const STATS_HISTORY = 600;
 /** Simulated time a fast-forward runs between two looks at the checkpoint clock. */
 const FAST_FORWARD_SLICE_NS = 1e6;
-/** Tracepoint hits kept between two frame messages. */
-const TRACE_RING_SIZE = 1 << 14;
 import type { FrameMessage, FromWorker, InspectTarget, StepUnit, Topology, ToWorker } from './protocol';
 
 /** Wall ms between ticks: one display frame, so at most ~60 'frame' messages a second. */
@@ -35,8 +33,6 @@ export const FRAME_MS = 16;
 const FLAT_OUT_BUDGET_MS = 14;
 /** Fastest speed at which single frames can be followed by eye; above it journeys are not recorded. */
 export const MOVES_MAX_SPEED = 1e6;
-/** A step gives up after this much simulated time (a poll or batch that never comes). */
-export const STEP_LIMIT_NS = 1e9;
 /** Speed before the page asks for another: slow enough to watch frames move (2 µs a second). */
 export const DEFAULT_SPEED = 2000;
 /** Latest start time a 'load' may ask for (10 s of simulated time, run at once). */
@@ -67,9 +63,7 @@ export class SimController {
   private sampler = new StatsSampler(DEFAULT_STATS_INTERVAL_NS);
   private readonly timeline = new Timeline();
   private readonly history = new StatsHistory(STATS_HISTORY);
-  private tracing = true;
-  /** Tracepoint hits already sent (the trace ring's sequence number). */
-  private traceSeq = 0;
+  private readonly trace = new TraceFeed();
   /** Map operation records (engine.ops) already reported to the page. */
   private opsPosted = 0;
   /** Simulated time at which playing pauses by itself, or null. */
@@ -143,7 +137,7 @@ export class SimController {
         if (!this.running) this.postFrame();
         break;
       case 'trace':
-        this.tracing = msg.on;
+        this.trace.on = msg.on;
         this.configureTrace();
         break;
       case 'crash':
@@ -316,21 +310,7 @@ export class SimController {
 
   /** Keeps tracepoint hits in a ring while the trace log listens. */
   private configureTrace(): void {
-    const w = this.engine?.world;
-    if (w === undefined) return;
-    if (this.tracing && w.traceRing === null) w.traceRing = new TraceRing(TRACE_RING_SIZE);
-    else if (!this.tracing) w.traceRing = null;
-    this.traceSeq = w.traceRing?.written ?? 0;
-  }
-
-  /** The newest tracepoint hits since the last message, and how many older ones were skipped. */
-  private drainTrace(): { trace: TraceEvent[]; skipped: number } {
-    const ring = this.engine?.world.traceRing ?? null;
-    if (ring === null) return { trace: [], skipped: 0 };
-    const from = Math.max(this.traceSeq, ring.written - TRACE_PER_FRAME);
-    const skipped = from - this.traceSeq;
-    this.traceSeq = ring.written;
-    return { trace: ring.read(from), skipped };
+    if (this.engine !== null) this.trace.configure(this.engine.world);
   }
 
   /** Records journeys only at speeds where single frames can be seen moving. */
@@ -419,7 +399,7 @@ export class SimController {
     // Frames that reached the NIC by now appear there now, not when the next poll picks them up.
     if (recorder !== null) engine.receiveArrivals();
     const moves: MoveBatch | null = recorder === null ? null : recorder.drain();
-    const { trace, skipped } = this.drainTrace();
+    const { trace, skipped } = this.trace.drain(engine.world);
     const stats = this.sampler.drain();
     this.history.add(stats);
     const msg: FrameMessage = {
@@ -443,54 +423,4 @@ export class SimController {
     this.lastPost = this.host.now();
     this.host.post(msg, transfer);
   }
-}
-
-/**
- * Steps `engine` by one unit: the next event, the next NAPI poll, or the next kthread loop
- * iteration; false when none came within STEP_LIMIT_NS.
- */
-export function stepOnce(engine: Engine, unit: StepUnit): boolean {
-  const limit = engine.now + STEP_LIMIT_NS;
-  const w = engine.world;
-  switch (unit) {
-    case 'event':
-      return engine.stepUntil(() => true, limit);
-    case 'poll': {
-      const polls = w.polls;
-      return engine.stepUntil(() => w.polls > polls, limit);
-    }
-    case 'batch': {
-      const batches = engine.kthreadIterations();
-      return engine.stepUntil(() => engine.kthreadIterations() > batches, limit);
-    }
-  }
-}
-
-// Wiring, only when running as a worker (tests import this module in Node).
-if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {
-  const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
-  // Zero-delay ticks go through a MessageChannel: nested setTimeout(0) is clamped to 4 ms.
-  const channel = new MessageChannel();
-  let immediate: (() => void) | null = null;
-  channel.port1.onmessage = () => {
-    const fn = immediate;
-    immediate = null;
-    fn?.();
-  };
-  const IMMEDIATE = 'immediate';
-  const controller = new SimController({
-    post: (msg, transfer) => scope.postMessage(msg, transfer),
-    now: () => performance.now(),
-    setTimer: (fn, ms) => {
-      if (ms > 0) return setTimeout(fn, ms);
-      immediate = fn;
-      channel.port2.postMessage(null);
-      return IMMEDIATE;
-    },
-    clearTimer: (handle) => {
-      if (handle === IMMEDIATE) immediate = null;
-      else clearTimeout(handle as ReturnType<typeof setTimeout>);
-    },
-  });
-  scope.onmessage = (event: MessageEvent<ToWorker>) => controller.receive(event.data);
 }

@@ -29,7 +29,7 @@ export class RunWorker {
   /** Starts the worker (paused) on the run's scenario. */
   start(speed: number): void {
     this.stop();
-    const w = new Worker(new URL('../../worker/simWorker.ts', import.meta.url), { type: 'module', name: `cpumap-sim-${this.name}` });
+    const w = new Worker(new URL('../../worker/main.ts', import.meta.url), { type: 'module', name: `cpumap-sim-${this.name}` });
     this.worker = w;
     // A replaced worker may still deliver: handlers check they belong to the current one.
     w.onmessage = (event: MessageEvent<FromWorker>) => {

@@ -1,0 +1,31 @@
+/**
+ * The simulation worker's entry: wires a SimController to the worker scope. Zero-delay ticks go
+ * through a MessageChannel, since nested setTimeout(0) is clamped to 4 ms.
+ */
+import { SimController } from './simWorker';
+import type { ToWorker } from './protocol';
+
+const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
+const channel = new MessageChannel();
+let immediate: (() => void) | null = null;
+channel.port1.onmessage = () => {
+  const fn = immediate;
+  immediate = null;
+  fn?.();
+};
+const IMMEDIATE = 'immediate';
+const controller = new SimController({
+  post: (msg, transfer) => scope.postMessage(msg, transfer),
+  now: () => performance.now(),
+  setTimer: (fn, ms) => {
+    if (ms > 0) return setTimeout(fn, ms);
+    immediate = fn;
+    channel.port2.postMessage(null);
+    return IMMEDIATE;
+  },
+  clearTimer: (handle) => {
+    if (handle === IMMEDIATE) immediate = null;
+    else clearTimeout(handle as ReturnType<typeof setTimeout>);
+  },
+});
+scope.onmessage = (event: MessageEvent<ToWorker>) => controller.receive(event.data);

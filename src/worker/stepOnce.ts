@@ -1,0 +1,27 @@
+/** Stepping the engine by the explorer's units. */
+import type { Engine } from '../engine/engine';
+import type { StepUnit } from './protocol';
+
+/** A step gives up after this much simulated time (a poll or batch that never comes). */
+export const STEP_LIMIT_NS = 1e9;
+
+/**
+ * Steps `engine` by one unit: the next event, the next NAPI poll, or the next kthread loop
+ * iteration; false when none came within STEP_LIMIT_NS.
+ */
+export function stepOnce(engine: Engine, unit: StepUnit): boolean {
+  const limit = engine.now + STEP_LIMIT_NS;
+  const w = engine.world;
+  switch (unit) {
+    case 'event':
+      return engine.stepUntil(() => true, limit);
+    case 'poll': {
+      const polls = w.polls;
+      return engine.stepUntil(() => w.polls > polls, limit);
+    }
+    case 'batch': {
+      const batches = engine.kthreadIterations();
+      return engine.stepUntil(() => engine.kthreadIterations() > batches, limit);
+    }
+  }
+}
