@@ -145,9 +145,16 @@ test('embed mode: only the controls and the topology; the generator writes the i
   await expect(page.getByRole('region', { name: 'Panels' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Open in cpumap-scope' })).toBeVisible();
   await expect(page.getByText(`${lesson.title}, step 1: ${step.title}`)).toBeVisible();
-  // Sized to the frame: no scrolling.
+  // Sized to the frame: no scrolling, and the timeline and the footer inside it.
   const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
   expect(overflow).toBeLessThanOrEqual(1);
+  for (const el of [page.getByRole('button', { name: 'Step back' }), page.getByRole('link', { name: 'Open in cpumap-scope' })]) {
+    const box = await el.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 500).toBe(true);
+  }
+  const timeline = await page.getByRole('region', { name: 'Timeline' }).boundingBox();
+  const footer = await page.getByRole('link', { name: 'Open in cpumap-scope' }).boundingBox();
+  expect(timeline && footer && timeline.y + timeline.height <= footer.y + 1).toBe(true);
   // The keyboard drives it.
   await expect.poll(() => simNs(page), { timeout: 30_000 }).toBe(step.pauseAt);
   await page.keyboard.press('Space');
