@@ -6,12 +6,10 @@ import { parseScenario, type ScenarioParam } from '../scenario/parse';
 import { serializeScenario } from '../scenario/serialize';
 import type { ScenarioProblem } from '../scenario/types';
 
-/**
- * URL parameters of the page's view, which the scenario parser is told to ignore. The worker has
- * the same list (simWorker.ts VIEW_PARAMS); importing it from there would pull the engine into
- * the page's bundle.
- */
-export const VIEW_PARAMS = ['speed', 'paused', 't', 'sel', 'v', 'theme', 'lesson', 'step', 'embed', 'present', 'compare'] as const;
+import { VIEW_PARAMS } from '../scenario/viewParams';
+
+/** URL parameters of the page's view, which the scenario parser is told to ignore (shared with the worker). */
+export { VIEW_PARAMS };
 
 /** The parameters the form edits; the others (opt, max, ring, link, drop, cap, ops) are kept as loaded. */
 export const FORM_PARAMS = ['kernel', 'cpus', 'rx', 'entries', 'rate', 'size', 'flows', 'arrival', 'prog', 'stack', 'seed'] as const;

@@ -18,6 +18,8 @@ import { StatsHistory } from './statsHistory';
 import { Timeline, type RunState } from './timeline';
 import { stepOnce } from './stepOnce';
 import { TraceFeed } from './traceFeed';
+import { VIEW_PARAMS } from '../scenario/viewParams';
+import type { FrameMessage, FromWorker, InspectTarget, StepUnit, Topology, ToWorker } from './protocol';
 
 /** Default statistics interval: 1 ms of simulated time. */
 const DEFAULT_STATS_INTERVAL_NS = 1e6;
@@ -25,7 +27,6 @@ const DEFAULT_STATS_INTERVAL_NS = 1e6;
 const STATS_HISTORY = 600;
 /** Simulated time a fast-forward runs between two looks at the checkpoint clock. */
 const FAST_FORWARD_SLICE_NS = 1e6;
-import type { FrameMessage, FromWorker, InspectTarget, StepUnit, Topology, ToWorker } from './protocol';
 
 /** Wall ms between ticks: one display frame, so at most ~60 'frame' messages a second. */
 export const FRAME_MS = 16;
@@ -37,8 +38,6 @@ export const MOVES_MAX_SPEED = 1e6;
 export const DEFAULT_SPEED = 2000;
 /** Latest start time a 'load' may ask for (10 s of simulated time, run at once). */
 export const MAX_START_NS = 10e9;
-/** URL parameters of the page's view, not of the scenario: not reported as unknown. */
-export const VIEW_PARAMS = ['speed', 'paused', 't', 'sel', 'v', 'theme', 'lesson', 'step', 'embed', 'present', 'compare'] as const;
 
 /** What the controller needs from its surroundings (the worker scope, or a test). */
 export interface WorkerHost {
