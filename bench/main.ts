@@ -53,6 +53,25 @@ function memory(): void {
   console.log(`  (9 simulated s took ${wallS.toFixed(1)} s; frames in the pool at the end: ${engine.world.pool.live})`);
 }
 
+/** 60 simulated seconds at line rate: the heap must not grow (frames are ids, logs are bounded). */
+function soak(): void {
+  const engine = engineFor(LINE_RATE);
+  engine.runUntil(1e9);
+  const start = heapMiB();
+  const t0 = performance.now();
+  const samples: string[] = [];
+  for (let s = 10; s <= 60; s += 10) {
+    engine.runUntil(s * 1e9);
+    samples.push(`${s} s: ${heapMiB().toFixed(1)} MiB`);
+  }
+  const end = heapMiB();
+  const wallS = (performance.now() - t0) / 1000;
+  console.log('Soak: 60 simulated seconds at line rate (the line-rate scenario)' + (gc ? '' : ' (run with --expose-gc for exact figures)'));
+  console.log(`  heap after 1 simulated s: ${start.toFixed(1)} MiB; then ${samples.join(', ')}`);
+  console.log(`  growth ${(((end - start) / start) * 100).toFixed(1)}% (goal < 10%), ${wallS.toFixed(0)} s of wall time, violations: ${engine.check().length}`);
+  console.log(`  frames offered ${groupThousands(engine.world.acct.offered)}, in the pool at the end ${engine.world.pool.live}, log lines ${engine.world.log.length}`);
+}
+
 function kthreadPps(query: string): number {
   const engine = engineFor(query);
   engine.runUntil(100e6);
@@ -80,3 +99,4 @@ if (!only || only === 'throughput') throughput();
 if (!only || only === 'calibration') calibration();
 if (!only || only === 'memory') memory();
 if (!only || only === 'timetravel') timeTravel();
+if (!only || only === 'soak') soak();
