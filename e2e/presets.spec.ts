@@ -11,6 +11,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { PRESETS, type Preset } from '../src/scenario/presets';
 import { expectRegionText, inspect, inspectorFields, open, statsTable, tableNumber, type StatsRow } from './helpers';
+import type { FrameTotals } from '../src/engine/engine';
 
 type Check = (page: Page, preset: Preset) => Promise<void>;
 
@@ -114,17 +115,6 @@ function expectTeardown(history: Transition[], opMs: number): void {
   expect(at('RCU_FREE_CB')).toBeGreaterThan(at('XCHG_OUT'));
   expect(at('KTHREAD_STOP')).toBeGreaterThanOrEqual(at('RCU_FREE_CB'));
   expect(at('KTHREAD_EXIT')).toBeGreaterThanOrEqual(at('KTHREAD_STOP'));
-}
-
-interface FrameTotals {
-  offered: number;
-  nicDropped: number;
-  xdpDropped: number;
-  redirectErr: number;
-  ringFull: number;
-  stackDropped: number;
-  delivered: number;
-  inFlight: number;
 }
 
 /** The Statistics panel's "Download JSON": the run's frame totals so far and its invariant violations. */

@@ -80,16 +80,20 @@ function SpeedSlider() {
   );
 }
 
-/** Simulated time; a timer role, so screen readers do not announce it 60 times a second. */
+/** The loaded run's simulated time. */
 function SimClock() {
-  const simNs = useUi((s) => s.simNs);
+  return <ClockDisplay ns={useUi((s) => s.simNs)} />;
+}
+
+/** Simulated time; a timer role, so screen readers do not announce it 60 times a second. */
+export function ClockDisplay({ ns }: { ns: number }) {
   return (
     <div className="control-group clock">
       <span className="clock-label" aria-hidden="true">
         t =
       </span>
       <span role="timer" aria-label="Simulated time" className="clock-value">
-        {formatSimTime(simNs)}
+        {formatSimTime(ns)}
       </span>
     </div>
   );

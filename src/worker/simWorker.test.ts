@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SPEED, SimController, type WorkerHost } from './simWorker';
+import { SimController } from './simWorker';
+import { DEFAULT_SPEED } from './settings';
+import type { WorkerHost } from './host';
 import type { FrameMessage, FromWorker } from './protocol';
 
 /** A host with a fake clock and timers that run only when the test says so. */

@@ -19,34 +19,12 @@ import { Timeline, type RunState } from './timeline';
 import { stepOnce } from './stepOnce';
 import { TraceFeed } from './traceFeed';
 import { VIEW_PARAMS } from '../scenario/viewParams';
-import type { FrameMessage, FromWorker, InspectTarget, StepUnit, Topology, ToWorker } from './protocol';
+import type { FrameMessage, InspectTarget, StepUnit, ToWorker } from './protocol';
+import type { WorkerHost } from './host';
+import { topologyOf } from './topology';
+import { DEFAULT_SPEED, DEFAULT_STATS_INTERVAL_NS, FAST_FORWARD_SLICE_NS, FLAT_OUT_BUDGET_MS } from './settings';
+import { FRAME_MS, MAX_START_NS, MOVES_MAX_SPEED, STATS_HISTORY } from './settings';
 
-/** Default statistics interval: 1 ms of simulated time. */
-const DEFAULT_STATS_INTERVAL_NS = 1e6;
-/** Statistics samples kept for going back in time (the page's charts keep as many). */
-const STATS_HISTORY = 600;
-/** Simulated time a fast-forward runs between two looks at the checkpoint clock. */
-const FAST_FORWARD_SLICE_NS = 1e6;
-
-/** Wall ms between ticks: one display frame, so at most ~60 'frame' messages a second. */
-export const FRAME_MS = 16;
-/** Wall time a tick may use when the engine cannot keep up (the rest goes to posting a frame). */
-const FLAT_OUT_BUDGET_MS = 14;
-/** Fastest speed at which single frames can be followed by eye; above it journeys are not recorded. */
-export const MOVES_MAX_SPEED = 1e6;
-/** Speed before the page asks for another: slow enough to watch frames move (2 µs a second). */
-export const DEFAULT_SPEED = 2000;
-/** Latest start time a 'load' may ask for (10 s of simulated time, run at once). */
-export const MAX_START_NS = 10e9;
-
-/** What the controller needs from its surroundings (the worker scope, or a test). */
-export interface WorkerHost {
-  post(msg: FromWorker, transfer: Transferable[]): void;
-  /** Wall clock in milliseconds. */
-  now(): number;
-  setTimer(fn: () => void, ms: number): unknown;
-  clearTimer(handle: unknown): void;
-}
 
 /** Runs one simulation for the page: handles every ToWorker message and paces the engine. */
 export class SimController {
@@ -175,14 +153,7 @@ export class SimController {
     this.configureMoves();
     this.configureTrace();
     this.opsPosted = engine.ops.length;
-    const topology: Topology = {
-      cpus: scenario.cpus,
-      maxEntries: scenario.max,
-      kernel: scenario.kernel,
-      rx: engine.world.nicQueues.map((q) => ({ queue: q.index, cpu: q.cpu, size: q.size })),
-      stack: scenario.stack,
-    };
-    this.host.post({ type: 'loaded', query, problems, create: engine.createResult.result, topology }, []);
+    this.host.post({ type: 'loaded', query, problems, create: engine.createResult.result, topology: topologyOf(engine) }, []);
     if (startNs > 0 && Number.isFinite(startNs)) {
       this.fastForward(engine, Math.min(startNs, MAX_START_NS));
       this.host.post({ type: 'rewound', t: engine.now, stats: this.history.upTo(engine.now, STATS_HISTORY), ms: null }, []);

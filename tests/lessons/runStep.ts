@@ -11,7 +11,7 @@ import { parseScenario } from '../../src/scenario/parse';
 import { hotspots } from '../../src/ui/topology/hotspots';
 import { computeLayout } from '../../src/ui/topology/layout';
 import { StatsSampler } from '../../src/worker/statsSampler';
-import type { Topology } from '../../src/worker/protocol';
+import { topologyOf } from '../../src/worker/topology';
 
 export const MS = 1_000_000;
 
@@ -45,14 +45,7 @@ export function answerOf(run: StepRun, q: StatQuery, windowNs: number): number |
  * scenario, the entries of the latest snapshot), on a canvas large enough for every button.
  */
 export function topologyNames(engine: Engine): Set<string> {
-  const s = engine.scenario;
-  const topology: Topology = {
-    cpus: s.cpus,
-    maxEntries: s.max,
-    kernel: s.kernel,
-    rx: engine.world.nicQueues.map((q) => ({ queue: q.index, cpu: q.cpu, size: q.size })),
-    stack: s.stack,
-  };
+  const topology = topologyOf(engine);
   const entries = takeSnapshot(engine).entries.map((e) => ({ uid: e.uid, cpu: e.cpu, qsize: e.qsize, inSlot: e.inSlot }));
   const layout = computeLayout({ topology, entries, width: 1600, height: 1000 });
   return new Set(hotspots(layout, entries).map((h) => h.name));

@@ -2,7 +2,8 @@
  * The pair's controls: play/pause, step (by a chosen simulated span), reset, the speed slider,
  * the shared simulated time, and a note when the runs cannot keep up with the speed.
  */
-import { formatSimTime, nearestNotch, SPEED_NOTCHES, speedWords } from '../format';
+import { nearestNotch, SPEED_NOTCHES, speedWords } from '../format';
+import { ClockDisplay } from '../Controls';
 import type { PairRunner } from './pairRunner';
 import { usePair } from './usePair';
 
@@ -62,14 +63,7 @@ export function CompareControls({ runner }: { runner: PairRunner }) {
           {words}
         </span>
       </div>
-      <div className="control-group clock">
-        <span className="clock-label" aria-hidden="true">
-          t =
-        </span>
-        <span role="timer" aria-label="Simulated time" className="clock-value">
-          {formatSimTime(sharedNs)}
-        </span>
-      </div>
+      <ClockDisplay ns={sharedNs} />
       {behind && playing ? <p className="behind-note">The runs cannot keep up with {words}: the slower one sets the pace</p> : null}
     </section>
   );

@@ -8,11 +8,12 @@ import { parseDuration, formatDuration } from '../../scenario/units';
 import type { ScenarioProblem } from '../../scenario/types';
 import type { InspectTarget } from '../../worker/protocol';
 import { parseSpeedParam } from '../format';
+import { MAX_START_NS } from '../../worker/settings';
 
 /** The version of the link format this page writes and reads. */
 export const LINK_VERSION = '1';
-/** Latest start time a link may ask for: 10 s of simulated time (run synchronously on open). */
-export const MAX_START_NS = 10e9;
+/** Latest start time a link may ask for: the worker's limit (run synchronously on open). */
+export { MAX_START_NS };
 /** Fastest finite speed (real time); `max` is as fast as possible. */
 const MAX_FINITE_SPEED = 1e9;
 /** Longest view value looked at (longer ones are junk anyway). */
