@@ -32,8 +32,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'src/engine and src/scenario must stay free of UI libraries.' },
-            { group: ['**/ui/**', '**/worker/**', '**/cli/**'], message: 'src/engine and src/scenario must not import the UI, the worker or the CLI.' },
+            {
+              group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'd3', 'd3-*'],
+              message: 'src/engine and src/scenario must stay free of UI libraries.',
+            },
+            {
+              group: ['**/ui/**', '**/worker/**', '**/cli/**'],
+              message: 'src/engine and src/scenario must not import the UI, the worker or the CLI.',
+            },
             { group: ['node:*', 'fs', 'path', 'process'], message: 'src/engine and src/scenario must run in a browser worker too.' },
           ],
         },

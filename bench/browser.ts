@@ -38,7 +38,9 @@ function bundleSize(): void {
     raw += buf.length;
     gz += gzipSync(buf, { level: 9 }).length;
   }
-  console.log(`  JavaScript (all of dist/assets, app and worker): ${(raw / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped (goal <= 250)`);
+  console.log(
+    `  JavaScript (all of dist/assets, app and worker): ${(raw / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped (goal <= 250)`,
+  );
 }
 
 async function hooks(page: Page): Promise<void> {
@@ -48,7 +50,9 @@ async function hooks(page: Page): Promise<void> {
 async function firstFrame(page: Page): Promise<void> {
   await page.goto(BASE + '/');
   await hooks(page);
-  await page.waitForFunction(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.firstFrameAt !== undefined, null, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.firstFrameAt !== undefined, null, {
+    timeout: 30_000,
+  });
   const at = await page.evaluate(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.firstFrameAt as number);
   console.log(`  first animated frame: ${at.toFixed(0)} ms after navigation (goal <= 1500)`);
 }
@@ -57,7 +61,9 @@ async function pacing(page: Page): Promise<void> {
   await page.goto(BASE + '/?rx=3&entries=4:2048&rate=14.7M&prog=rr&arrival=constant');
   await hooks(page);
   await page.evaluate(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.setSpeed(2e5));
-  await page.waitForFunction(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.state().journeys >= 1000, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.state().journeys >= 1000, null, {
+    timeout: 60_000,
+  });
   const r = await page.evaluate(
     () =>
       new Promise<{ p95: number; max: number; longTasks: number; frames: number; journeys: number }>((resolve) => {
@@ -78,7 +84,13 @@ async function pacing(page: Page): Promise<void> {
           else {
             obs.disconnect();
             gaps.sort((a, b) => a - b);
-            resolve({ p95: gaps[Math.floor(gaps.length * 0.95)], max: gaps[gaps.length - 1], longTasks, frames: gaps.length, journeys: minJourneys });
+            resolve({
+              p95: gaps[Math.floor(gaps.length * 0.95)],
+              max: gaps[gaps.length - 1],
+              longTasks,
+              frames: gaps.length,
+              journeys: minJourneys,
+            });
           }
         };
         requestAnimationFrame(tick);
@@ -108,7 +120,9 @@ async function lineRate(page: Page, node: number): Promise<void> {
   await page.waitForTimeout(8000);
   const b = await measure();
   const rtf = (b.sim - a.sim) / 1e9 / ((b.wall - a.wall) / 1000);
-  console.log(`  line rate at "real time": worker real-time factor ${rtf.toFixed(3)}, Node ${node.toFixed(3)} (ratio ${(rtf / node).toFixed(2)}, goal >= 0.80)`);
+  console.log(
+    `  line rate at "real time": worker real-time factor ${rtf.toFixed(3)}, Node ${node.toFixed(3)} (ratio ${(rtf / node).toFixed(2)}, goal >= 0.80)`,
+  );
 
   const pauseMs = await page.evaluate(async () => {
     const h = (window as unknown as { __cpumapScope: Hooks }).__cpumapScope;
@@ -170,7 +184,10 @@ async function main(): Promise<void> {
   console.log('Explorer in Chromium');
   bundleSize();
   const node = nodeRtf();
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     await waitForServer();
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

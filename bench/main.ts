@@ -68,8 +68,12 @@ function soak(): void {
   const wallS = (performance.now() - t0) / 1000;
   console.log('Soak: 60 simulated seconds at line rate (the line-rate scenario)' + (gc ? '' : ' (run with --expose-gc for exact figures)'));
   console.log(`  heap after 1 simulated s: ${start.toFixed(1)} MiB; then ${samples.join(', ')}`);
-  console.log(`  growth ${(((end - start) / start) * 100).toFixed(1)}% (goal < 10%), ${wallS.toFixed(0)} s of wall time, violations: ${engine.check().length}`);
-  console.log(`  frames offered ${groupThousands(engine.world.acct.offered)}, in the pool at the end ${engine.world.pool.live}, log lines ${engine.world.log.length}`);
+  console.log(
+    `  growth ${(((end - start) / start) * 100).toFixed(1)}% (goal < 10%), ${wallS.toFixed(0)} s of wall time, violations: ${engine.check().length}`,
+  );
+  console.log(
+    `  frames offered ${groupThousands(engine.world.acct.offered)}, in the pool at the end ${engine.world.pool.live}, log lines ${engine.world.log.length}`,
+  );
 }
 
 function kthreadPps(query: string): number {
@@ -82,7 +86,9 @@ function kthreadPps(query: string): number {
 
 function calibration(): void {
   console.log("Calibration: FACTS.md's setup (1 RX CPU -> CPU 4, qsize 128, 14.7 Mpps), kthread pps");
-  console.log(`  ${'step'.padEnd(22)} ${'iptables model'.padStart(14)} ${'published'.padStart(11)} ${'ratio'.padStart(6)}   ${'UdpNoPorts model'.padStart(16)} ${'published'.padStart(11)}`);
+  console.log(
+    `  ${'step'.padEnd(22)} ${'iptables model'.padStart(14)} ${'published'.padStart(11)} ${'ratio'.padStart(6)}   ${'UdpNoPorts model'.padStart(16)} ${'published'.padStart(11)}`,
+  );
   for (const s of COVER_LETTER_STEPS) {
     const ipt = kthreadPps(`${CALIBRATION}&opt=${s.opt}&stack=iptables-drop`);
     const udp = kthreadPps(`${CALIBRATION}&opt=${s.opt}&stack=udp-noport`);

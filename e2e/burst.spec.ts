@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { expectTimeAdvances, open } from './helpers';
 
-test('100 map operations clicked within a second while traffic runs: every one answered, the link replays them, the engine consistent', async ({ page }) => {
+test('100 map operations clicked within a second while traffic runs: every one answered, the link replays them, the engine consistent', async ({
+  page,
+}) => {
   await open(page, 'rx=0,1&entries=4:256,5:256&rate=2M&prog=hash&speed=1000000');
   const ops = page.getByRole('region', { name: 'Map operations' });
   await ops.scrollIntoViewIfNeeded();

@@ -36,7 +36,11 @@ async function openPair(page: Page, query: string): Promise<void> {
 async function pausePair(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
-  const times = async () => [await sharedTime(page).textContent(), await runTime(page, 'A').textContent(), await runTime(page, 'B').textContent()];
+  const times = async () => [
+    await sharedTime(page).textContent(),
+    await runTime(page, 'A').textContent(),
+    await runTime(page, 'B').textContent(),
+  ];
   await expect.poll(async () => new Set(await times()).size).toBe(1);
   const [time] = await times();
   return time ?? '';
@@ -97,7 +101,9 @@ test('v5.0 against v5.2 at overload: the kthread rates and their difference, at 
   const kthread = rows.get('cpumap_kthread 4');
   if (kthread === undefined) throw new Error(`no kthread row; rows: ${[...rows.keys()].join(' | ')}`);
   const [a, b] = kthread.pps;
-  console.log(`at ${time}, interval ending at ${endMs} ms: kthread CPU 4 A (v5.0) ${a} pps, B (v5.2) ${b} pps, B − A ${kthread.ppsDelta} (${kthread.ppsPercent})`);
+  console.log(
+    `at ${time}, interval ending at ${endMs} ms: kthread CPU 4 A (v5.0) ${a} pps, B (v5.2) ${b} pps, B − A ${kthread.ppsDelta} (${kthread.ppsPercent})`,
+  );
   expectNear(a, V50_KTHREAD_PPS, 0.05, 'v5.0 kthread pps');
   expectNear(b, V52_KTHREAD_PPS, 0.05, 'v5.2 kthread pps');
   expect(kthread.ppsDelta).toBe(b - a);
@@ -148,10 +154,15 @@ test('keyboard: Space plays and pauses, the controls are reached by Tab', async 
   const reached: string[] = [];
   for (let i = 0; i < 20; i++) {
     await page.keyboard.press('Tab');
-    reached.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? ''));
+    reached.push(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? ''),
+    );
   }
   for (const name of ['Open run A alone', 'Open run B alone', 'Share link', 'Play', 'Step', 'Reset']) {
-    expect(reached.some((r) => r.endsWith(name)), `${name} in the Tab order: ${reached.join(' | ')}`).toBe(true);
+    expect(
+      reached.some((r) => r.endsWith(name)),
+      `${name} in the Tab order: ${reached.join(' | ')}`,
+    ).toBe(true);
   }
   await expect(page.getByRole('slider', { name: 'Speed' })).toBeVisible();
 });

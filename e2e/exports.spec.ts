@@ -43,7 +43,11 @@ test('the statistics download as CSV and as JSON with the CLI keys', async ({ pa
 
   const csv = await download(page, stats.getByRole('button', { name: 'Download CSV' }));
   expect(csv.name).toBe('cpumap-stats.csv');
-  const rows = csv.data.toString('utf8').trimEnd().split('\r\n').map((r) => r.split(','));
+  const rows = csv.data
+    .toString('utf8')
+    .trimEnd()
+    .split('\r\n')
+    .map((r) => r.split(','));
   const header = rows[0];
   expect(header).toEqual(['end_ns', 'period_ns', 'partial', 'kind', 'from', 'to', 'cpu', 'pps', 'drop_pps', 'extra']);
   const body = rows.slice(1);
@@ -58,7 +62,8 @@ test('the statistics download as CSV and as JSON with the CLI keys', async ({ pa
   const json = await download(page, stats.getByRole('button', { name: 'Download JSON' }));
   expect(json.name).toBe('cpumap-stats.json');
   const report = JSON.parse(json.data.toString('utf8')) as Record<string, unknown>;
-  for (const key of ['scenario', 'simulatedNs', 'rx', 'enqueue', 'kthread', 'redirectErrPps', 'ops', 'frames', 'violations', 'samples']) expect(report).toHaveProperty(key);
+  for (const key of ['scenario', 'simulatedNs', 'rx', 'enqueue', 'kthread', 'redirectErrPps', 'ops', 'frames', 'violations', 'samples'])
+    expect(report).toHaveProperty(key);
   expect(report.scenario).toContain('cpus=4');
   expect(report.simulatedNs).toBeGreaterThan(0);
   expect((report.samples as unknown[]).length).toBeGreaterThan(0);
@@ -75,7 +80,11 @@ test('charts save as SVG and PNG', async ({ page }) => {
   expect(svg.name).toMatch(/^cpumap-\w+\.svg$/);
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { error: doc.querySelector('parsererror') !== null, root: doc.documentElement.localName, paths: doc.querySelectorAll('path').length };
+    return {
+      error: doc.querySelector('parsererror') !== null,
+      root: doc.documentElement.localName,
+      paths: doc.querySelectorAll('path').length,
+    };
   }, svg.data.toString('utf8'));
   expect(parsed).toMatchObject({ error: false, root: 'svg' });
   expect(parsed.paths).toBeGreaterThan(0);
@@ -114,9 +123,17 @@ test('a downloaded scenario file opens back, and a bad one is refused', async ({
 
   await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('cpus=2') });
   await expect(scenario.getByRole('alert')).toContainText('not JSON');
-  await input.setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ version: 7, query: 'cpus=2' })) });
+  await input.setInputFiles({
+    name: 'old.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ version: 7, query: 'cpus=2' })),
+  });
   await expect(scenario.getByRole('alert')).toContainText('version 7');
-  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ version: 1, query: 'cpus=999' })) });
+  await input.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ version: 1, query: 'cpus=999' })),
+  });
   await expect(scenario.getByRole('alert')).toContainText('cpus');
   expect(page.url()).toContain('cpus=4');
 });

@@ -24,7 +24,10 @@ for (const lesson of LESSONS) {
       await expect(panel).toContainText(`step ${i + 1} of ${lesson.steps.length}`);
       // Highlighted elements are marked on the topology.
       for (const name of step.highlight) {
-        await expect(page.getByRole('region', { name: 'Topology' }).getByRole('button', { name, exact: true }).first()).toHaveAttribute('data-highlight', '');
+        await expect(page.getByRole('region', { name: 'Topology' }).getByRole('button', { name, exact: true }).first()).toHaveAttribute(
+          'data-highlight',
+          '',
+        );
       }
       if (step.predict !== undefined) {
         const box = panel.getByRole('group', { name: 'Predict, then run' });

@@ -56,9 +56,13 @@ test('the statistics table equals the CLI for the same scenario and simulated ti
   const kthreadRow = rows.find((r) => /^cpumap_kthread\s+4\b/.test(r)) ?? '';
   const enqueueRow = rows.find((r) => /^cpumap-enqueue\s+3:4\b/.test(r)) ?? '';
 
-  const cli = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'src/cli/main.ts', query, '--duration', `${endMs}ms`, '--warmup', `${endMs - 1}ms`, '--json'], {
-    encoding: 'utf8',
-  });
+  const cli = spawnSync(
+    process.execPath,
+    ['scripts/run-ts.mjs', 'src/cli/main.ts', query, '--duration', `${endMs}ms`, '--warmup', `${endMs - 1}ms`, '--json'],
+    {
+      encoding: 'utf8',
+    },
+  );
   expect(cli.status).toBe(0);
   const json = JSON.parse(cli.stdout);
   const fmt = (v: number) => Math.round(v).toLocaleString('en-US');

@@ -174,7 +174,12 @@ const CHECKS: Record<string, Check> = {
     // Nothing dropped since the start: no NIC, ring-full or redirect drops.
     const { frames, violations } = await downloadedTotals(page);
     expect(frames.offered).toBeGreaterThan(400_000);
-    expect({ nic: frames.nicDropped, ring: frames.ringFull, redirect: frames.redirectErr, xdp: frames.xdpDropped }).toEqual({ nic: 0, ring: 0, redirect: 0, xdp: 0 });
+    expect({ nic: frames.nicDropped, ring: frames.ringFull, redirect: frames.redirectErr, xdp: frames.xdpDropped }).toEqual({
+      nic: 0,
+      ring: 0,
+      redirect: 0,
+      xdp: 0,
+    });
     expect(violations).toEqual([]);
   },
 
@@ -299,7 +304,12 @@ const CHECKS: Record<string, Check> = {
     // Nothing lost: every frame was delivered, apart from the redirects to the empty slot after 20 ms.
     const { frames, violations } = await downloadedTotals(page);
     expect(violations).toEqual([]);
-    expect({ nic: frames.nicDropped, ring: frames.ringFull, stack: frames.stackDropped, xdp: frames.xdpDropped }).toEqual({ nic: 0, ring: 0, stack: 0, xdp: 0 });
+    expect({ nic: frames.nicDropped, ring: frames.ringFull, stack: frames.stackDropped, xdp: frames.xdpDropped }).toEqual({
+      nic: 0,
+      ring: 0,
+      stack: 0,
+      xdp: 0,
+    });
     expect(frames.delivered + frames.redirectErr + frames.inFlight).toBe(frames.offered);
     expect(frames.redirectErr).toBeGreaterThan(0);
     expect(frames.redirectErr).toBeLessThan(5e-3 * 4e6);

@@ -20,7 +20,7 @@ function fail(message: string, code = 2): never {
 function runText(engine: Engine, o: CliOptions): void {
   engine.runUntil(o.warmupNs);
   let prev = engine.world.counters.clone();
-  for (let t = o.warmupNs; t < o.durationNs; ) {
+  for (let t = o.warmupNs; t < o.durationNs;) {
     const next = Math.min(t + o.intervalNs, o.durationNs);
     engine.runUntil(next);
     const cur = engine.world.counters.clone();
@@ -38,7 +38,7 @@ function runTrace(engine: Engine, o: CliOptions): void {
   let seq = engine.world.traceRing?.written ?? 0;
   let printed = 0;
   const step = 10_000; // 10 us of simulated time between reads keeps the ring from wrapping
-  for (let t = o.warmupNs; t < o.durationNs && printed < o.limit; ) {
+  for (let t = o.warmupNs; t < o.durationNs && printed < o.limit;) {
     t = Math.min(t + step, o.durationNs);
     engine.runUntil(t);
     const ring = engine.world.traceRing;

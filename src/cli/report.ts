@@ -14,7 +14,16 @@ export interface RunReport {
   enqueue: { from: number; to: number; pps: number; dropPps: number; bulkAvg: number }[];
   kthread: { cpu: number; pps: number; dropPps: number; schedPps: number }[];
   redirectErrPps: number;
-  ops: { at: number; op: string; key: number | null; qsize: number | null; flags: number | null; result: string; value: number | null; next: number | null }[];
+  ops: {
+    at: number;
+    op: string;
+    key: number | null;
+    qsize: number | null;
+    flags: number | null;
+    result: string;
+    value: number | null;
+    next: number | null;
+  }[];
   frames: FrameTotals;
   violations: string[];
 }

@@ -20,9 +20,7 @@ export class FrameAccounts {
   ringCleanup = 0;
 
   terminal(): number {
-    return (
-      this.nicDropped + this.xdpDropped + this.redirectErr + this.ringFull + this.stackDropped + this.delivered + this.ringCleanup
-    );
+    return this.nicDropped + this.xdpDropped + this.redirectErr + this.ringFull + this.stackDropped + this.delivered + this.ringCleanup;
   }
 
   clone(): FrameAccounts {

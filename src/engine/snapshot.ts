@@ -100,7 +100,14 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
       state: e.lifecycle.state,
       inSlot: map !== null && map.slots[e.cpu] === e,
       kthread: k
-        ? { pid: k.pid, comm: k.comm, state: k.state, phase: k.phase, running: w.cpus[k.cpu].runningKthread() === k, shouldStop: k.shouldStop }
+        ? {
+            pid: k.pid,
+            comm: k.comm,
+            state: k.state,
+            phase: k.phase,
+            running: w.cpus[k.cpu].runningKthread() === k,
+            shouldStop: k.shouldStop,
+          }
         : null,
       ring: {
         size: e.ring.size,
@@ -118,9 +125,19 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
   return {
     simNs: now,
     cpus,
-    nicQueues: w.nicQueues.map((q) => ({ index: q.index, cpu: q.cpu, count: q.count, size: q.size, napiScheduled: q.napiScheduled, nicDrops: q.nicDrops })),
+    nicQueues: w.nicQueues.map((q) => ({
+      index: q.index,
+      cpu: q.cpu,
+      count: q.count,
+      size: q.size,
+      napiScheduled: q.napiScheduled,
+      nicDrops: q.nicDrops,
+    })),
     entries,
-    map: map === null ? null : { id: map.id, maxEntries: map.maxEntries, fdClosed: map.fdClosed, slots: map.slots.map((e) => (e === null ? null : e.uid)) },
+    map:
+      map === null
+        ? null
+        : { id: map.id, maxEntries: map.maxEntries, fdClosed: map.fdClosed, slots: map.slots.map((e) => (e === null ? null : e.uid)) },
     progAttached: w.progAttached,
     rcu: { completed: w.rcu.completed, inProgress: w.rcu.inProgress, gpStartNs: w.rcu.gpStart, pendingCallbacks: w.rcu.pendingCallbacks },
     frames: engine.frameTotals(),

@@ -223,7 +223,12 @@ describe('parseScenario: rx', () => {
   });
 
   it('refuses a CPU that does not exist with the parsed cpus (a cross-field rule)', () => {
-    const s = refused('cpus=4&rx=0,4', 'rx', '0,4', 'rx: "0,4" is not allowed: a comma-separated list of 1 to 64 CPU numbers, each from 0 to 3 since cpus is 4 (CPU 4 does not exist)');
+    const s = refused(
+      'cpus=4&rx=0,4',
+      'rx',
+      '0,4',
+      'rx: "0,4" is not allowed: a comma-separated list of 1 to 64 CPU numbers, each from 0 to 3 since cpus is 4 (CPU 4 does not exist)',
+    );
     expect(s.rx).toEqual([0, 1]);
   });
 

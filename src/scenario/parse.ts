@@ -112,7 +112,10 @@ function parseBounded(query: string, options: ParseOptions): ParseResult {
   for (const [key, value] of new URLSearchParams(query)) {
     const first = given.get(key);
     if (first !== undefined) {
-      found.push({ at, problem: problem(key, value, `a parameter may be given only once (the first value, ${quote(first.value)}, is used)`) });
+      found.push({
+        at,
+        problem: problem(key, value, `a parameter may be given only once (the first value, ${quote(first.value)}, is used)`),
+      });
     } else if (known.has(key)) {
       given.set(key, { value, at });
     } else if (!extra.has(key)) {
@@ -242,7 +245,10 @@ function checkEntries(text: string): Check<EntrySpec[]> {
 function checkRate(text: string, link: number, size: number): Check<number> {
   const pps = parseRate(text);
   if (pps === null) {
-    return bad('frames per second: a decimal number with an optional k, M or G suffix, such as 1000, 500k or 14.88M', numberSyntaxHint(text));
+    return bad(
+      'frames per second: a decimal number with an optional k, M or G suffix, such as 1000, 500k or 14.88M',
+      numberSyntaxHint(text),
+    );
   }
   const line = lineRatePps(link, size);
   if (pps > line) {
@@ -253,7 +259,9 @@ function checkRate(text: string, link: number, size: number): Check<number> {
 
 function checkLink(text: string): Check<number> {
   const gbit = parseDecimal(text);
-  return gbit !== null && gbit >= 0.1 && gbit <= 400 ? ok(gbit) : bad('a link speed in Gbit/s from 0.1 to 400, such as 10 or 2.5', numberSyntaxHint(text));
+  return gbit !== null && gbit >= 0.1 && gbit <= 400
+    ? ok(gbit)
+    : bad('a link speed in Gbit/s from 0.1 to 400, such as 10 or 2.5', numberSyntaxHint(text));
 }
 
 const ARRIVAL_ALLOWED = `constant, poisson, bursty (bursts of ${DEFAULT_BURST} frames) or bursty:N with N a whole number from 2 to 4096`;
@@ -287,4 +295,3 @@ function checkStack(text: string): Check<StackVerdict> {
 function checkCap(text: string): Check<boolean> {
   return text === '0' || text === '1' ? ok(text === '1') : bad('0 or 1');
 }
-

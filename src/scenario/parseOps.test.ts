@@ -27,7 +27,9 @@ describe('parseScenario: ops', () => {
   });
 
   it('sorts by time, keeping the written order at equal times', () => {
-    expect(clean('ops=3ms:free,1ms:lookup:1,1ms:lookup:2,0:lookup:3,1ms:lookup:0').ops.map((o) => [o.at, o.op === 'lookup' ? o.key : o.op])).toEqual([
+    expect(
+      clean('ops=3ms:free,1ms:lookup:1,1ms:lookup:2,0:lookup:3,1ms:lookup:0').ops.map((o) => [o.at, o.op === 'lookup' ? o.key : o.op]),
+    ).toEqual([
       [0, 3],
       [1_000_000, 1],
       [1_000_000, 2],

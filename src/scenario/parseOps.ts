@@ -72,7 +72,8 @@ function checkOp(item: string): Check<MapOpSpec> {
     }
     case 'next': {
       const key = args.length === 0 ? null : u32(0);
-      if (args.length > 1 || (args.length === 1 && key === null)) return bad(`TIME:next or TIME:next:KEY, with KEY a whole number from 0 to ${U32_MAX}`, argHint());
+      if (args.length > 1 || (args.length === 1 && key === null))
+        return bad(`TIME:next or TIME:next:KEY, with KEY a whole number from 0 to ${U32_MAX}`, argHint());
       return ok({ at, op: 'next', key });
     }
     case 'free':

@@ -17,7 +17,12 @@ describe('parseScenario: rate, link and the line rate', () => {
   });
 
   it('refuses a rate above the line rate, saying what the line rate is', () => {
-    const s = refused('rate=20M', 'rate', '20M', 'rate: "20M" is not allowed: at most 14,880,952 pps, the line rate of a 10 Gbit/s link for 64-byte frames');
+    const s = refused(
+      'rate=20M',
+      'rate',
+      '20M',
+      'rate: "20M" is not allowed: at most 14,880,952 pps, the line rate of a 10 Gbit/s link for 64-byte frames',
+    );
     expect(s.rate).toBe(1_000_000);
   });
 
@@ -70,7 +75,12 @@ describe('parseScenario: arrival', () => {
   });
 
   it.each(['bursty:1', 'bursty:4097', 'bursty:', 'bursty:x', 'burst', 'Poisson', ''])('refuses arrival=%j', (value) => {
-    const s = refused(`arrival=${value}`, 'arrival', value, 'constant, poisson, bursty (bursts of 64 frames) or bursty:N with N a whole number from 2 to 4096');
+    const s = refused(
+      `arrival=${value}`,
+      'arrival',
+      value,
+      'constant, poisson, bursty (bursts of 64 frames) or bursty:N with N a whole number from 2 to 4096',
+    );
     expect(s.arrival).toEqual({ kind: 'poisson' });
   });
 });

@@ -24,7 +24,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'overload',
     title: 'One remote CPU overloaded',
-    why: "The 2019 measurement: 14.7 Mpps into one kthread that manages 3.2 Mpps; the rest is refused by the full ring, and every bulk is a full 8.",
+    why: 'The 2019 measurement: 14.7 Mpps into one kthread that manages 3.2 Mpps; the rest is refused by the full ring, and every bulk is a full 8.',
     query: 'kernel=5.0&rx=3&entries=4:192&rate=14.7M&prog=rr&arrival=constant&stack=udp-noport',
   },
   {

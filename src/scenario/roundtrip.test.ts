@@ -1,7 +1,18 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_SCENARIO, defaultRate, defaultRx, lineRatePps } from './defaults';
-import { MAX_CPUS, MAX_ENTRIES, MAX_OP_TIME_NS, MAX_OPS, MAX_QUERY_LENGTH, MAX_RX_QUEUES, MAX_SHOWN_VALUE, parseScenario, SCENARIO_PARAMS, U32_MAX } from './parse';
+import {
+  MAX_CPUS,
+  MAX_ENTRIES,
+  MAX_OP_TIME_NS,
+  MAX_OPS,
+  MAX_QUERY_LENGTH,
+  MAX_RX_QUEUES,
+  MAX_SHOWN_VALUE,
+  parseScenario,
+  SCENARIO_PARAMS,
+  U32_MAX,
+} from './parse';
 import { serializeScenario } from './serialize';
 import { OPTIMIZATIONS, STACK_VERDICTS, type MapOpSpec, type Scenario } from './types';
 
@@ -25,7 +36,13 @@ const opTime = fc.oneof(
 );
 
 const opArb: fc.Arbitrary<MapOpSpec> = fc.oneof(
-  fc.record({ at: opTime, op: fc.constant('update' as const), key: smallOrU32, qsize: smallOrU32, flags: fc.oneof(fc.constantFrom(0, 1, 2), u32) }),
+  fc.record({
+    at: opTime,
+    op: fc.constant('update' as const),
+    key: smallOrU32,
+    qsize: smallOrU32,
+    flags: fc.oneof(fc.constantFrom(0, 1, 2), u32),
+  }),
   fc.record({ at: opTime, op: fc.constant('delete' as const), key: smallOrU32 }),
   fc.record({ at: opTime, op: fc.constant('lookup' as const), key: smallOrU32 }),
   fc.record({ at: opTime, op: fc.constant('next' as const), key: fc.option(smallOrU32, { nil: null }) }),
@@ -44,14 +61,21 @@ const independentFields = fc.record({
     fc.uniqueArray(fc.record({ cpu: smallOrU32, qsize: smallOrU32 }), { selector: (e) => e.cpu, maxLength: MAX_ENTRIES }),
   ),
   size: orDefault(DEFAULT_SCENARIO.size, fc.integer({ min: 64, max: 1518 })),
-  link: orDefault(DEFAULT_SCENARIO.link, fc.oneof(fc.constantFrom(0.1, 1, 2.5, 25, 40, 100, 400), fc.double({ min: 0.1, max: 400, noNaN: true }))),
+  link: orDefault(
+    DEFAULT_SCENARIO.link,
+    fc.oneof(fc.constantFrom(0.1, 1, 2.5, 25, 40, 100, 400), fc.double({ min: 0.1, max: 400, noNaN: true })),
+  ),
   flows: orDefault(DEFAULT_SCENARIO.flows, fc.integer({ min: 1, max: 65_536 })),
   arrival: fc.oneof(
     fc.constant({ kind: 'constant' as const }),
     fc.constant({ kind: 'poisson' as const }),
     fc.record({ kind: fc.constant('bursty' as const), burst: fc.oneof(fc.constant(64), fc.integer({ min: 2, max: 4096 })) }),
   ),
-  prog: fc.oneof(fc.constant({ kind: 'rr' as const }), fc.constant({ kind: 'hash' as const }), fc.record({ kind: fc.constant('cpu' as const), cpu: smallOrU32 })),
+  prog: fc.oneof(
+    fc.constant({ kind: 'rr' as const }),
+    fc.constant({ kind: 'hash' as const }),
+    fc.record({ kind: fc.constant('cpu' as const), cpu: smallOrU32 }),
+  ),
   drop: orDefault(DEFAULT_SCENARIO.drop, fc.oneof(fc.constantFrom(0.25, 1), fc.double({ min: 0, max: 1, noNaN: true }))),
   stack: fc.constantFrom(...STACK_VERDICTS),
   seed: orDefault(DEFAULT_SCENARIO.seed, u32),
@@ -307,7 +331,10 @@ const mutatedQuery = fc
   .tuple(
     validScenario,
     fc.constantFrom('short' as const, 'full' as const),
-    fc.array(fc.tuple(fc.constantFrom('insert', 'delete', 'duplicate', 'replace'), fc.nat(), fc.nat({ max: 8 }), token), { minLength: 1, maxLength: 5 }),
+    fc.array(fc.tuple(fc.constantFrom('insert', 'delete', 'duplicate', 'replace'), fc.nat(), fc.nat({ max: 8 }), token), {
+      minLength: 1,
+      maxLength: 5,
+    }),
   )
   .map(([s, mode, edits]) => {
     let q = serializeScenario(s, mode);
@@ -331,7 +358,13 @@ describe('parseScenario on arbitrary input', () => {
   });
 
   it('never throws and always yields an in-range scenario for strings of grammar tokens', () => {
-    fc.assert(fc.property(fc.array(token, { maxLength: 80 }).map((t) => t.join('')), expectSaneParse), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(token, { maxLength: 80 }).map((t) => t.join('')),
+        expectSaneParse,
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('never throws and always yields an in-range scenario for name=value pairs of token soup', () => {

@@ -56,7 +56,13 @@ export function EmbedCode() {
               Height <input type="number" min={MIN} max={MAX} value={height} onChange={(e) => setHeight(e.target.value)} />
             </label>
           </div>
-          <textarea readOnly aria-label="Iframe code" value={query === null ? 'Loading the scenario…' : code} rows={4} onFocus={(e) => e.target.select()} />
+          <textarea
+            readOnly
+            aria-label="Iframe code"
+            value={query === null ? 'Loading the scenario…' : code}
+            rows={4}
+            onFocus={(e) => e.target.select()}
+          />
           <div className="embed-actions">
             <button type="button" className="primary" onClick={copy}>
               Copy code

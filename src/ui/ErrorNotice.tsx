@@ -12,8 +12,8 @@ export function ErrorNotice() {
   return (
     <div className="error-notice" role="alert">
       <p>
-        <strong>The simulation stopped.</strong> Its worker failed: {error}. The picture below is the last one it sent; your
-        scenario and settings are kept.
+        <strong>The simulation stopped.</strong> Its worker failed: {error}. The picture below is the last one it sent; your scenario and
+        settings are kept.
       </p>
       <button type="button" className="primary" onClick={restart}>
         Restart simulation

@@ -21,7 +21,13 @@ export function HelpOverlay() {
 
   return (
     <>
-      <button type="button" className="help-button" aria-label="Help: keyboard shortcuts (?)" aria-keyshortcuts="?" onClick={() => set({ helpOpen: true })}>
+      <button
+        type="button"
+        className="help-button"
+        aria-label="Help: keyboard shortcuts (?)"
+        aria-keyshortcuts="?"
+        onClick={() => set({ helpOpen: true })}
+      >
         ?
       </button>
       <dialog ref={ref} className="help" aria-labelledby="help-title" onClose={() => set({ helpOpen: false })}>

@@ -14,8 +14,8 @@ export function LinkNotice() {
   return (
     <div className="error-notice link-notice" role="alert" aria-label="Problems in the link">
       <p>
-        <strong>This link has {problems.length === 1 ? 'a problem' : `${problems.length} problems`}.</strong> The parameters below
-        use their defaults; the rest of the link is used.
+        <strong>This link has {problems.length === 1 ? 'a problem' : `${problems.length} problems`}.</strong> The parameters below use their
+        defaults; the rest of the link is used.
       </p>
       <ul>
         {problems.map((p, i) => (

@@ -28,7 +28,12 @@ const FIELDS: readonly Field[] = [
   { param: 'rate', label: 'Rate', hint: 'frames per second, e.g. 1M, 500k' },
   { param: 'size', label: 'Frame size', hint: 'bytes, 64 to 1518' },
   { param: 'flows', label: 'Flows', hint: '1 to 65536' },
-  { param: 'arrival', label: 'Arrival', hint: 'constant, poisson, bursty, bursty:N', suggestions: ['constant', 'poisson', 'bursty', 'bursty:8'] },
+  {
+    param: 'arrival',
+    label: 'Arrival',
+    hint: 'constant, poisson, bursty, bursty:N',
+    suggestions: ['constant', 'poisson', 'bursty', 'bursty:8'],
+  },
   { param: 'prog', label: 'Program', hint: 'rr, hash or cpu:N', suggestions: ['rr', 'hash', 'cpu:4'] },
   { param: 'stack', label: 'Stack', hint: 'what the stack does', options: STACK_VERDICTS },
   { param: 'seed', label: 'Seed', hint: '0 to 4294967295' },
@@ -68,7 +73,13 @@ function ScenarioFields({ query }: { query: string }) {
     <form aria-label="Scenario" className="scenario-form" onSubmit={onSubmit} noValidate>
       <div className="fields">
         {FIELDS.map((f) => (
-          <FieldInput key={f.param} field={f} value={values[f.param]} invalid={bad.has(f.param)} onChange={(v) => setValues({ ...values, [f.param]: v })} />
+          <FieldInput
+            key={f.param}
+            field={f}
+            value={values[f.param]}
+            invalid={bad.has(f.param)}
+            onChange={(v) => setValues({ ...values, [f.param]: v })}
+          />
         ))}
       </div>
       <button type="submit" className="primary">

@@ -13,7 +13,13 @@ export function Settings() {
   const [open, setOpen] = useState(false);
   return (
     <div className="settings-menu">
-      <button type="button" aria-expanded={open} aria-controls="view-settings" onClick={() => setOpen(!open)} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="view-settings"
+        onClick={() => setOpen(!open)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      >
         View
       </button>
       {open && <SettingsGroup />}

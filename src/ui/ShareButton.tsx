@@ -39,8 +39,7 @@ export function ShareButton({ write = writeLink }: { write?: () => void }) {
       </span>
       {fallback !== null && (
         <label className="share-fallback">
-          Link to this run{' '}
-          <input ref={box} type="text" readOnly value={fallback} onFocus={(e) => e.currentTarget.select()} size={40} />
+          Link to this run <input ref={box} type="text" readOnly value={fallback} onFocus={(e) => e.currentTarget.select()} size={40} />
         </label>
       )}
     </div>

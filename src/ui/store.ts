@@ -149,6 +149,5 @@ export const useUi = create<UiState>((set, get) => ({
     get().send({ type: 'inspect', target });
   },
   setCalmMotion: (calm) => set({ motionOverride: calm, reducedMotion: calm }),
-  setSystemReducedMotion: (reduce) =>
-    set((s) => ({ systemReducedMotion: reduce, reducedMotion: s.motionOverride ?? reduce })),
+  setSystemReducedMotion: (reduce) => set((s) => ({ systemReducedMotion: reduce, reducedMotion: s.motionOverride ?? reduce })),
 }));

@@ -31,7 +31,10 @@ export function ownsKeys(target: EventTarget | null): boolean {
 
 /** Elements that space activates. */
 export function activatedBySpace(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest('button, a[href], summary, [role="button"], [role="switch"], [role="checkbox"]') !== null;
+  return (
+    target instanceof HTMLElement &&
+    target.closest('button, a[href], summary, [role="button"], [role="switch"], [role="checkbox"]') !== null
+  );
 }
 
 /** Installs the explorer's keyboard shortcuts on the window while mounted. */

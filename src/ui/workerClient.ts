@@ -93,7 +93,11 @@ function spawn(options: BootOptions): void {
     if (worker === w) died('a message from the simulation worker could not be read');
   };
   send({ type: 'speed', nsPerSecond: options.speed });
-  send(options.startNs === undefined ? { type: 'load', query: options.query } : { type: 'load', query: options.query, startNs: options.startNs });
+  send(
+    options.startNs === undefined
+      ? { type: 'load', query: options.query }
+      : { type: 'load', query: options.query, startNs: options.startNs },
+  );
   if (options.playing) send({ type: 'play' });
 }
 
@@ -155,7 +159,8 @@ function route(msg: FromWorker): void {
       break;
     case 'forked': {
       useLink.getState().forked(msg.at);
-      const dropped = msg.discardedOps === 0 ? '' : `; ${msg.discardedOps} later hand-made operation${msg.discardedOps === 1 ? '' : 's'} discarded`;
+      const dropped =
+        msg.discardedOps === 0 ? '' : `; ${msg.discardedOps} later hand-made operation${msg.discardedOps === 1 ? '' : 's'} discarded`;
       useUi.setState({ forkNote: `Forked at ${formatSimTime(msg.at)}: the run's later future is discarded${dropped}.` });
       break;
     }

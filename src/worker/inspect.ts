@@ -85,7 +85,10 @@ function gone(target: InspectTarget, title: string, why: string): Inspection {
 
 function listFrames(ids: number[]): string {
   if (ids.length === 0) return 'none';
-  const shown = ids.slice(0, MAX_LISTED_FRAMES).map((f) => `#${f}`).join(', ');
+  const shown = ids
+    .slice(0, MAX_LISTED_FRAMES)
+    .map((f) => `#${f}`)
+    .join(', ');
   return ids.length > MAX_LISTED_FRAMES ? `${shown} … (${ids.length} in all)` : shown;
 }
 
@@ -286,17 +289,25 @@ function locate(engine: Engine, f: number): { where: string; code: Code } | null
     if (q.frames().includes(f)) return { where: `NIC RX queue ${q.index} (waiting for a NAPI poll on CPU ${q.cpu})`, code: null };
   }
   for (const c of w.cpus) {
-    if (c.pendingFrame === f) return { where: `CPU ${c.id}, in bq_enqueue (its bulk is full and flushes next)`, code: cpumapCode(engine, 'bq_flush_to_queue', 'produce') };
+    if (c.pendingFrame === f)
+      return {
+        where: `CPU ${c.id}, in bq_enqueue (its bulk is full and flushes next)`,
+        code: cpumapCode(engine, 'bq_flush_to_queue', 'produce'),
+      };
   }
   for (const e of engine.entries) {
     if (e.lifecycle.isFinal) continue;
     if (!e.bulkqFreed) {
       for (let c = 0; c < e.bqCount.length; c++) {
-        if (bulkFrames(e, c).includes(f)) return { where: `bulk queue of CPU ${c} for ${entryLabel(e)}`, code: cpumapCode(engine, 'bq_enqueue', 'append') };
+        if (bulkFrames(e, c).includes(f))
+          return { where: `bulk queue of CPU ${c} for ${entryLabel(e)}`, code: cpumapCode(engine, 'bq_enqueue', 'append') };
       }
     }
     if (e.ring.count > 0 && e.ring.frames().includes(f)) {
-      return { where: `ptr_ring of ${entryLabel(e)} (waiting for ${e.kthread.comm})`, code: cpumapCode(engine, 'cpu_map_kthread_run', consumeStep(engine)) };
+      return {
+        where: `ptr_ring of ${entryLabel(e)} (waiting for ${e.kthread.comm})`,
+        code: cpumapCode(engine, 'cpu_map_kthread_run', consumeStep(engine)),
+      };
     }
   }
   return null;

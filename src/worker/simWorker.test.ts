@@ -150,7 +150,20 @@ describe('SimController', () => {
     c.receive({ type: 'inspect', target: { kind: 'entry', uid: entry.uid } });
     const ins = h.frames().at(-1)?.inspection;
     const names = ins?.fields.map(([k]) => k) ?? [];
-    for (const name of ['cpu', 'map_id', 'qsize', 'refcnt', 'lifecycle', 'kthread comm', 'kthread pid', 'ring producer', 'ring consumer_head', 'ring consumer_tail', 'ring batch', 'bulk queues']) {
+    for (const name of [
+      'cpu',
+      'map_id',
+      'qsize',
+      'refcnt',
+      'lifecycle',
+      'kthread comm',
+      'kthread pid',
+      'ring producer',
+      'ring consumer_head',
+      'ring consumer_tail',
+      'ring batch',
+      'bulk queues',
+    ]) {
       expect(names).toContain(name);
     }
     expect(ins?.code?.fn).toBe('cpu_map_kthread_run');
@@ -208,7 +221,10 @@ describe('SimController', () => {
       if (started?.type !== 'rewound') return;
       expect(started.stats).toHaveLength(20);
       c.receive({ type: 'seek', t: 5e6 });
-      const rewound = h.posted.map((p) => p.msg).filter((m) => m.type === 'rewound').at(-1);
+      const rewound = h.posted
+        .map((p) => p.msg)
+        .filter((m) => m.type === 'rewound')
+        .at(-1);
       expect(rewound).toMatchObject({ type: 'rewound', t: 5e6 });
       if (rewound?.type !== 'rewound') return;
       // The samples up to the new time, one per simulated ms.

@@ -25,7 +25,6 @@ import { topologyOf } from './topology';
 import { DEFAULT_SPEED, DEFAULT_STATS_INTERVAL_NS, FAST_FORWARD_SLICE_NS, FLAT_OUT_BUDGET_MS } from './settings';
 import { FRAME_MS, MAX_START_NS, MOVES_MAX_SPEED, STATS_HISTORY } from './settings';
 
-
 /** Runs one simulation for the page: handles every ToWorker message and paces the engine. */
 export class SimController {
   private engine: Engine | null = null;
@@ -344,7 +343,13 @@ export class SimController {
     const budget = this.flatOut ? FLAT_OUT_BUDGET_MS : TICK_BUDGET_MS;
     const sampler = this.sampler;
     const stopAt = this.pauseAt ?? Infinity;
-    const outcome = this.pacer.tick(start, { now: () => engine.now, runUntil: (t) => sampler.runUntil(engine, t) }, () => this.host.now(), budget, stopAt);
+    const outcome = this.pacer.tick(
+      start,
+      { now: () => engine.now, runUntil: (t) => sampler.runUntil(engine, t) },
+      () => this.host.now(),
+      budget,
+      stopAt,
+    );
     const end = this.host.now();
     if (engine.now >= stopAt) {
       // A checkpoint reached: stop exactly there.

@@ -12,7 +12,7 @@ describe('StatsSampler', () => {
     const sampler = new StatsSampler(1e6);
     sampler.reset(paced);
     // Uneven chunks, as the pacer makes them.
-    for (let t = 0; t < 3.5e6; ) {
+    for (let t = 0; t < 3.5e6;) {
       t = Math.min(3.5e6, t + 137_913);
       sampler.runUntil(paced, t);
     }

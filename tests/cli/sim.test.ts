@@ -8,10 +8,19 @@ function sim(...args: string[]) {
 
 describe('npm run sim', () => {
   it('--json has exactly the documented keys, and every frame is in one bucket or in flight', () => {
-    const r = sim('rx=0,1&entries=4:256,5:256&rate=2M&ops=5ms:update:6:64,6ms:lookup:6,7ms:next:6,8ms:delete:4,9ms:update:70:64', '--duration', '20ms', '--warmup', '2ms', '--json');
+    const r = sim(
+      'rx=0,1&entries=4:256,5:256&rate=2M&ops=5ms:update:6:64,6ms:lookup:6,7ms:next:6,8ms:delete:4,9ms:update:70:64',
+      '--duration',
+      '20ms',
+      '--warmup',
+      '2ms',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j).sort()).toEqual(['enqueue', 'frames', 'kthread', 'ops', 'redirectErrPps', 'rx', 'scenario', 'simulatedNs', 'violations'].sort());
+    expect(Object.keys(j).sort()).toEqual(
+      ['enqueue', 'frames', 'kthread', 'ops', 'redirectErrPps', 'rx', 'scenario', 'simulatedNs', 'violations'].sort(),
+    );
     expect(j.simulatedNs).toBe(20e6);
     expect(j.violations).toEqual([]);
     const f = j.frames;
@@ -51,8 +60,16 @@ describe('npm run sim', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(20);
-    expect(lines.some((l) => / xdp_cpumap_enqueue: enqueue cpu=3 map_id=\d+ action=REDIRECT processed=\d drops=\d to_cpu=4$/.test(l))).toBe(true);
-    expect(lines.some((l) => /cpumap\/4\/map:\d+-\d+ +\[004\] \.\.s\. +\d+\.\d{6}: xdp_cpumap_kthread: kthread cpu=4 map_id=\d+ action=REDIRECT processed=\d drops=0 sched=[01]$/.test(l))).toBe(true);
+    expect(lines.some((l) => / xdp_cpumap_enqueue: enqueue cpu=3 map_id=\d+ action=REDIRECT processed=\d drops=\d to_cpu=4$/.test(l))).toBe(
+      true,
+    );
+    expect(
+      lines.some((l) =>
+        /cpumap\/4\/map:\d+-\d+ +\[004\] \.\.s\. +\d+\.\d{6}: xdp_cpumap_kthread: kthread cpu=4 map_id=\d+ action=REDIRECT processed=\d drops=0 sched=[01]$/.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
   }, 120_000);
 
   it('a failed map create prints the errno and the reason and exits non-zero', () => {

@@ -29,16 +29,27 @@ export const scenarioArb: fc.Arbitrary<string> = fc.integer({ min: 2, max: 16 })
       .record({
         kernel: fc.constantFrom('5.0', '5.2'),
         rx: fc.array(cpu, { minLength: 1, maxLength: 3 }),
-        entries: fc.uniqueArray(fc.integer({ min: 0, max: max + 1 }), { maxLength: 4 }).chain((keys) =>
-          fc.tuple(...keys.map((k) => fc.integer({ min: 1, max: 512 }).map((q) => `${k}:${q}`))),
-        ),
+        entries: fc
+          .uniqueArray(fc.integer({ min: 0, max: max + 1 }), { maxLength: 4 })
+          .chain((keys) => fc.tuple(...keys.map((k) => fc.integer({ min: 1, max: 512 }).map((q) => `${k}:${q}`)))),
         // Light traffic, or a few Mpps.
         rate: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 500_000, max: 5_000_000 })),
-        arrival: fc.oneof(fc.constant('constant'), fc.constant('poisson'), fc.integer({ min: 2, max: 256 }).map((b) => `bursty:${b}`)),
-        prog: fc.oneof(fc.constant('rr'), fc.constant('hash'), fc.integer({ min: 0, max: max + 1 }).map((c) => `cpu:${c}`)),
+        arrival: fc.oneof(
+          fc.constant('constant'),
+          fc.constant('poisson'),
+          fc.integer({ min: 2, max: 256 }).map((b) => `bursty:${b}`),
+        ),
+        prog: fc.oneof(
+          fc.constant('rr'),
+          fc.constant('hash'),
+          fc.integer({ min: 0, max: max + 1 }).map((c) => `cpu:${c}`),
+        ),
         stack: fc.constantFrom('iptables-drop', 'udp-noport', 'deliver'),
         seed: fc.integer({ min: 0, max: 0xffffffff }),
-        drop: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 100 }).map((p) => p / 100)),
+        drop: fc.oneof(
+          fc.constant(0),
+          fc.integer({ min: 0, max: 100 }).map((p) => p / 100),
+        ),
         ring: fc.constantFrom(64, 512),
         ops: fc.array(opArb(max), { maxLength: 8 }),
       })
@@ -67,9 +78,17 @@ export function engineFingerprint(e: Engine): string {
   return JSON.stringify({
     now: e.now,
     acct: { ...w.acct },
-    counters: [c.enqProcessed, c.enqDrops, c.enqEvents, c.kthProcessed, c.kthDrops, c.kthSched, c.kthEvents, c.rxProcessed, c.redirectErr].map(
-      (a) => Array.from(a),
-    ),
+    counters: [
+      c.enqProcessed,
+      c.enqDrops,
+      c.enqEvents,
+      c.kthProcessed,
+      c.kthDrops,
+      c.kthSched,
+      c.kthEvents,
+      c.rxProcessed,
+      c.redirectErr,
+    ].map((a) => Array.from(a)),
     ops: e.ops.map((o) => [o.at, o.op, o.key, o.result, o.value, o.next]),
     entries: e.entries.map((x) => [x.uid, x.cpu, x.refcnt, x.lifecycle.state, x.lifecycle.history.map((h) => [h.atNs, h.event])]),
     trace: w.traceRing === null ? null : w.traceRing.read(),

@@ -89,7 +89,7 @@ describe('__cpu_map_flush at the end of the poll', () => {
     expect(e.world.traceRing!.written).toBe(0);
   });
 
-  it('flushes only this CPU\'s bulk queue: another RX CPU\'s frames wait for that CPU\'s own poll end', () => {
+  it("flushes only this CPU's bulk queue: another RX CPU's frames wait for that CPU's own poll end", () => {
     const e = engineOf(QUIET, { traceCapacity: 100 });
     e.runUntil(0.1 * MS);
     const entry = e.entries[0];

@@ -102,7 +102,11 @@ describe('engine checkpoints', () => {
 
   it('refuses a pending closure instead of copying it wrongly, naming where it is', () => {
     const e = fresh('rx=0&entries=4:64&rate=100k', 0);
-    e.world.control.push(5 * MS, 'probe', deferClosure(() => {}));
+    e.world.control.push(
+      5 * MS,
+      'probe',
+      deferClosure(() => {}),
+    );
     expect(() => takeCheckpoint({ engine: e })).toThrow(/root\.engine\.world\.control\.items.*not a deferred-call handler/);
   });
 

@@ -34,7 +34,12 @@ export function engineOf(query: string, options: EngineOptions = {}): Engine {
  * state at that granularity with runUntil.
  */
 export function addHeartbeat(engine: Engine, until: number, every = 20_000): void {
-  for (let t = every; t <= until + every; t += every) engine.world.control.push(t, 'test heartbeat', deferClosure(() => {}));
+  for (let t = every; t <= until + every; t += every)
+    engine.world.control.push(
+      t,
+      'test heartbeat',
+      deferClosure(() => {}),
+    );
 }
 
 /** Index of the xdp_cpumap_enqueue counters for frames flushed on `from` towards `to`. */

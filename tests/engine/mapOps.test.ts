@@ -284,7 +284,9 @@ describe('after the map is freed', () => {
 
 describe('timed operations from the scenario', () => {
   it('run at their time and are recorded in order with their results', () => {
-    const e = engineOf('kernel=5.2&cpus=4&rx=0&entries=&rate=1000&ops=1ms:update:2:64,2ms:lookup:2,3ms:update:2:64:1,4ms:next:3,5ms:delete:9');
+    const e = engineOf(
+      'kernel=5.2&cpus=4&rx=0&entries=&rate=1000&ops=1ms:update:2:64,2ms:lookup:2,3ms:update:2:64:1,4ms:next:3,5ms:delete:9',
+    );
     e.runUntil(6 * MS);
     const timed = e.ops.filter((r) => r.op !== 'create');
     expect(timed.map((r) => [r.at, r.op, r.result])).toEqual([

@@ -118,11 +118,15 @@ function midPollDelete(): { e: Engine; at: number; bqAtXchg: number[]; qsAtXchg:
       let qsAtXchg: number[] = [];
       let idleAtXchg: boolean[] = [];
       // Queued after the scenario's delete at the same time, so it sees the state right after the xchg.
-      e.world.control.push(at, 'test probe', deferClosure(() => {
-        bqAtXchg = Array.from(victim.bqCount);
-        qsAtXchg = Array.from(e.world.rcu.qsPending);
-        idleAtXchg = e.world.cpus.map((c) => c.isIdle());
-      }));
+      e.world.control.push(
+        at,
+        'test probe',
+        deferClosure(() => {
+          bqAtXchg = Array.from(victim.bqCount);
+          qsAtXchg = Array.from(e.world.rcu.qsPending);
+          idleAtXchg = e.world.cpus.map((c) => c.isIdle());
+        }),
+      );
       e.runUntil(at);
       if (victim.detached && bqAtXchg.some((n) => n > 0)) return { e, at, bqAtXchg, qsAtXchg, idleAtXchg };
     }
@@ -153,10 +157,14 @@ describe('__cpu_map_entry_free after a delete in the middle of a NAPI poll', () 
     // Just before the callback: every busy CPU has reported, the frames still wait in the bulk queues.
     let bqBefore: number[] = [];
     let ringBefore = -1;
-    e.world.control.push(rcbAt - 1, 'test probe', deferClosure(() => {
-      bqBefore = Array.from(victim.bqCount);
-      ringBefore = victim.ring.count;
-    }));
+    e.world.control.push(
+      rcbAt - 1,
+      'test probe',
+      deferClosure(() => {
+        bqBefore = Array.from(victim.bqCount);
+        ringBefore = victim.ring.count;
+      }),
+    );
     e.runUntil(rcbAt - 1);
     expect(victim.lifecycle.state).toBe('detached');
     for (const cpu of busy) expect(rcu.isHoldingGp(cpu)).toBe(false);
@@ -235,7 +243,10 @@ describe('RCU grace periods (the model the teardown relies on)', () => {
     const rcu = rcuOf(host);
     host.t = 0.3 * TICK;
     let ranAt = -1;
-    rcu.callRcu('cb', deferClosure(() => (ranAt = host.t)));
+    rcu.callRcu(
+      'cb',
+      deferClosure(() => (ranAt = host.t)),
+    );
     expect(rcu.isHoldingGp(0)).toBe(true);
     expect(rcu.isHoldingGp(1)).toBe(true);
     expect(rcu.isHoldingGp(2)).toBe(false);
@@ -259,7 +270,10 @@ describe('RCU grace periods (the model the teardown relies on)', () => {
     const rcu = rcuOf(host);
     host.t = 0.3 * TICK;
     let ranAt = -1;
-    rcu.callRcu('cb', deferClosure(() => (ranAt = host.t)));
+    rcu.callRcu(
+      'cb',
+      deferClosure(() => (ranAt = host.t)),
+    );
     host.advance(10 * TICK);
     expect(ranAt - 0.3 * TICK).toBeGreaterThanOrEqual(TICK);
     expect(ranAt % TICK).toBe(0);
@@ -271,8 +285,14 @@ describe('RCU grace periods (the model the teardown relies on)', () => {
     const rcu = rcuOf(host);
     host.t = 0.5 * TICK;
     const ran: number[] = [];
-    rcu.callRcu('entry 4', deferClosure(() => ran.push(host.t)));
-    rcu.callRcu('entry 5', deferClosure(() => ran.push(host.t)));
+    rcu.callRcu(
+      'entry 4',
+      deferClosure(() => ran.push(host.t)),
+    );
+    rcu.callRcu(
+      'entry 5',
+      deferClosure(() => ran.push(host.t)),
+    );
     host.advance(10 * TICK);
     expect(ran).toHaveLength(2);
     expect(ran[0]).toBe(ran[1]);
@@ -283,9 +303,15 @@ describe('RCU grace periods (the model the teardown relies on)', () => {
     const host = new Host();
     const rcu = rcuOf(host);
     const order: string[] = [];
-    rcu.callRcu('a', deferClosure(() => order.push('a')));
+    rcu.callRcu(
+      'a',
+      deferClosure(() => order.push('a')),
+    );
     host.t = 0.5 * TICK;
-    rcu.callRcu('b', deferClosure(() => order.push('b')));
+    rcu.callRcu(
+      'b',
+      deferClosure(() => order.push('b')),
+    );
     rcu.quiescent(0);
     rcu.quiescent(1);
     host.advance(1 * TICK);
@@ -301,8 +327,14 @@ describe('RCU grace periods (the model the teardown relies on)', () => {
     const host = new Host();
     const rcu = rcuOf(host);
     const order: string[] = [];
-    rcu.callRcu('a', deferClosure(() => order.push('a')));
-    rcu.barrier('barrier', deferClosure(() => order.push('barrier')));
+    rcu.callRcu(
+      'a',
+      deferClosure(() => order.push('a')),
+    );
+    rcu.barrier(
+      'barrier',
+      deferClosure(() => order.push('barrier')),
+    );
     rcu.quiescent(0);
     rcu.quiescent(1);
     host.advance(3 * TICK);

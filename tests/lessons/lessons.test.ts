@@ -40,7 +40,11 @@ function stepOf(key: string): LessonStep {
 
 /** Every string a reader sees. */
 function textsOf(lesson: Lesson): string[] {
-  return [lesson.title, lesson.summary, ...lesson.steps.flatMap((s) => [s.title, ...s.text, s.predict?.question ?? '', s.predict?.unit ?? ''])];
+  return [
+    lesson.title,
+    lesson.summary,
+    ...lesson.steps.flatMap((s) => [s.title, ...s.text, s.predict?.question ?? '', s.predict?.unit ?? '']),
+  ];
 }
 
 const withinPercent = (actual: number, expected: number, pct: number) => Math.abs(actual - expected) <= (Math.abs(expected) * pct) / 100;
@@ -152,27 +156,77 @@ const claims: Claim[] = [
   })),
   // README: the model's prediction for UdpNoPorts after the series (not shown before the answer).
   { step: 'v50-v52 step 6', value: 3_524_592 },
-  { step: 'v50-v52 step 6', value: 3_180_074, shown: '3,180,074', in: 'v50-v52 step 6', query: 'kernel=5.0&rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant&stack=udp-noport' },
+  {
+    step: 'v50-v52 step 6',
+    value: 3_180_074,
+    shown: '3,180,074',
+    in: 'v50-v52 step 6',
+    query: 'kernel=5.0&rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant&stack=udp-noport',
+  },
   // The published overload run.
   { step: 'overload step 1', value: 3_180_074, shown: '3,180,074', in: 'overload step 2' },
   { step: 'overload step 2', value: 11_552_609, shown: '11,552,609', in: 'overload step 3' },
   { step: 'overload step 3', value: 8, shown: '8.00', in: 'overload step 3', q: { stat: 'bulkAvg', to: 4 }, windowNs: 5 * MS },
-  { step: 'overload step 3', value: 0, shown: 'sched column of the kthread row is 0', in: 'overload step 3', q: { stat: 'kthreadSchedPps', cpu: 4 }, windowNs: 5 * MS },
+  {
+    step: 'overload step 3',
+    value: 0,
+    shown: 'sched column of the kthread row is 0',
+    in: 'overload step 3',
+    q: { stat: 'kthreadSchedPps', cpu: 4 },
+    windowNs: 5 * MS,
+  },
   // Bulk-average: 1 at a trickle, 5 at 500 kpps, 8 at 2 Mpps.
   { step: 'bulk-queues step 1', value: 1, shown: 'bulk-average 1.00', in: 'bulk-queues step 2' },
   { step: 'bulk-queues step 2', value: 5, shown: 'bulk-average 5.00', in: 'bulk-queues step 3' },
   { step: 'bulk-queues step 3', value: 8, shown: 'Bulk-average 8.00', in: 'bulk-queues step 4' },
   // The small ring.
   { step: 'ptr-ring step 1', value: 4_400_000, shown: 'About 4.4 million', in: 'ptr-ring step 2' },
-  { step: 'ptr-ring step 1', value: 1_600_000, shown: '1.6 Mpps', in: 'ptr-ring step 2', q: { stat: 'kthreadPps', cpu: 4 }, windowNs: 5 * MS },
-  { step: 'ptr-ring step 1', value: 50_000, shown: '50,000 times a second', in: 'ptr-ring step 2', q: { stat: 'kthreadSchedPps', cpu: 4 }, windowNs: 5 * MS },
+  {
+    step: 'ptr-ring step 1',
+    value: 1_600_000,
+    shown: '1.6 Mpps',
+    in: 'ptr-ring step 2',
+    q: { stat: 'kthreadPps', cpu: 4 },
+    windowNs: 5 * MS,
+  },
+  {
+    step: 'ptr-ring step 1',
+    value: 50_000,
+    shown: '50,000 times a second',
+    in: 'ptr-ring step 2',
+    q: { stat: 'kthreadSchedPps', cpu: 4 },
+    windowNs: 5 * MS,
+  },
   { step: 'ptr-ring step 3', value: 4_400_000, shown: 'about 4.4 Mpps of the 9', in: 'ptr-ring step 4' },
-  { step: 'ptr-ring step 3', value: 7_650_000, shown: '7.65 Mpps', in: 'ptr-ring step 3', q: { stat: 'kthreadPps', cpu: 4 }, windowNs: 5 * MS, query: 'rx=3&entries=4:2048&rate=9M&prog=rr&arrival=constant&stack=iptables-drop' },
-  { step: 'ptr-ring step 1', value: 7_650_000, shown: '7.65 Mpps', in: 'ptr-ring step 1', q: { stat: 'kthreadPps', cpu: 4 }, windowNs: 5 * MS, query: 'rx=3&entries=4:2048&rate=14.7M&prog=rr&arrival=constant&stack=iptables-drop' },
+  {
+    step: 'ptr-ring step 3',
+    value: 7_650_000,
+    shown: '7.65 Mpps',
+    in: 'ptr-ring step 3',
+    q: { stat: 'kthreadPps', cpu: 4 },
+    windowNs: 5 * MS,
+    query: 'rx=3&entries=4:2048&rate=9M&prog=rr&arrival=constant&stack=iptables-drop',
+  },
+  {
+    step: 'ptr-ring step 1',
+    value: 7_650_000,
+    shown: '7.65 Mpps',
+    in: 'ptr-ring step 1',
+    q: { stat: 'kthreadPps', cpu: 4 },
+    windowNs: 5 * MS,
+    query: 'rx=3&entries=4:2048&rate=14.7M&prog=rr&arrival=constant&stack=iptables-drop',
+  },
   // Sleeping and waking.
   { step: 'kthread-sleep step 1', value: 10_000, shown: '10,000 a second', in: 'kthread-sleep step 2' },
   { step: 'kthread-sleep step 4', value: 50_000, shown: '50,000 times a second', in: 'kthread-sleep step 5' },
-  { step: 'kthread-sleep step 5', value: 3_500_000, shown: 'about 3.5 Mpps', in: 'kthread-sleep step 5', q: { stat: 'kthreadPps', cpu: 4 }, windowNs: 5 * MS },
+  {
+    step: 'kthread-sleep step 5',
+    value: 3_500_000,
+    shown: 'about 3.5 Mpps',
+    in: 'kthread-sleep step 5',
+    q: { stat: 'kthreadPps', cpu: 4 },
+    windowNs: 5 * MS,
+  },
   { step: 'kthread-sleep step 5', value: 0, shown: 'Zero', in: 'kthread-sleep step 6' },
   // Sharing a CPU.
   { step: 'shared-cpu step 2', value: 3_600_000, shown: 'About 3.6 Mpps', in: 'shared-cpu step 3' },
@@ -200,7 +254,7 @@ describe('numbers the lessons state', () => {
     expect(answer).toBeLessThan(0.6 * 4e6);
   });
 
-  it('says the shared CPU\'s kthread first gets about 0.3 Mpps, and ksoftirqd takes over after about 14 ms', () => {
+  it("says the shared CPU's kthread first gets about 0.3 Mpps, and ksoftirqd takes over after about 14 ms", () => {
     const early = answerOf(runOf('shared-cpu step 1'), { stat: 'kthreadPps', cpu: 4 }, 5 * MS) as number;
     expect(early).toBeGreaterThan(0.25e6);
     expect(early).toBeLessThan(0.4e6);
@@ -346,7 +400,7 @@ describe('what the checkpoints show', () => {
 const REFERENCE_DIR = fileURLToPath(new URL('../../../shared/reference', import.meta.url));
 const REFERENCES = ['cpumap-v5.0.c.txt', 'cpumap-v5.2.c.txt'].map((f) => `${REFERENCE_DIR}/${f}`);
 
-describe('the texts are the project\'s own words', () => {
+describe("the texts are the project's own words", () => {
   it.skipIf(!REFERENCES.every((f) => existsSync(f)))('contain no line of the kernel reference texts longer than 30 characters', () => {
     const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
     const lines = new Set<string>();

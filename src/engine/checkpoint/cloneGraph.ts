@@ -61,7 +61,9 @@ function copy(value: unknown, memo: Memo, path: string): unknown {
   }
   const proto = Object.getPrototypeOf(value) as object | null;
   if (proto !== null && proto !== Object.prototype && isBuiltIn(proto)) {
-    throw new Error(`checkpoint copy: ${path} is a built-in object (${(value as { constructor: { name: string } }).constructor.name}) it cannot copy`);
+    throw new Error(
+      `checkpoint copy: ${path} is a built-in object (${(value as { constructor: { name: string } }).constructor.name}) it cannot copy`,
+    );
   }
   const src = value as Record<string, unknown>;
   const keys = Object.keys(src);

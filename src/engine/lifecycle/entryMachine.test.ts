@@ -93,9 +93,7 @@ describe('bpf_cpu_map_entry lifecycle', () => {
     expect(right.can({ type: 'KTHREAD_EXIT' })).toBe(true);
   });
 
-  const outOfOrder = STATES.flatMap((state) =>
-    ENTRY_EVENT_TYPES.filter((ev) => !(ev in SPEC[state])).map((ev) => ({ state, ev })),
-  );
+  const outOfOrder = STATES.flatMap((state) => ENTRY_EVENT_TYPES.filter((ev) => !(ev in SPEC[state])).map((ev) => ({ state, ev })));
   it.each(outOfOrder)('out-of-order $ev while $state: reported as a violation, state unchanged', ({ state, ev }) => {
     const entry = entryIn(state);
     const before = { refcnt: entry.refcnt, history: [...entry.history] };
@@ -121,7 +119,12 @@ describe('bpf_cpu_map_entry lifecycle', () => {
   it('describeMachine lists exactly the states and transitions of the machine', () => {
     const d = describeMachine(entryMachine);
     expect(d.states.map((s) => s.id).sort()).toEqual([...STATES].sort());
-    expect(d.states.filter((s) => s.final).map((s) => s.id).sort()).toEqual(['allocFailed', 'freed', 'leaked']);
+    expect(
+      d.states
+        .filter((s) => s.final)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['allocFailed', 'freed', 'leaked']);
     const expected = STATES.flatMap((from) => Object.entries(SPEC[from]).map(([event, to]) => ({ from, to, event })));
     expect(d.transitions.map(({ from, to, event }) => ({ from, to, event }))).toEqual(expected);
     for (const s of d.states) {

@@ -93,7 +93,7 @@ export const entryMachine = setup({
           target: 'live',
           actions: 'takeInitialRefs',
           description:
-            'Everything was allocated: two references are taken (map slot and kthread), the kthread is woken, and the entry is xchg\'d into the map slot.',
+            "Everything was allocated: two references are taken (map slot and kthread), the kthread is woken, and the entry is xchg'd into the map slot.",
         },
         ALLOC_FAIL: {
           target: 'allocFailed',
@@ -114,7 +114,7 @@ export const entryMachine = setup({
         XCHG_OUT: {
           target: 'detached',
           description:
-            'Update, delete or map free xchg\'d the slot to another entry or NULL; call_rcu(__cpu_map_entry_free) is queued and the cpu_map_kthread_stop work is scheduled.',
+            "Update, delete or map free xchg'd the slot to another entry or NULL; call_rcu(__cpu_map_entry_free) is queued and the cpu_map_kthread_stop work is scheduled.",
         },
       },
     },
@@ -127,18 +127,19 @@ export const entryMachine = setup({
           target: 'bulkqFlushed',
           actions: 'dropRef',
           description:
-            'The grace period ended: the RCU callback flushed every CPU\'s bulk queue into the ring, freed the bulk queues and dropped the map slot\'s reference.',
+            "The grace period ended: the RCU callback flushed every CPU's bulk queue into the ring, freed the bulk queues and dropped the map slot's reference.",
         },
       },
     },
     bulkqFlushed: {
       description:
-        'The bulk queues are gone and every remaining frame is in the ring. One reference left, the kthread\'s. The stop work is returning from rcu_barrier.',
+        "The bulk queues are gone and every remaining frame is in the ring. One reference left, the kthread's. The stop work is returning from rcu_barrier.",
       meta: meta('__cpu_map_entry_free', 'put_cpu_map_entry', 'cpu_map_kthread_stop'),
       on: {
         KTHREAD_STOP: {
           target: 'kthreadStopping',
-          description: 'rcu_barrier returned (so the flush is done) and the work item calls kthread_stop, which wakes the kthread and waits for it.',
+          description:
+            'rcu_barrier returned (so the flush is done) and the work item calls kthread_stop, which wakes the kthread and waits for it.',
         },
       },
     },

@@ -79,8 +79,7 @@ export class EntryLifecycle {
       const accepted = ENTRY_EVENT_TYPES.filter((type) => this.snapshot.can({ type }));
       const expected = accepted.length > 0 ? `accepts only ${accepted.join(', ')}` : 'is final';
       return (
-        `cpumap entry ${this.label}: ${ev.type} at ${atNs} ns while in state "${from}" ` +
-        `(refcnt ${this.refcnt}); that state ${expected}`
+        `cpumap entry ${this.label}: ${ev.type} at ${atNs} ns while in state "${from}" ` + `(refcnt ${this.refcnt}); that state ${expected}`
       );
     }
     [this.snapshot] = transition(entryMachine, this.snapshot, ev);

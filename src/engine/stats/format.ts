@@ -34,10 +34,14 @@ export function formatRedirectCpuTable(s: RedirectCpuStats, progNum = 0): string
     for (const r of s.enqueue) {
       if (r.to !== sum.to) continue;
       const extra = r.bulkAvg > 0 ? 'bulk-average' : '';
-      lines.push(`${left('cpumap-enqueue', 15)} ${right(r.from, 3)}:${left(r.to, 3)} ${num(r.pps, 14)} ${num(r.dropPps, 11)} ${num(r.bulkAvg, 10, 2)} ${extra}`);
+      lines.push(
+        `${left('cpumap-enqueue', 15)} ${right(r.from, 3)}:${left(r.to, 3)} ${num(r.pps, 14)} ${num(r.dropPps, 11)} ${num(r.bulkAvg, 10, 2)} ${extra}`,
+      );
     }
     const extra = sum.bulkAvg > 0 ? 'bulk-average' : '';
-    lines.push(`${left('cpumap-enqueue', 15)} ${right('sum', 3)}:${left(sum.to, 3)} ${num(sum.pps, 14)} ${num(sum.dropPps, 11)} ${num(sum.bulkAvg, 10, 2)} ${extra}`);
+    lines.push(
+      `${left('cpumap-enqueue', 15)} ${right('sum', 3)}:${left(sum.to, 3)} ${num(sum.pps, 14)} ${num(sum.dropPps, 11)} ${num(sum.bulkAvg, 10, 2)} ${extra}`,
+    );
   }
 
   // As in the tool, "sched" stays on once a row had sched events.

@@ -9,13 +9,14 @@ const TWO_QUEUES = 'rx=0,1&entries=4:192&rate=2M';
 
 export const kthreadSleep: Lesson = {
   id: 'kthread-sleep',
-  title: 'The kthread\'s sleep and wake-up',
-  summary: 'When the cpumap kthread sleeps, who wakes it, and how it goes to sleep without missing a frame that arrives at the same moment.',
+  title: "The kthread's sleep and wake-up",
+  summary:
+    'When the cpumap kthread sleeps, who wakes it, and how it goes to sleep without missing a frame that arrives at the same moment.',
   steps: [
     {
       title: 'One wake-up per frame',
       text: [
-        'When its ring is empty the kthread sleeps, and the flush at the end of an RX CPU\'s poll wakes it with `wake_up_process`. Each pass through the kthread\'s loop fires the `xdp_cpumap_kthread` tracepoint, with sched=1 when that pass slept in `schedule()` or was made to give up the CPU in `cond_resched()`. `xdp_redirect_cpu` adds these up in the sched column of the kthread row.',
+        "When its ring is empty the kthread sleeps, and the flush at the end of an RX CPU's poll wakes it with `wake_up_process`. Each pass through the kthread's loop fires the `xdp_cpumap_kthread` tracepoint, with sched=1 when that pass slept in `schedule()` or was made to give up the CPU in `cond_resched()`. `xdp_redirect_cpu` adds these up in the sched column of the kthread row.",
         'The trickle again: 10,000 evenly spaced frames a second from CPU 0 to CPU 4.',
       ],
       query: at('10k'),
@@ -35,7 +36,7 @@ export const kthreadSleep: Lesson = {
       title: 'Going to sleep in three steps',
       text: [
         'Each frame wakes the kthread once: 10,000 a second. Going to sleep takes three steps. The loop finds the ring empty with `__ptr_ring_empty`; the kthread sets its own state to `TASK_INTERRUPTIBLE` with `set_current_state`, which includes a memory barrier; then it tests the ring again, and only if it is still empty does it call `schedule()`.',
-        'Why test twice? A producer on another CPU could store a frame and call `wake_up_process` just after the first test. While the kthread is still `TASK_RUNNING` that wake-up does nothing, and if the kthread then slept, the frame would wait for some later flush, at a trickle possibly for a long time. With the state set first, either the second test sees the frame, or the producer\'s `wake_up_process` sees `TASK_INTERRUPTIBLE` and puts the kthread back to `TASK_RUNNING`, so that `schedule()` returns at once.',
+        "Why test twice? A producer on another CPU could store a frame and call `wake_up_process` just after the first test. While the kthread is still `TASK_RUNNING` that wake-up does nothing, and if the kthread then slept, the frame would wait for some later flush, at a trickle possibly for a long time. With the state set first, either the second test sees the frame, or the producer's `wake_up_process` sees `TASK_INTERRUPTIBLE` and puts the kthread back to `TASK_RUNNING`, so that `schedule()` returns at once.",
         'At the checkpoint the kthread has just delivered its frame, set `TASK_INTERRUPTIBLE`, and is about to test again (the inspector shows next: recheck). The ring is empty: it will sleep.',
       ],
       query: at('10k'),
@@ -54,8 +55,8 @@ export const kthreadSleep: Lesson = {
     {
       title: 'The second test at work',
       text: [
-        'Two RX queues, on CPUs 0 and 1, send 2 Mpps in all to CPU 4. At 7.182 ms the kthread on CPU 4 found its ring empty and set `TASK_INTERRUPTIBLE`; about 10 ns later CPU 0 flushed a full bulk of 8 frames into that ring. The flush came from the middle of CPU 0\'s poll, and such a flush calls no `wake_up_process` at all.',
-        'At the checkpoint the 8 frames are in the ring and the kthread sits between `set_current_state` and its second test. The test finds them, so the kthread puts itself back to `TASK_RUNNING` and handles them right away. Without the second test it would have slept with 8 frames in its ring until the end of CPU 0\'s poll woke it.',
+        "Two RX queues, on CPUs 0 and 1, send 2 Mpps in all to CPU 4. At 7.182 ms the kthread on CPU 4 found its ring empty and set `TASK_INTERRUPTIBLE`; about 10 ns later CPU 0 flushed a full bulk of 8 frames into that ring. The flush came from the middle of CPU 0's poll, and such a flush calls no `wake_up_process` at all.",
+        "At the checkpoint the 8 frames are in the ring and the kthread sits between `set_current_state` and its second test. The test finds them, so the kthread puts itself back to `TASK_RUNNING` and handles them right away. Without the second test it would have slept with 8 frames in its ring until the end of CPU 0's poll woke it.",
       ],
       query: TWO_QUEUES,
       startAt: 7_182_000,

@@ -7,13 +7,14 @@ const OVERLOAD = 'kernel=5.0&rx=3&entries=4:192&rate=14.7M&prog=rr&arrival=const
 export const overload: Lesson = {
   id: 'overload',
   title: 'Overload: when the ring is always full',
-  summary: 'What the counters look like when one kthread receives far more than it can process, replaying the xdp_redirect_cpu output published with the 2019 series.',
+  summary:
+    'What the counters look like when one kthread receives far more than it can process, replaying the xdp_redirect_cpu output published with the 2019 series.',
   steps: [
     {
       title: '14.7 Mpps into one kthread',
       text: [
         'The run whose `xdp_redirect_cpu` output was published with the 2019 series: v5.0 code, one RX queue on CPU 3 at 14.7 Mpps, all of it redirected to CPU 4 (qsize 192), UDP to a port with no listener. The RX CPU can redirect at that rate; the kthread on CPU 4 cannot, by far.',
-        'With a full ring the kthread never sleeps and always takes batches of 8. Its cost per frame is the v5.0 kthread\'s 161.46 ns plus the 153 ns more that the UDP path costs than an iptables drop.',
+        "With a full ring the kthread never sleeps and always takes batches of 8. Its cost per frame is the v5.0 kthread's 161.46 ns plus the 153 ns more that the UDP path costs than an iptables drop.",
       ],
       query: OVERLOAD,
       startAt: 5 * MS,
@@ -33,7 +34,7 @@ export const overload: Lesson = {
       title: 'The full ring refuses the rest',
       text: [
         'The published run shows 3,180,074 frames a second for the kthread: 314 ns a frame. The RX CPU keeps redirecting everything it receives, and most flushes find the ring full: `__ptr_ring_produce` refuses all 8 frames, which go straight back to the driver.',
-        'The ring\'s batched NULLing sets the rhythm. Each time the kthread has consumed 16 frames it clears those 16 slots at once, and the next two flushes fit in whole. The trace log shows it: `xdp_cpumap_enqueue` with drops=8 most of the time, and drops=0 twice after every second kthread pass.',
+        "The ring's batched NULLing sets the rhythm. Each time the kthread has consumed 16 frames it clears those 16 slots at once, and the next two flushes fit in whole. The trace log shows it: `xdp_cpumap_enqueue` with drops=8 most of the time, and drops=0 twice after every second kthread pass.",
       ],
       query: OVERLOAD,
       startAt: 5 * MS,

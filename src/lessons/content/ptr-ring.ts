@@ -7,13 +7,14 @@ const ring = (qsize: number, rate: string) => `rx=3&entries=4:${qsize}&rate=${ra
 export const ptrRing: Lesson = {
   id: 'ptr-ring',
   title: 'The ptr_ring and its batched NULLing',
-  summary: 'How the ring between an RX CPU and a kthread refuses frames: why a small ring drops even when the kthread has time to spare, and why it can refuse with free slots left.',
+  summary:
+    'How the ring between an RX CPU and a kthread refuses frames: why a small ring drops even when the kthread has time to spare, and why it can refuse with free slots left.',
   steps: [
     {
       title: 'A ring of 32 slots',
       text: [
-        'Each entry\'s queue is a `ptr_ring`: an array of qsize pointers in which NULL means free. Producers, the RX CPUs\' flushes, take turns under `producer_lock` and store at the producer index. `__ptr_ring_produce` refuses a frame when the slot there is not NULL; `bq_flush_to_queue` then drops the frame and counts it in the tracepoint\'s drops. The only consumer is the entry\'s kthread, reading at `consumer_head`.',
-        'Here one RX queue on CPU 3 sends 6 Mpps to CPU 4, whose stack drops every packet in iptables\' raw table. A v5.2 kthread that never waits handles about 7.65 Mpps of this, so it has room to spare. The ring, though, has only 32 slots.',
+        "Each entry's queue is a `ptr_ring`: an array of qsize pointers in which NULL means free. Producers, the RX CPUs' flushes, take turns under `producer_lock` and store at the producer index. `__ptr_ring_produce` refuses a frame when the slot there is not NULL; `bq_flush_to_queue` then drops the frame and counts it in the tracepoint's drops. The only consumer is the entry's kthread, reading at `consumer_head`.",
+        "Here one RX queue on CPU 3 sends 6 Mpps to CPU 4, whose stack drops every packet in iptables' raw table. A v5.2 kthread that never waits handles about 7.65 Mpps of this, so it has room to spare. The ring, though, has only 32 slots.",
       ],
       query: ring(32, '6M'),
       pauseAt: 10 * MS,
@@ -32,7 +33,7 @@ export const ptrRing: Lesson = {
       title: 'The burst arrives while the kthread sleeps',
       text: [
         'About 4.4 million a second are refused, most of the traffic, although the kthread is idle much of the time. It is a matter of timing. Interrupt moderation delivers the frames to CPU 3 in bursts: every 20 µs, when the interrupt comes, some 70 frames are already waiting, and the polls push them out at about 68 ns a frame: nearly twice as fast as the kthread can take them.',
-        'The full bulks flushed during the poll do not wake the kthread; only the flush at the end of the poll does, and the kthread then needs about 3 µs to start. Thirty-two slots hold about 2 µs of the burst. At the checkpoint the ring is full and the kthread still asleep, so the rest of this poll\'s frames are refused. Each 20 µs the kthread gets one ring\'s worth: 32 frames, 50,000 times a second, 1.6 Mpps.',
+        "The full bulks flushed during the poll do not wake the kthread; only the flush at the end of the poll does, and the kthread then needs about 3 µs to start. Thirty-two slots hold about 2 µs of the burst. At the checkpoint the ring is full and the kthread still asleep, so the rest of this poll's frames are refused. Each 20 µs the kthread gets one ring's worth: 32 frames, 50,000 times a second, 1.6 Mpps.",
       ],
       query: ring(32, '6M'),
       startAt: 5_021_000,
@@ -46,7 +47,7 @@ export const ptrRing: Lesson = {
       title: 'Consumed is not yet free',
       text: [
         'The consumer does not write NULL into each slot as it takes the frame out. It leaves consumed slots as they are and clears them in batches of `ring->batch`, 16 for this ring (two cache lines of pointers), the last slot first. That way the producer, which tests those same slots, does not lose its cache line to the consumer at every frame.',
-        'Until a batch is cleared, the producer sees those slots as taken. Here, at 9 Mpps, the ring holds 19 frames and 13 slots that were consumed but not yet cleared: the producer finds its next slot still set and the flush\'s frames are refused, with 13 slots of the ring in fact free. The room a producer sees varies between qsize − 15 and qsize.',
+        "Until a batch is cleared, the producer sees those slots as taken. Here, at 9 Mpps, the ring holds 19 frames and 13 slots that were consumed but not yet cleared: the producer finds its next slot still set and the flush's frames are refused, with 13 slots of the ring in fact free. The room a producer sees varies between qsize − 15 and qsize.",
       ],
       query: ring(32, '9M'),
       startAt: 5_003_000,
@@ -56,7 +57,8 @@ export const ptrRing: Lesson = {
       inspect: 'Entry for CPU 4',
       kernel: [ident('__ptr_ring_discard_one', '5.2', 'ptr_ring.h'), ident('__ptr_ring_set_size', '5.2', 'ptr_ring.h')],
       predict: {
-        question: 'With a ring of 2048 slots this kthread processes about 7.65 Mpps of the 9 Mpps offered. With 32 slots, how many frames per second will it process?',
+        question:
+          'With a ring of 2048 slots this kthread processes about 7.65 Mpps of the 9 Mpps offered. With 32 slots, how many frames per second will it process?',
         unit: 'frames/s',
         answer: { stat: 'kthreadPps', cpu: 4 },
         windowNs: 5 * MS,

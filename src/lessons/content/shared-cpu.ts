@@ -7,7 +7,8 @@ const SHARED = 'rx=4&entries=4:256,5:256&rate=14M&prog=hash&stack=iptables-drop'
 export const sharedCpu: Lesson = {
   id: 'shared-cpu',
   title: 'An RX CPU that is also a target',
-  summary: 'What happens when the CPU that receives the traffic also runs a cpumap kthread: softirq first, then ksoftirqd and the kthread sharing the CPU.',
+  summary:
+    'What happens when the CPU that receives the traffic also runs a cpumap kthread: softirq first, then ksoftirqd and the kthread sharing the CPU.',
   steps: [
     {
       title: 'Softirq comes first',
@@ -20,7 +21,11 @@ export const sharedCpu: Lesson = {
       speed: 5_000_000,
       highlight: ['CPU 4', 'RX queue 0 on CPU 4', 'Entry for CPU 4'],
       inspect: 'CPU 4',
-      kernel: [ident('__do_softirq', '5.2', 'softirq.c'), ident('local_bh_enable', '5.2', 'bottom_half.h'), fn('cpu_map_kthread_run', '5.2')],
+      kernel: [
+        ident('__do_softirq', '5.2', 'softirq.c'),
+        ident('local_bh_enable', '5.2', 'bottom_half.h'),
+        fn('cpu_map_kthread_run', '5.2'),
+      ],
       predict: {
         question: 'The kthread on CPU 5 has a CPU of its own. How many frames per second will the kthread on CPU 4 process?',
         unit: 'frames/s',
@@ -51,7 +56,7 @@ export const sharedCpu: Lesson = {
     {
       title: 'Half a CPU each',
       text: [
-        'About 3.6 Mpps: each thread gets about half of CPU 4, and the sched column shows the kthread giving up the CPU many thousands of times a second. The polls get the other half, and whatever they do not take in time overflows the NIC\'s RX ring and is dropped there, before the XDP program ever sees it.',
+        "About 3.6 Mpps: each thread gets about half of CPU 4, and the sched column shows the kthread giving up the CPU many thousands of times a second. The polls get the other half, and whatever they do not take in time overflows the NIC's RX ring and is dropped there, before the XDP program ever sees it.",
       ],
       query: SHARED,
       startAt: 20 * MS,

@@ -23,13 +23,14 @@ const kthreadPps = (question: string): LessonStep['predict'] => ({
 export const v50v52: Lesson = {
   id: 'v50-v52',
   title: 'v5.0 against v5.2: the 2019 bulk optimizations',
-  summary: 'What each of the four patches of the April 2019 series did to the kthread, replaying the measurements of its cover letter one step at a time.',
+  summary:
+    'What each of the four patches of the April 2019 series did to the kthread, replaying the measurements of its cover letter one step at a time.',
   steps: [
     {
       title: 'v5.0: one frame at a time',
       text: [
-        'The measurement of the 2019 series: one RX queue on CPU 3 receives 14.7 Mpps of 64-byte UDP and redirects all of it to CPU 4 (qsize 128), whose stack drops every packet in iptables\' raw table. The kthread is the bottleneck: its ring is always full, it always handles full batches of 8, and the ring refuses the rest. The kthread\'s rate is the figure to watch.',
-        'The v5.0 kthread takes frames one by one with `__ptr_ring_consume`, building and delivering each before taking the next, and stops after 8. The model charges it 161.46 ns a frame: 3 for the loop, 6 for the consume, 14 to allocate the SKB head, 28 to build the SKB, 19.65 for the cache miss on the frame\'s `struct page`, and 90.81 for the stack.',
+        "The measurement of the 2019 series: one RX queue on CPU 3 receives 14.7 Mpps of 64-byte UDP and redirects all of it to CPU 4 (qsize 128), whose stack drops every packet in iptables' raw table. The kthread is the bottleneck: its ring is always full, it always handles full batches of 8, and the ring refuses the rest. The kthread's rate is the figure to watch.",
+        "The v5.0 kthread takes frames one by one with `__ptr_ring_consume`, building and delivering each before taking the next, and stops after 8. The model charges it 161.46 ns a frame: 3 for the loop, 6 for the consume, 14 to allocate the SKB head, 28 to build the SKB, 19.65 for the cache miss on the frame's `struct page`, and 90.81 for the stack.",
       ],
       query: setup('kernel=5.0'),
       ...RUN,
@@ -41,7 +42,7 @@ export const v50v52: Lesson = {
     {
       title: 'Patch 1: ptr_ring_consume_batched',
       text: [
-        'The cover letter measured 6,193,534 frames a second for v5.0, and the model is calibrated to it. The first patch makes the kthread take up to 8 frames with one `ptr_ring_consume_batched` call. In v5.0 each consume came after the previous frame\'s trip through the stack, by which time the ring\'s cache line had been pushed out; taking 8 adjacent slots together pays for the line once.',
+        "The cover letter measured 6,193,534 frames a second for v5.0, and the model is calibrated to it. The first patch makes the kthread take up to 8 frames with one `ptr_ring_consume_batched` call. In v5.0 each consume came after the previous frame's trip through the stack, by which time the ring's cache line had been pushed out; taking 8 adjacent slots together pays for the line once.",
         'In the model the consume goes from 6 ns a frame to 8 ns a call plus 1.73 ns a frame: 3.27 ns saved per frame in batches of 8.',
       ],
       query: setup('kernel=5.2&opt=consume-batched'),
@@ -54,7 +55,7 @@ export const v50v52: Lesson = {
     {
       title: 'Patch 2: build_skb_around',
       text: [
-        'Measured: 6,321,540 frames a second. The second patch splits SKB creation in two: the `sk_buff` head is allocated first, and `build_skb_around` builds the SKB around that head and the frame\'s memory.',
+        "Measured: 6,321,540 frames a second. The second patch splits SKB creation in two: the `sk_buff` head is allocated first, and `build_skb_around` builds the SKB around that head and the frame's memory.",
         'On its own this buys nothing, and the model charges the same 28 ns to build the SKB either way. Its purpose is the next patch.',
       ],
       query: setup('kernel=5.2&opt=consume-batched,build-skb-around'),
@@ -80,7 +81,7 @@ export const v50v52: Lesson = {
     {
       title: 'Patch 4: prefetchw, and this is v5.2',
       text: [
-        'Measured: 6,650,112 frames a second. Profiling showed the biggest stall on each frame\'s `struct page`: it is read when the SKB is built (`page_is_pfmemalloc`) and written when the SKB is freed (`page_frag_free`), and it is not in the kthread\'s cache. The last patch issues `prefetchw` on the `struct page` of every frame as soon as the batch is consumed, so the line is on its way, already in a state that allows writing, while earlier frames are processed.',
+        "Measured: 6,650,112 frames a second. Profiling showed the biggest stall on each frame's `struct page`: it is read when the SKB is built (`page_is_pfmemalloc`) and written when the SKB is freed (`page_frag_free`), and it is not in the kthread's cache. The last patch issues `prefetchw` on the `struct page` of every frame as soon as the batch is consumed, so the line is on its way, already in a state that allows writing, while earlier frames are processed.",
         'The model drops the 19.65 ns the miss cost a frame (one cache miss was about 17.45 ns on that machine; the write variant also saves the later upgrade to ownership). With all four patches this is the v5.2 code.',
       ],
       query: setup('kernel=5.2'),
@@ -93,7 +94,7 @@ export const v50v52: Lesson = {
     {
       title: 'What the model predicts for UdpNoPorts',
       text: [
-        'Measured: 7,649,604 frames a second, 130.73 ns a frame. The series took 19% off the kthread\'s cost per frame, and prefetchw alone two thirds of that.',
+        "Measured: 7,649,604 frames a second, 130.73 ns a frame. The series took 19% off the kthread's cost per frame, and prefetchw alone two thirds of that.",
         'The cover letter also measured UDP to a port with no listener, where the stack costs more. Only its v5.0 figure, 3,180,074 frames a second, was used to fit the model; the later figures were kept back to test it. The savings are per frame and do not depend on the stack, so the model can predict the v5.2 figure.',
       ],
       query: setup('kernel=5.2', 'udp-noport'),
@@ -101,7 +102,9 @@ export const v50v52: Lesson = {
       highlight: HIGHLIGHT,
       inspect: 'Entry for CPU 4',
       kernel: [fn('cpu_map_kthread_run', '5.2'), ident('netif_receive_skb_core', '5.2', 'dev.c')],
-      predict: kthreadPps('With UDP to a closed port instead of the iptables drop, how many frames per second will the v5.2 kthread process?'),
+      predict: kthreadPps(
+        'With UDP to a closed port instead of the iptables drop, how many frames per second will the v5.2 kthread process?',
+      ),
     },
   ],
 };

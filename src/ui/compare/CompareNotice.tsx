@@ -12,8 +12,8 @@ export function CompareNotice({ problems }: { problems: readonly ScenarioProblem
   return (
     <div className="error-notice link-notice" role="alert" aria-label="Problems in the link">
       <p>
-        <strong>This link has {problems.length === 1 ? 'a problem' : `${problems.length} problems`}.</strong> Each says what is
-        used instead; the rest of the link is used as given.
+        <strong>This link has {problems.length === 1 ? 'a problem' : `${problems.length} problems`}.</strong> Each says what is used
+        instead; the rest of the link is used as given.
       </p>
       <ul>
         {problems.map((p, i) => (

@@ -34,7 +34,12 @@ function setUp(compare: string): Setup {
   const query = location.search.replace(/^\?/, '');
   const { view } = readViewState(query);
   const pair = comparePair(query, compare);
-  const runner = new PairRunner({ queries: [pair.a, pair.b], speed: view.speed ?? COMPARE_SPEED, playing: !view.paused, startNs: view.t ?? 0 });
+  const runner = new PairRunner({
+    queries: [pair.a, pair.b],
+    speed: view.speed ?? COMPARE_SPEED,
+    playing: !view.paused,
+    startNs: view.t ?? 0,
+  });
   // The canvases animate at the pair's speed; nothing is selected side by side.
   const paintUi = (): UiLike => ({ ...useUi.getState(), selected: null, speed: runner.store.getState().speed });
   return { pair, runner, paintUi };

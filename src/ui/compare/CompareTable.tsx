@@ -22,14 +22,16 @@ function Hidden({ children }: { children: string }) {
 }
 
 function numberCells(a: RunCells | null, b: RunCells | null, pick: (c: RunCells) => number, diff: Difference | null) {
-  return [a === null ? DASH : groupThousands(pick(a)), b === null ? DASH : groupThousands(pick(b)), diff === null ? DASH : signedNumber(diff.delta), diff === null ? DASH : signedPercent(diff.percent)];
+  return [
+    a === null ? DASH : groupThousands(pick(a)),
+    b === null ? DASH : groupThousands(pick(b)),
+    diff === null ? DASH : signedNumber(diff.delta),
+    diff === null ? DASH : signedPercent(diff.percent),
+  ];
 }
 
 function Row({ row }: { row: DiffRow }) {
-  const cells = [
-    ...numberCells(row.a, row.b, (c) => c.pps, row.pps),
-    ...numberCells(row.a, row.b, (c) => c.drop, row.drop),
-  ];
+  const cells = [...numberCells(row.a, row.b, (c) => c.pps, row.pps), ...numberCells(row.a, row.b, (c) => c.drop, row.drop)];
   return (
     <tr>
       <th scope="row">{row.kind}</th>

@@ -12,9 +12,7 @@ export function RunErrorNotice({ runner }: { runner: PairRunner }) {
   if (failed.length === 0) return null;
   return (
     <div className="error-notice" role="alert" aria-label="Simulation stopped">
-      <p>
-        {failed.join('. ')}. Both runs wait for each other, so the pair is stopped.
-      </p>
+      <p>{failed.join('. ')}. Both runs wait for each other, so the pair is stopped.</p>
       <button type="button" onClick={() => runner.restart()}>
         Restart both runs
       </button>

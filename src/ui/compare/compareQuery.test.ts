@@ -59,13 +59,17 @@ describe('the two scenarios of a side-by-side link', () => {
     expect(b.problems).toEqual([]);
     expect(b.scenario.cpus).toBe(2);
     expect(b.scenario.rx).toEqual([0, 1]);
-    expect(pair.problemsCompare.map((p) => p.message)).toEqual([expect.stringMatching(/^compare: in run B, rx: "3" is not allowed: .*; run B uses the default$/)]);
+    expect(pair.problemsCompare.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^compare: in run B, rx: "3" is not allowed: .*; run B uses the default$/),
+    ]);
     expect(pair.applied).toBe('cpus=2');
   });
 
   it("names the link's own scenario problems: both runs use the default", () => {
     const pair = comparePair('kernel=4.19&rx=3', 'entries=4:64');
-    expect(pair.problemsA.map((p) => p.message)).toEqual([expect.stringMatching(/^kernel: "4.19" is not allowed: .*; both runs use the default$/)]);
+    expect(pair.problemsA.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^kernel: "4.19" is not allowed: .*; both runs use the default$/),
+    ]);
     expect(pair.kernels).toEqual(['5.2', '5.2']);
   });
 });

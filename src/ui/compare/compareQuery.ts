@@ -51,9 +51,17 @@ export function comparePair(linkQuery: string, compare: string): ComparePair {
     } else if (SCENARIO_SET.has(key)) {
       overrides.set(key as ScenarioParam, value);
     } else if (VIEW_SET.has(key)) {
-      problemsCompare.push(compareProblem(key, value, `${key} is a view parameter, not a scenario one: both runs share the link's view; ignored`));
+      problemsCompare.push(
+        compareProblem(key, value, `${key} is a view parameter, not a scenario one: both runs share the link's view; ignored`),
+      );
     } else {
-      problemsCompare.push(compareProblem(key, value, `unknown parameter ${JSON.stringify(key.slice(0, 40))} (the parameters are ${SCENARIO_PARAMS.join(', ')}); ignored`));
+      problemsCompare.push(
+        compareProblem(
+          key,
+          value,
+          `unknown parameter ${JSON.stringify(key.slice(0, 40))} (the parameters are ${SCENARIO_PARAMS.join(', ')}); ignored`,
+        ),
+      );
     }
     seen.add(key);
   }
@@ -73,7 +81,8 @@ export function comparePair(linkQuery: string, compare: string): ComparePair {
     }
   }
   // What is left is a parameter of A that an override made invalid: it takes its default in B.
-  for (const p of parsedB.problems) problemsCompare.push(compareProblem(p.param, p.value, `in run B, ${p.message}; run B uses the default`));
+  for (const p of parsedB.problems)
+    problemsCompare.push(compareProblem(p.param, p.value, `in run B, ${p.message}; run B uses the default`));
 
   const b = serializeScenario(parsedB.scenario);
   const fullA = fullValues(a);

@@ -14,8 +14,15 @@ describe('the comparison rows', () => {
     const rows = diffRows(a.stats, b.stats);
     expect(rows.map((r) => [r.kind, r.where])).toEqual(tableRows(a.stats).body.map((cells) => [cells[0], cells[1]]));
     const kthread = rows.find((r) => r.kind === 'cpumap_kthread' && r.where === '4');
-    expect(kthread?.a?.pps).toBe(Number(tableRows(a.stats).body.find((c) => c[0] === 'cpumap_kthread' && c[1] === '4')?.[2].replace(/,/g, '')));
-    if (kthread === undefined || kthread.a === null || kthread.b === null || kthread.pps === null) throw new Error('no kthread row in both runs');
+    expect(kthread?.a?.pps).toBe(
+      Number(
+        tableRows(a.stats)
+          .body.find((c) => c[0] === 'cpumap_kthread' && c[1] === '4')?.[2]
+          .replace(/,/g, ''),
+      ),
+    );
+    if (kthread === undefined || kthread.a === null || kthread.b === null || kthread.pps === null)
+      throw new Error('no kthread row in both runs');
     expect(kthread.pps.delta).toBe(kthread.b.pps - kthread.a.pps);
     expect(kthread.pps.percent).toBeCloseTo(((kthread.b.pps - kthread.a.pps) / kthread.a.pps) * 100, 9);
     // v5.2's kthread is about a quarter faster at this overload.

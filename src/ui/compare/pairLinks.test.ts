@@ -3,7 +3,8 @@ import { readViewState } from '../url/viewState';
 import { comparePair } from './compareQuery';
 import { aloneLinkQuery, pairLinkQuery } from './pairLinks';
 
-const LINK = 'kernel=5.0&rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant&stack=iptables-drop&speed=max&compare=entries%3D4%3A64%26bogus%3D1';
+const LINK =
+  'kernel=5.0&rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant&stack=iptables-drop&speed=max&compare=entries%3D4%3A64%26bogus%3D1';
 
 describe("the pair's links", () => {
   const pair = comparePair(LINK, 'entries=4:64&bogus=1');

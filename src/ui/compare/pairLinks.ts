@@ -14,7 +14,14 @@ export interface PairView {
 
 /** The pair's link query: run A's scenario, the view, and `compare` with the overrides run B uses. */
 export function pairLinkQuery(a: string, applied: string, view: PairView): string {
-  return buildLinkQuery(a, { ...EMPTY_VIEW, speed: view.speed, paused: !view.playing, t: view.sharedNs, theme: view.theme, compare: applied });
+  return buildLinkQuery(a, {
+    ...EMPTY_VIEW,
+    speed: view.speed,
+    paused: !view.playing,
+    t: view.sharedNs,
+    theme: view.theme,
+    compare: applied,
+  });
 }
 
 /**

@@ -129,7 +129,14 @@ export class PairRunner {
     this.clock.restart();
     this.samples = [[], []];
     for (const r of this.runs) r.reset();
-    this.store.setState((s) => ({ sharedNs: 0, common: null, runs: [{ ...s.runs[0], simNs: 0 }, { ...s.runs[1], simNs: 0 }] }));
+    this.store.setState((s) => ({
+      sharedNs: 0,
+      common: null,
+      runs: [
+        { ...s.runs[0], simNs: 0 },
+        { ...s.runs[1], simNs: 0 },
+      ],
+    }));
   }
 
   /** Replaces the workers (after one failed), from time 0. */

@@ -65,7 +65,12 @@ export function ScenarioFileControls() {
     const file = input.files?.[0];
     if (file === undefined) return;
     const result =
-      file.size > MAX_SCENARIO_FILE_BYTES ? readScenarioFile('', file.size) : await file.text().then((text) => readScenarioFile(text, file.size), () => ({ ok: false as const, message: 'The file could not be read.' }));
+      file.size > MAX_SCENARIO_FILE_BYTES
+        ? readScenarioFile('', file.size)
+        : await file.text().then(
+            (text) => readScenarioFile(text, file.size),
+            () => ({ ok: false as const, message: 'The file could not be read.' }),
+          );
     // The same file may be chosen again after a fix.
     input.value = '';
     if (!result.ok) {

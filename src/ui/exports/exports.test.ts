@@ -51,7 +51,9 @@ describe('trace text', () => {
     const out = text.split('\n');
     expect(out).toHaveLength(3);
     expect(out[2]).toBe('');
-    expect(out[0]).toMatch(/\[003\] \.\.s\.\s+0\.001234: xdp_cpumap_enqueue: enqueue cpu=3 map_id=1 action=REDIRECT processed=8 drops=0 to_cpu=4$/);
+    expect(out[0]).toMatch(
+      /\[003\] \.\.s\.\s+0\.001234: xdp_cpumap_enqueue: enqueue cpu=3 map_id=1 action=REDIRECT processed=8 drops=0 to_cpu=4$/,
+    );
     expect(out[1]).toContain('0.002000: bpf(BPF_MAP_UPDATE_ELEM): update key 70: -E2BIG');
     expect(traceText([])).toBe('');
   });
@@ -107,7 +109,19 @@ describe('statistics JSON', () => {
           query: 'rx=3&entries=4:128&rate=2M&speed=max',
           samples,
           snapshot: null,
-          opLog: [{ at: 5, op: 'update', key: 70, qsize: 64, flags: 0, result: '-E2BIG', value: null, next: null, reason: 'key 70 >= max_entries 4' }],
+          opLog: [
+            {
+              at: 5,
+              op: 'update',
+              key: 70,
+              qsize: 64,
+              flags: 0,
+              result: '-E2BIG',
+              value: null,
+              next: null,
+              reason: 'key 70 >= max_entries 4',
+            },
+          ],
         }),
       ),
     ) as Record<string, unknown>;

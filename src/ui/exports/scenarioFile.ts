@@ -41,16 +41,21 @@ function refuse(message: string): ReadResult {
  * the `query` string.
  */
 export function readScenarioFile(text: string, bytes = new Blob([text]).size): ReadResult {
-  if (bytes > MAX_SCENARIO_FILE_BYTES) return refuse(`The file is too large: ${bytes} bytes, a scenario file has at most ${MAX_SCENARIO_FILE_BYTES} (1 MB).`);
+  if (bytes > MAX_SCENARIO_FILE_BYTES)
+    return refuse(`The file is too large: ${bytes} bytes, a scenario file has at most ${MAX_SCENARIO_FILE_BYTES} (1 MB).`);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return refuse('The file is not JSON: a scenario file is the JSON that "Download scenario" saves.');
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return refuse('The file is not a scenario file: expected a JSON object with version, query and scenario.');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return refuse('The file is not a scenario file: expected a JSON object with version, query and scenario.');
   const file = data as Record<string, unknown>;
-  if (file.version !== SCENARIO_FILE_VERSION) return refuse(`Unsupported scenario file version ${JSON.stringify(file.version) ?? 'missing'}: this page reads version ${SCENARIO_FILE_VERSION}.`);
+  if (file.version !== SCENARIO_FILE_VERSION)
+    return refuse(
+      `Unsupported scenario file version ${JSON.stringify(file.version) ?? 'missing'}: this page reads version ${SCENARIO_FILE_VERSION}.`,
+    );
 
   let query: string;
   if (typeof file.scenario === 'object' && file.scenario !== null && !Array.isArray(file.scenario)) {

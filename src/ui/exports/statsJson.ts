@@ -28,7 +28,16 @@ export interface StatsExportInput {
   opLog: readonly OpRecord[];
 }
 
-const NO_FRAMES: RunReport['frames'] = { offered: 0, nicDropped: 0, xdpDropped: 0, redirectErr: 0, ringFull: 0, stackDropped: 0, delivered: 0, inFlight: 0 };
+const NO_FRAMES: RunReport['frames'] = {
+  offered: 0,
+  nicDropped: 0,
+  xdpDropped: 0,
+  redirectErr: 0,
+  ringFull: 0,
+  stackDropped: 0,
+  delivered: 0,
+  inFlight: 0,
+};
 
 /** Builds the export; rates are those of the latest sample (none before the first interval completes). */
 export function statsJson({ query, samples, snapshot, opLog }: StatsExportInput): StatsExport {

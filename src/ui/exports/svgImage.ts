@@ -5,7 +5,18 @@
  */
 
 /** Presentation properties the charts take from CSS (currentColor axes, themed text). */
-const INLINED = ['fill', 'stroke', 'stroke-width', 'stroke-opacity', 'fill-opacity', 'opacity', 'color', 'font-family', 'font-size', 'font-weight'] as const;
+const INLINED = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'fill-opacity',
+  'opacity',
+  'color',
+  'font-family',
+  'font-size',
+  'font-weight',
+] as const;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -74,7 +74,13 @@ export function LessonPanel() {
         <button type="button" onClick={() => go(index - 1)} disabled={index === 0} aria-keyshortcuts="ArrowLeft">
           Previous step
         </button>
-        <button type="button" className="primary" onClick={() => go(index + 1)} disabled={index === count - 1} aria-keyshortcuts="ArrowRight">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => go(index + 1)}
+          disabled={index === count - 1}
+          aria-keyshortcuts="ArrowRight"
+        >
           Next step
         </button>
         <button type="button" onClick={() => enterStep(s)}>

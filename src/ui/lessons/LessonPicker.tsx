@@ -8,7 +8,10 @@ export function LessonPicker() {
   return (
     <label className="inline lesson-picker">
       Lesson{' '}
-      <select value={lesson ?? ''} onChange={(e) => setModes(e.target.value === '' ? { lesson: null, step: null } : { lesson: e.target.value, step: 1 })}>
+      <select
+        value={lesson ?? ''}
+        onChange={(e) => setModes(e.target.value === '' ? { lesson: null, step: null } : { lesson: e.target.value, step: 1 })}
+      >
         <option value="">None (explore freely)</option>
         {LESSONS.map((l) => (
           <option key={l.id} value={l.id} title={l.summary}>

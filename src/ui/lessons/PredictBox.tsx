@@ -50,7 +50,14 @@ export function PredictBox({ step, predict }: { step: LessonStep; predict: Predi
       <div className="predict-row">
         <label>
           Your guess ({predict.unit}){' '}
-          <input type="text" inputMode="decimal" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && run(true)} size={12} />
+          <input
+            type="text"
+            inputMode="decimal"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && run(true)}
+            size={12}
+          />
         </label>
         <button type="button" className="primary" onClick={() => run(true)}>
           Run to check

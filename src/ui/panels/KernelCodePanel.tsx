@@ -37,19 +37,17 @@ export function KernelCodePanel() {
             <a href={code.link} target="_blank" rel="noreferrer">
               {code.fn} upstream (v{kernel})
             </a>
-            {pseudo?.differs === true && ' · changed between v5.0 and v5.2: the other version\'s lines are dimmed'}
+            {pseudo?.differs === true && " · changed between v5.0 and v5.2: the other version's lines are dimmed"}
           </p>
-          {stepLine !== undefined && (
-            <p style={{ margin: '0 0 0.5rem' }}>
-              Now at: {stepLine.text.trim()}
-            </p>
-          )}
+          {stepLine !== undefined && <p style={{ margin: '0 0 0.5rem' }}>Now at: {stepLine.text.trim()}</p>}
           {pseudo === undefined ? (
             <p>No pseudocode for {code.fn} here: follow the upstream link.</p>
           ) : (
             <PseudocodeList pseudo={pseudo} kernel={kernel} step={code.step} />
           )}
-          <p style={{ margin: '0.5rem 0 0', fontSize: '0.8rem', color: 'var(--muted)' }}>Pseudocode written for this project, not kernel source.</p>
+          <p style={{ margin: '0.5rem 0 0', fontSize: '0.8rem', color: 'var(--muted)' }}>
+            Pseudocode written for this project, not kernel source.
+          </p>
         </>
       )}
     </section>

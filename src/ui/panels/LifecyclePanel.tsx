@@ -56,7 +56,9 @@ export function LifecyclePanel() {
               ))}
             </select>
           </label>
-          {picked !== ALL && pickedEntry === undefined && <p role="status">Entry #{picked} is gone from the machine (freed more than 50 ms ago); showing all entries.</p>}
+          {picked !== ALL && pickedEntry === undefined && (
+            <p role="status">Entry #{picked} is gone from the machine (freed more than 50 ms ago); showing all entries.</p>
+          )}
           <StateChart layout={LAYOUT} marks={marks} />
           {shown.length === 0 ? (
             <p>No cpumap entries: add one with a map update.</p>

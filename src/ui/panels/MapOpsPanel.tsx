@@ -51,7 +51,9 @@ export function MapOpsPanel() {
           </button>
         ))}
       </div>
-      <p className="mapops-hint">Get next key with an empty Key asks for the first key. Free map detaches the program and releases the map.</p>
+      <p className="mapops-hint">
+        Get next key with an empty Key asks for the first key. Free map detaches the program and releases the map.
+      </p>
       <div role="alert">{error === '' ? null : <p className="mapops-error">{error}</p>}</div>
       <h3>Recent results</h3>
       {recent.length === 0 ? (

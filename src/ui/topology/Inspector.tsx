@@ -21,7 +21,14 @@ export function Inspector() {
       ) : (
         <>
           {inspection !== null && inspection.fields.length > 0 && (
-            <dl style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1.1fr) minmax(0, 1fr)', gap: '0.2rem 0.75rem', margin: '0 0 0.75rem' }}>
+            <dl
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'minmax(0, 1.1fr) minmax(0, 1fr)',
+                gap: '0.2rem 0.75rem',
+                margin: '0 0 0.75rem',
+              }}
+            >
               {inspection.fields.map(([k, v], i) => (
                 <div key={`${i}:${k}`} style={{ display: 'contents' }}>
                   <dt style={{ fontWeight: 600, overflowWrap: 'anywhere' }}>{k}</dt>

@@ -80,7 +80,10 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
   const entries = useMemo(() => parseSignature(signature), [signature]);
   const layoutKey = entries.map((e) => `${e.uid}:${e.cpu}:${e.qsize}`).join(',');
   const layout = useMemo(
-    () => (topology === null || size.w <= 0 || size.h <= 0 ? null : computeLayout({ topology, entries: parseSignature(layoutKey), width: size.w, height: size.h, projector })),
+    () =>
+      topology === null || size.w <= 0 || size.h <= 0
+        ? null
+        : computeLayout({ topology, entries: parseSignature(layoutKey), width: size.w, height: size.h, projector }),
     [topology, layoutKey, size.w, size.h, projector],
   );
   const spots = useMemo(() => (layout === null || compact ? [] : hotspots(layout, entries)), [layout, entries, compact]);
@@ -103,7 +106,14 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
     painterRef.current = painter;
     const stop = painter.start();
     const unsubscribe = useUi.subscribe((s, prev) => {
-      if (s.theme !== prev.theme || s.projector !== prev.projector || s.colorBy !== prev.colorBy || s.selected !== prev.selected || s.reducedMotion !== prev.reducedMotion) painter.invalidate();
+      if (
+        s.theme !== prev.theme ||
+        s.projector !== prev.projector ||
+        s.colorBy !== prev.colorBy ||
+        s.selected !== prev.selected ||
+        s.reducedMotion !== prev.reducedMotion
+      )
+        painter.invalidate();
     });
     return () => {
       stop();

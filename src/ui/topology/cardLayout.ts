@@ -34,9 +34,7 @@ export interface BulkqLayout {
 }
 
 /** A ptr_ring drawn as a circle of qsize slots (small rings) or as a fill gauge (large rings). */
-export type RingShape =
-  | { mode: 'slots'; cx: number; cy: number; r0: number; r1: number }
-  | { mode: 'gauge'; bar: Rect };
+export type RingShape = { mode: 'slots'; cx: number; cy: number; r0: number; r1: number } | { mode: 'gauge'; bar: Rect };
 
 /** An entry on its target CPU: the ring and the kthread (`box` covers both). */
 export interface EntryLayout {
@@ -138,7 +136,11 @@ export function layoutCard(card: Rect, s: CardSpec): CpuLayout {
 function layoutRx(out: CpuLayout, sec: Rect, s: CardSpec, gap: number, withStack: boolean): void {
   const f = s.font;
   const [nicCol, xdpCol, bqCol] = splitCols(sec, [0.25, 0.19, 0.56], gap);
-  const nicRows = splitRows(nicCol, s.queues.map(() => 1), gap * 0.6);
+  const nicRows = splitRows(
+    nicCol,
+    s.queues.map(() => 1),
+    gap * 0.6,
+  );
   s.queues.forEach((q, i) => {
     const r = nicRows[i];
     const box = rect(r.x, r.y, r.w, Math.min(r.h, f * 3.2));
@@ -182,7 +184,11 @@ function layoutTarget(out: CpuLayout, sec: Rect, s: CardSpec, gap: number): void
   const f = s.font;
   const [left, stackCol] = splitCols(sec, [0.76, 0.24], gap);
   out.stack = stackCol;
-  const rows = splitRows(left, s.own.map(() => 1), gap);
+  const rows = splitRows(
+    left,
+    s.own.map(() => 1),
+    gap,
+  );
   s.own.forEach((e, i) => {
     const row = rows[i];
     const [ringBox, kthCol] = splitCols(row, [0.56, 0.44], gap);

@@ -38,7 +38,8 @@ function drawHeader(p: Paint, c: CpuLayout, s: CpuSnapshot | null): void {
   setFont(p, 1, '600');
   const name = `CPU ${c.cpu}`;
   const what = s === null ? '' : s.ksoftirqd && s.activity !== 'ksoftirqd' ? `${ACTIVITY[s.activity]} (+ksoftirqd)` : ACTIVITY[s.activity];
-  if (!label(p, what ? `${name} · ${what}` : name, t.x, t.y + t.h / 2, t.w, col(p, 'fg'), t.h)) label(p, `${c.cpu}`, t.x, t.y + t.h / 2, t.w, col(p, 'fg'), t.h);
+  if (!label(p, what ? `${name} · ${what}` : name, t.x, t.y + t.h / 2, t.w, col(p, 'fg'), t.h))
+    label(p, `${c.cpu}`, t.x, t.y + t.h / 2, t.w, col(p, 'fg'), t.h);
   // RCU: filled while in a read-side section (a NAPI poll), hollow when quiescent, ringed while it holds up the grace period.
   const r = c.rcu;
   if (s !== null && r.r >= 1.5) {
@@ -106,7 +107,16 @@ function drawNapi(p: Paint, c: CpuLayout, s: CpuSnapshot | null): void {
   const text = s?.ksoftirqd ? 'ksoftirqd' : 'NAPI';
   label(p, text, r.x + r.w / 2, r.y + r.h * 0.22, r.w - 4, col(p, 'fg'), r.h * 0.4, 'center');
   setFont(p, 0.85);
-  label(p, attached ? 'XDP' : 'no XDP: SKB path', r.x + r.w / 2, r.y + r.h * 0.22 + p.fontPx * 1.2, r.w - 4, col(p, attached ? 'muted' : 'stopping'), r.h * 0.4, 'center');
+  label(
+    p,
+    attached ? 'XDP' : 'no XDP: SKB path',
+    r.x + r.w / 2,
+    r.y + r.h * 0.22 + p.fontPx * 1.2,
+    r.w - 4,
+    col(p, attached ? 'muted' : 'stopping'),
+    r.h * 0.4,
+    'center',
+  );
 }
 
 function drawFlushBits(p: Paint, c: CpuLayout, s: CpuSnapshot | null): void {
@@ -136,7 +146,15 @@ function drawBulkqs(p: Paint, c: CpuLayout): void {
     if (e !== undefined) for (const [cpu, n] of e.bulkq) if (cpu === c.cpu) count = n;
     const freed = e === undefined || e.bulkqFreed;
     const old = e !== undefined && !e.inSlot;
-    label(p, `→${b.to}${freed ? ' freed' : old ? ' old' : ''}`, b.label.x, b.label.y + b.label.h / 2, b.label.w - 2, col(p, old || freed ? 'muted' : 'fg'), b.label.h * 1.4);
+    label(
+      p,
+      `→${b.to}${freed ? ' freed' : old ? ' old' : ''}`,
+      b.label.x,
+      b.label.y + b.label.h / 2,
+      b.label.w - 2,
+      col(p, old || freed ? 'muted' : 'fg'),
+      b.label.h * 1.4,
+    );
     for (let k = 0; k < 8; k++) {
       const s = b.slots[k];
       ctx.fillStyle = freed ? col(p, 'card') : k < count ? col(p, 'ring-stored') : col(p, 'free');

@@ -45,7 +45,8 @@ export function drawEntry(p: Paint, l: EntryLayout): void {
   const rb = l.ringBox;
   const pending = r.consumerHead - r.consumerTail;
   const fill = `ring ${r.count}/${r.size}${pending > 0 ? `, ${pending} not NULLed` : ''}`;
-  if (!label(p, fill, rb.x, rb.y + p.fontPx * 0.6, rb.w, col(p, 'fg'), rb.h * 0.3)) label(p, `${r.count}/${r.size}`, rb.x, rb.y + p.fontPx * 0.6, rb.w, col(p, 'fg'), rb.h * 0.3);
+  if (!label(p, fill, rb.x, rb.y + p.fontPx * 0.6, rb.w, col(p, 'fg'), rb.h * 0.3))
+    label(p, `${r.count}/${r.size}`, rb.x, rb.y + p.fontPx * 0.6, rb.w, col(p, 'fg'), rb.h * 0.3);
   if (state) label(p, `${state} · refcnt ${e.refcnt}`, rb.x, rb.y + p.fontPx * 1.8, rb.w, col(p, 'stopping'), rb.h * 0.3);
   drawKthread(p, l, e);
 }
@@ -150,7 +151,17 @@ function drawGauge(p: Paint, bar: { x: number; y: number; w: number; h: number }
     ctx.lineTo(x, y0 + tick * (side === 2 ? 1.8 : 1));
     ctx.stroke();
     const ly = side < 0 ? bar.y - tick - p.fontPx * 0.55 : bar.y + bar.h + tick * (side === 2 ? 1.8 : 1) + p.fontPx * 0.55;
-    if (l.ringBox.h > bar.h + 6 * p.fontPx * 0.75) label(p, name, x + (side === 2 ? -p.fontPx * 0.4 : side === 1 ? p.fontPx * 0.4 : 0), ly, p.fontPx * 1.5, col(p, color), Infinity, 'center');
+    if (l.ringBox.h > bar.h + 6 * p.fontPx * 0.75)
+      label(
+        p,
+        name,
+        x + (side === 2 ? -p.fontPx * 0.4 : side === 1 ? p.fontPx * 0.4 : 0),
+        ly,
+        p.fontPx * 1.5,
+        col(p, color),
+        Infinity,
+        'center',
+      );
   }
 }
 

@@ -14,7 +14,15 @@ const layout = computeLayout({
   height: 700,
 });
 const palette = defaultPalette('light', false);
-const style = (over: Partial<FrameStyle> = {}): FrameStyle => ({ palette, reducedMotion: false, travelNs: 200, flashNs: 500, radius: 3, line: 1, ...over });
+const style = (over: Partial<FrameStyle> = {}): FrameStyle => ({
+  palette,
+  reducedMotion: false,
+  travelNs: 200,
+  flashNs: 500,
+  radius: 3,
+  line: 1,
+  ...over,
+});
 
 function journey(places: number[], at: number[], flow = 7): Journey {
   return { flow, places, at };
@@ -26,7 +34,9 @@ const trip = journey([place(PLACE_NIC, 0), place(PLACE_XDP, 0), place(PLACE_BQ, 
 function dots(t: number, js: Map<number, Journey>, s = style(), colorBy: 'flow' | 'target' = 'flow') {
   const { ctx, calls } = fakeContext();
   const n = drawFrames(ctx, js, t, layout, colorBy, s);
-  const centres = calls.filter((c) => c.name === 'arc' && c.fill !== undefined && calls.some((f) => f.name === 'fill')).map((c) => ({ x: c.args[0] as number, y: c.args[1] as number, color: c.fill }));
+  const centres = calls
+    .filter((c) => c.name === 'arc' && c.fill !== undefined && calls.some((f) => f.name === 'fill'))
+    .map((c) => ({ x: c.args[0] as number, y: c.args[1] as number, color: c.fill }));
   return { n, centres, calls };
 }
 

@@ -74,7 +74,8 @@ function targetBucket(j: Journey, upTo: number, layout: TopologyLayout): number 
   for (let k = upTo; k >= 0; k--) {
     const code = j.places[k];
     const kind = placeKind(code);
-    const uid = kind === PLACE_BQ ? Math.floor(placeValue(code) / 256) : kind === PLACE_RING || kind === PLACE_RING_FULL ? placeValue(code) : -1;
+    const uid =
+      kind === PLACE_BQ ? Math.floor(placeValue(code) / 256) : kind === PLACE_RING || kind === PLACE_RING_FULL ? placeValue(code) : -1;
     if (uid < 0) continue;
     const e = layout.entries.get(uid);
     return e === undefined ? NEUTRAL : e.cpu % 8;

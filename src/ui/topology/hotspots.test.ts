@@ -8,7 +8,19 @@ describe('hotspots', () => {
   it('names every CPU, RX queue, bulk queue and entry as the explorer speaks of them', () => {
     const entries = [{ uid: 1, cpu: 4, qsize: 192, inSlot: true }];
     const names = hotspots(computeLayout({ topology, entries, width: 1200, height: 700 }), entries).map((h) => h.name);
-    expect(names).toEqual(['CPU 0', 'CPU 1', 'CPU 2', 'CPU 3', 'RX queue 0 on CPU 3', 'Bulk queue CPU 3 to CPU 4', 'CPU 4', 'Entry for CPU 4', 'CPU 5', 'CPU 6', 'CPU 7']);
+    expect(names).toEqual([
+      'CPU 0',
+      'CPU 1',
+      'CPU 2',
+      'CPU 3',
+      'RX queue 0 on CPU 3',
+      'Bulk queue CPU 3 to CPU 4',
+      'CPU 4',
+      'Entry for CPU 4',
+      'CPU 5',
+      'CPU 6',
+      'CPU 7',
+    ]);
   });
 
   it('keeps names unique when an old entry drains beside the new one', () => {

@@ -42,7 +42,13 @@ export function hotspots(layout: TopologyLayout, entries: readonly EntryNaming[]
   for (const c of layout.cpus) {
     if (usable(c.header)) out.push({ key: `cpu${c.cpu}`, name: `CPU ${c.cpu}`, rect: c.header, target: { kind: 'cpu', cpu: c.cpu } });
     for (const n of c.nics) {
-      if (usable(n.box)) out.push({ key: `nic${n.queue}`, name: `RX queue ${n.queue} on CPU ${n.cpu}`, rect: n.box, target: { kind: 'nic', queue: n.queue } });
+      if (usable(n.box))
+        out.push({
+          key: `nic${n.queue}`,
+          name: `RX queue ${n.queue} on CPU ${n.cpu}`,
+          rect: n.box,
+          target: { kind: 'nic', queue: n.queue },
+        });
     }
     for (const b of c.bulkqs) {
       if (!usable(b.row)) continue;
@@ -51,7 +57,12 @@ export function hotspots(layout: TopologyLayout, entries: readonly EntryNaming[]
     }
     for (const e of c.entries) {
       if (!usable(e.box)) continue;
-      out.push({ key: `entry${e.uid}`, name: `Entry for CPU ${e.cpu}${entrySuffix(e.uid, entries)}`, rect: e.box, target: { kind: 'entry', uid: e.uid } });
+      out.push({
+        key: `entry${e.uid}`,
+        name: `Entry for CPU ${e.cpu}${entrySuffix(e.uid, entries)}`,
+        rect: e.box,
+        target: { kind: 'entry', uid: e.uid },
+      });
     }
   }
   return out;

@@ -26,7 +26,8 @@ function lay(cpus: number, rx: number[], entries: LayoutEntry[], w = 1200, h = 7
 }
 
 const canvas = (l: TopologyLayout): Rect => ({ x: 0, y: 0, w: l.width, h: l.height });
-const inside = (outer: Rect, r: Rect): boolean => r.x >= outer.x - 1e-6 && r.y >= outer.y - 1e-6 && r.x + r.w <= outer.x + outer.w + 1e-6 && r.y + r.h <= outer.y + outer.h + 1e-6;
+const inside = (outer: Rect, r: Rect): boolean =>
+  r.x >= outer.x - 1e-6 && r.y >= outer.y - 1e-6 && r.x + r.w <= outer.x + outer.w + 1e-6 && r.y + r.h <= outer.y + outer.h + 1e-6;
 
 function noOverlap(rs: Rect[]): boolean {
   for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) if (overlaps(rs[i], rs[j])) return false;
@@ -81,7 +82,11 @@ describe('computeLayout', () => {
   });
 
   it('wraps RX CPUs into more columns as they grow', () => {
-    const l = lay(64, Array.from({ length: 16 }, (_, i) => i), defaults);
+    const l = lay(
+      64,
+      Array.from({ length: 16 }, (_, i) => i),
+      defaults,
+    );
     const xs = new Set(l.cpus.filter((c) => c.group === 'rx').map((c) => Math.round(c.card.x)));
     expect(xs.size).toBeGreaterThan(1);
   });
@@ -96,7 +101,13 @@ describe('computeLayout', () => {
       [1, 0, 4],
       [2, 0, 5],
     ]);
-    const parts: Rect[] = [...c0.nics.map((n) => n.box), c0.napi as Rect, c0.stack as Rect, c0.flushRow as Rect, ...c0.bulkqs.map((b) => b.row)];
+    const parts: Rect[] = [
+      ...c0.nics.map((n) => n.box),
+      c0.napi as Rect,
+      c0.stack as Rect,
+      c0.flushRow as Rect,
+      ...c0.bulkqs.map((b) => b.row),
+    ];
     for (const p of parts) expect(inside(c0.card, p)).toBe(true);
     expect(noOverlap(parts)).toBe(true);
     for (const b of c0.bulkqs) {
@@ -126,7 +137,13 @@ describe('computeLayout', () => {
     expect(c4.group).toBe('rx');
     expect(c4.nics).toHaveLength(1);
     expect(c4.entries.map((e) => e.uid)).toEqual([1]);
-    const parts: Rect[] = [...c4.nics.map((n) => n.box), c4.napi as Rect, ...c4.bulkqs.map((b) => b.row), c4.stack as Rect, ...c4.entries.flatMap((e) => [e.ringBox, e.kthread])];
+    const parts: Rect[] = [
+      ...c4.nics.map((n) => n.box),
+      c4.napi as Rect,
+      ...c4.bulkqs.map((b) => b.row),
+      c4.stack as Rect,
+      ...c4.entries.flatMap((e) => [e.ringBox, e.kthread]),
+    ];
     for (const p of parts) expect(inside(c4.card, p)).toBe(true);
     expect(noOverlap(parts)).toBe(true);
   });

@@ -24,7 +24,15 @@ import {
   placeValue,
 } from '../../engine/moves';
 import type { Topology } from '../../worker/protocol';
-import { layoutCard, type BulkqLayout, type CpuGroup, type CpuLayout, type EntryLayout, type LayoutEntry, type NicLayout } from './cardLayout';
+import {
+  layoutCard,
+  type BulkqLayout,
+  type CpuGroup,
+  type CpuLayout,
+  type EntryLayout,
+  type LayoutEntry,
+  type NicLayout,
+} from './cardLayout';
 import { fitGrid, rect, spotIn, type Rect, type Spot } from './geometry';
 
 export type { BulkqLayout, CpuGroup, CpuLayout, EntryLayout, LayoutEntry, NicLayout, RingShape } from './cardLayout';
@@ -93,7 +101,8 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
   const main = rect(m, m, W - 2 * m, strip.y - 2 * m);
   const right = target.length + idle.length > 0;
   // RX cards hold the most (queues, XDP, a bulk queue per entry); idle cards are one line.
-  const share = target.length > 0 ? Math.min(0.6, Math.max(0.32, (1.3 * rx.length) / (1.3 * rx.length + target.length + 0.15 * idle.length))) : 0.64;
+  const share =
+    target.length > 0 ? Math.min(0.6, Math.max(0.32, (1.3 * rx.length) / (1.3 * rx.length + target.length + 0.15 * idle.length))) : 0.64;
   const leftW = rx.length === 0 ? 0 : !right ? main.w : main.w * share;
   const left = rect(main.x, main.y, leftW, main.h);
   const rightR = rect(main.x + (leftW > 0 ? leftW + gap * 2 : 0), main.y, main.w - (leftW > 0 ? leftW + gap * 2 : 0), main.h);
@@ -192,7 +201,8 @@ export function placePoint(layout: TopologyLayout, code: number): Spot | null {
   if (s !== undefined) return s;
   const kind = placeKind(code);
   const v = placeValue(code);
-  const cpu = kind === PLACE_BQ ? v % 256 : kind === PLACE_NIC || kind === PLACE_NIC_DROP || kind === PLACE_RING || kind === PLACE_RING_FULL ? -1 : v;
+  const cpu =
+    kind === PLACE_BQ ? v % 256 : kind === PLACE_NIC || kind === PLACE_NIC_DROP || kind === PLACE_RING || kind === PLACE_RING_FULL ? -1 : v;
   if (cpu < 0 || cpu >= layout.cpus.length) return null;
   return layout.places.get(place(PLACE_XDP, cpu)) ?? null;
 }

@@ -60,7 +60,16 @@ export function box(p: Paint, r: Rect, fill: string | null, stroke: string | nul
  * A label at (x, y) (left, middle baseline) in the current font, squeezed into `maxW`; left out
  * when even squeezed it would be unreadable (under 60 % of its width) or taller than `maxH`.
  */
-export function label(p: Paint, text: string, x: number, y: number, maxW: number, color: string, maxH = Infinity, align: CanvasTextAlign = 'left'): boolean {
+export function label(
+  p: Paint,
+  text: string,
+  x: number,
+  y: number,
+  maxW: number,
+  color: string,
+  maxH = Infinity,
+  align: CanvasTextAlign = 'left',
+): boolean {
   const { ctx } = p;
   const px = p.fontPx;
   if (maxW < px * 1.2 || maxH < px * 0.9) return false;

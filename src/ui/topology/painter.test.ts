@@ -49,7 +49,12 @@ function setup(ui: Partial<UiLike> = {}) {
   };
   painter.setSize(800, 500, 2);
   painter.setLayout(
-    computeLayout({ topology: { cpus: 4, maxEntries: 4, kernel: '5.2', rx: [{ queue: 0, cpu: 0, size: 512 }], stack: 'deliver' }, entries: [], width: 800, height: 500 }),
+    computeLayout({
+      topology: { cpus: 4, maxEntries: 4, kernel: '5.2', rx: [{ queue: 0, cpu: 0, size: 512 }], stack: 'deliver' },
+      entries: [],
+      width: 800,
+      height: 500,
+    }),
   );
   return { bus, painter, tick, queue, canvas };
 }

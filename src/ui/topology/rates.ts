@@ -99,7 +99,8 @@ export class RateTracker {
     for (let i = 1; i < this.count; i++) {
       const j = (newest - i + this.capacity) % this.capacity;
       const wall = this.wallMs[newest] - this.wallMs[j];
-      if (oldest >= 0 && wall > this.windowMs && (this.simNs[newest] - this.simNs[oldest] >= this.minSimNs || wall > 8 * this.windowMs)) break;
+      if (oldest >= 0 && wall > this.windowMs && (this.simNs[newest] - this.simNs[oldest] >= this.minSimNs || wall > 8 * this.windowMs))
+        break;
       oldest = j;
     }
     const r = this.rates;

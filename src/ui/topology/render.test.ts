@@ -35,7 +35,13 @@ function drawPreset(query: string, ns: number): { dots: number; calls: number } 
     rates.push(takeSnapshot(engine), step * 16);
   }
   const snapshot = takeSnapshot(engine);
-  const topology = { cpus: scenario.cpus, maxEntries: scenario.max, kernel: scenario.kernel, rx: scenario.rx.map((cpu, queue) => ({ queue, cpu, size: scenario.ring })), stack: scenario.stack };
+  const topology = {
+    cpus: scenario.cpus,
+    maxEntries: scenario.max,
+    kernel: scenario.kernel,
+    rx: scenario.rx.map((cpu, queue) => ({ queue, cpu, size: scenario.ring })),
+    stack: scenario.stack,
+  };
   let dots = 0;
   let calls = 0;
   for (const [theme, projector] of [
@@ -45,8 +51,24 @@ function drawPreset(query: string, ns: number): { dots: number; calls: number } 
     const layout = computeLayout({ topology, entries: snapshot.entries, width: 1280, height: 720, projector });
     const palette = defaultPalette(theme, projector);
     const { ctx, calls: c } = fakeContext();
-    drawTopology(ctx, { layout, snapshot, palette, rates: rates.rates, recording: true, running: true, stack: scenario.stack, selected: { kind: 'cpu', cpu: 0 } });
-    dots = drawFrames(ctx, journeys, snapshot.simNs, layout, 'target', { palette, reducedMotion: false, travelNs: 100, flashNs: 300, radius: 3, line: layout.line });
+    drawTopology(ctx, {
+      layout,
+      snapshot,
+      palette,
+      rates: rates.rates,
+      recording: true,
+      running: true,
+      stack: scenario.stack,
+      selected: { kind: 'cpu', cpu: 0 },
+    });
+    dots = drawFrames(ctx, journeys, snapshot.simNs, layout, 'target', {
+      palette,
+      reducedMotion: false,
+      travelNs: 100,
+      flashNs: 300,
+      radius: 3,
+      line: layout.line,
+    });
     calls += c.length;
   }
   return { dots, calls };

@@ -35,7 +35,9 @@ function snap(over: Partial<EngineSnapshot> = {}): EngineSnapshot {
   };
 }
 
-const sleeping = entry({ kthread: { pid: 100, comm: 'cpumap/4/map:1', state: 'sleeping', phase: 'afterSleep', running: false, shouldStop: false } });
+const sleeping = entry({
+  kthread: { pid: 100, comm: 'cpumap/4/map:1', state: 'sleeping', phase: 'afterSleep', running: false, shouldStop: false },
+});
 
 describe('describeChanges', () => {
   it('says nothing without a previous snapshot or when nothing changed', () => {
@@ -46,13 +48,21 @@ describe('describeChanges', () => {
   it('tells a kthread going to sleep and waking', () => {
     expect(describeChanges(snap(), snap({ simNs: 2000, entries: [sleeping] }))).toEqual(['kthread on CPU 4 went to sleep']);
     const woken = entry({ kthread: { pid: 100, comm: 'c', state: 'runnable', phase: 'afterSleep', running: false, shouldStop: false } });
-    expect(describeChanges(snap({ entries: [sleeping] }), snap({ simNs: 2000, entries: [woken] }))).toEqual(['kthread on CPU 4 was woken (runnable)']);
+    expect(describeChanges(snap({ entries: [sleeping] }), snap({ simNs: 2000, entries: [woken] }))).toEqual([
+      'kthread on CPU 4 was woken (runnable)',
+    ]);
   });
 
   it('follows an entry through its teardown', () => {
     const detached = entry({ state: 'detached', inSlot: false });
-    expect(describeChanges(snap(), snap({ simNs: 2000, entries: [detached] }))).toContain('entry cpu 4 is now detached (waiting for an RCU grace period)');
-    const stopping = entry({ state: 'kthreadStopping', inSlot: false, kthread: { pid: 100, comm: 'c', state: 'runnable', phase: 'top', running: true, shouldStop: true } });
+    expect(describeChanges(snap(), snap({ simNs: 2000, entries: [detached] }))).toContain(
+      'entry cpu 4 is now detached (waiting for an RCU grace period)',
+    );
+    const stopping = entry({
+      state: 'kthreadStopping',
+      inSlot: false,
+      kthread: { pid: 100, comm: 'c', state: 'runnable', phase: 'top', running: true, shouldStop: true },
+    });
     expect(describeChanges(snap({ entries: [detached] }), snap({ simNs: 3000, entries: [stopping] }))).toEqual([
       'entry cpu 4 is now stopping its kthread',
       'kthread on CPU 4 was told to stop',

@@ -73,7 +73,12 @@ export function describeChanges(prev: EngineSnapshot | null, next: EngineSnapsho
     if (d > 0) out.push(`RX queue ${q.index} on CPU ${q.cpu} dropped ${d} ${d === 1 ? 'frame' : 'frames'} (descriptor ring full)`);
   }
   if (!prev.rcu.inProgress && next.rcu.inProgress) out.push('an RCU grace period started');
-  if (next.rcu.completed > prev.rcu.completed) out.push(next.rcu.completed - prev.rcu.completed > 1 ? `${next.rcu.completed - prev.rcu.completed} RCU grace periods completed` : 'an RCU grace period completed');
+  if (next.rcu.completed > prev.rcu.completed)
+    out.push(
+      next.rcu.completed - prev.rcu.completed > 1
+        ? `${next.rcu.completed - prev.rcu.completed} RCU grace periods completed`
+        : 'an RCU grace period completed',
+    );
   if (prev.progAttached && !next.progAttached) out.push('the XDP program was detached');
   if (prev.map !== null && next.map === null) out.push('the map was freed');
   const f = (k: 'xdpDropped' | 'redirectErr' | 'ringFull', what: string) => {

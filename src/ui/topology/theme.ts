@@ -140,7 +140,11 @@ export function defaultPalette(theme: 'light' | 'dark', projector: boolean): Pal
 }
 
 /** Reads `--topo-*` overrides from `style` (a CSSStyleDeclaration, e.g. getComputedStyle(canvas)). */
-export function readPalette(style: Pick<CSSStyleDeclaration, 'getPropertyValue'> | null, theme: 'light' | 'dark', projector: boolean): Palette {
+export function readPalette(
+  style: Pick<CSSStyleDeclaration, 'getPropertyValue'> | null,
+  theme: 'light' | 'dark',
+  projector: boolean,
+): Palette {
   const p = defaultPalette(theme, projector);
   if (style === null) return p;
   for (const n of NAMES) {

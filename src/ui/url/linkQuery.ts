@@ -15,7 +15,9 @@ export function manualOpSpec(record: OpRecord): MapOpSpec | null {
   const at = Math.ceil(record.at);
   switch (record.op) {
     case 'update':
-      return record.key === null || record.qsize === null ? null : { at, op: 'update', key: record.key, qsize: record.qsize, flags: record.flags ?? 0 };
+      return record.key === null || record.qsize === null
+        ? null
+        : { at, op: 'update', key: record.key, qsize: record.qsize, flags: record.flags ?? 0 };
     case 'delete':
     case 'lookup':
       return record.key === null ? null : { at, op: record.op, key: record.key };

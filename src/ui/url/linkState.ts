@@ -46,7 +46,8 @@ export const useLink = create<LinkState>((set, get) => ({
   pendingSel: null,
   theme: null,
   modes: NO_MODES,
-  boot: (problems, sel, theme, modes = NO_MODES) => set({ problems, pendingSel: sel, theme, modes, awaitingFirstLoad: true, manualOps: [] }),
+  boot: (problems, sel, theme, modes = NO_MODES) =>
+    set({ problems, pendingSel: sel, theme, modes, awaitingFirstLoad: true, manualOps: [] }),
   setModes: (patch) => set((s) => ({ modes: { ...s.modes, ...patch } })),
   loaded: (problems) => {
     const first = get().awaitingFirstLoad;

@@ -17,7 +17,14 @@ export function currentLinkQuery(ui: UiState = useUi.getState(), link: LinkState
   if (cache === null || cache.query !== ui.query || cache.manual !== link.manualOps) {
     cache = { query: ui.query, manual: link.manualOps, text: linkScenarioQuery(ui.query, link.manualOps) };
   }
-  return buildLinkQuery(cache.text, { speed: ui.speed, paused: !ui.running, t: ui.simNs, sel: ui.selected, theme: link.theme, ...link.modes });
+  return buildLinkQuery(cache.text, {
+    speed: ui.speed,
+    paused: !ui.running,
+    t: ui.simNs,
+    sel: ui.selected,
+    theme: link.theme,
+    ...link.modes,
+  });
 }
 
 /** Writes the link into the address bar when it changed. */

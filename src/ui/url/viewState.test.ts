@@ -17,7 +17,15 @@ describe('view state in a link', () => {
   });
 
   it('round-trips the lesson, its step, presentation, embed and a side-by-side pair', () => {
-    const view: ViewState = { ...EMPTY_VIEW, paused: true, lesson: 'one-frame', step: 3, present: true, embed: true, compare: 'kernel=5.2&entries=4:64' };
+    const view: ViewState = {
+      ...EMPTY_VIEW,
+      paused: true,
+      lesson: 'one-frame',
+      step: 3,
+      present: true,
+      embed: true,
+      compare: 'kernel=5.2&entries=4:64',
+    };
     const q = buildLinkQuery('kernel=5.0', view);
     expect(q).toBe('v=1&kernel=5.0&paused=1&lesson=one-frame&step=3&present=1&embed=1&compare=kernel%3D5.2%26entries%3D4%3A64');
     expect(readViewState(q)).toEqual({ view, problems: [] });
@@ -73,7 +81,11 @@ describe('hand-made map operations in the link', () => {
   });
 
   it('leave out what cannot be replayed', () => {
-    expect(manualOpSpec({ at: 0, op: 'create', key: null, qsize: 8, flags: 0, result: '0', value: null, next: null, reason: '' })).toBeNull();
-    expect(manualOpSpec({ at: NaN, op: 'free', key: null, qsize: null, flags: null, result: '0', value: null, next: null, reason: '' })).toBeNull();
+    expect(
+      manualOpSpec({ at: 0, op: 'create', key: null, qsize: 8, flags: 0, result: '0', value: null, next: null, reason: '' }),
+    ).toBeNull();
+    expect(
+      manualOpSpec({ at: NaN, op: 'free', key: null, qsize: null, flags: null, result: '0', value: null, next: null, reason: '' }),
+    ).toBeNull();
   });
 });

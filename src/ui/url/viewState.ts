@@ -108,7 +108,10 @@ export function readViewState(query: string, maxLength = 65_536): { view: ViewSt
     seen.add(key);
     switch (key) {
       case 'v':
-        if (value !== LINK_VERSION) problems.push(problem('v', value, `${LINK_VERSION} (the link format this page reads); the link is read as version ${LINK_VERSION}`));
+        if (value !== LINK_VERSION)
+          problems.push(
+            problem('v', value, `${LINK_VERSION} (the link format this page reads); the link is read as version ${LINK_VERSION}`),
+          );
         break;
       case 'speed': {
         const speed = value.length > MAX_VALUE ? null : parseSpeedParam(value);
@@ -123,7 +126,8 @@ export function readViewState(query: string, maxLength = 65_536): { view: ViewSt
       case 't': {
         const ns = value.length > MAX_VALUE ? null : parseDuration(value);
         if (ns !== null && ns <= MAX_START_NS) view.t = ns === 0 ? null : ns;
-        else if (ns !== null) problems.push(problem('t', value, 'at most 10s (the run to the start time is done at once); starting from 0'));
+        else if (ns !== null)
+          problems.push(problem('t', value, 'at most 10s (the run to the start time is done at once); starting from 0'));
         else problems.push(problem('t', value, 'a simulated time such as 0, 250us, 2.5ms or 1s, at most 10s'));
         break;
       }

@@ -16,7 +16,10 @@ export interface PseudocodeListProps {
 /** The pseudocode lines of one function. */
 export function PseudocodeList({ pseudo, kernel, step }: PseudocodeListProps) {
   return (
-    <ol aria-label={`Pseudocode of ${pseudo.fn}`} style={{ margin: 0, paddingLeft: '2.2rem', fontFamily: 'var(--mono, monospace)', fontSize: '0.85rem' }}>
+    <ol
+      aria-label={`Pseudocode of ${pseudo.fn}`}
+      style={{ margin: 0, paddingLeft: '2.2rem', fontFamily: 'var(--mono, monospace)', fontSize: '0.85rem' }}
+    >
       {pseudo.lines.map((l, i) => {
         const other = l.only !== undefined && l.only !== kernel;
         const current = step !== undefined && l.step === step && !other;
@@ -37,7 +40,13 @@ export function PseudocodeList({ pseudo, kernel, step }: PseudocodeListProps) {
             {other && <em style={{ marginLeft: '0.5rem' }}>(not in v{kernel})</em>}
             {!other && l.only !== undefined && <em style={{ marginLeft: '0.5rem' }}>(v{l.only} only)</em>}
             {kernel === '5.0' && l.line50 !== undefined && (
-              <a href={v50LineLink(l.line50)} target="_blank" rel="noreferrer" style={{ marginLeft: '0.5rem', color: current ? 'inherit' : undefined }} aria-label={`line ${l.line50} of v5.0 cpumap.c`}>
+              <a
+                href={v50LineLink(l.line50)}
+                target="_blank"
+                rel="noreferrer"
+                style={{ marginLeft: '0.5rem', color: current ? 'inherit' : undefined }}
+                aria-label={`line ${l.line50} of v5.0 cpumap.c`}
+              >
                 L{l.line50}
               </a>
             )}

@@ -47,9 +47,17 @@ describe('pseudocode data', () => {
     // The 2019 bulk series changed the kthread loop.
     const run = pseudocodeFor('cpu_map_kthread_run');
     expect(run?.differs).toBe(true);
-    const v52 = run?.lines.filter((l) => l.only === '5.2').map((l) => l.text).join('\n') ?? '';
+    const v52 =
+      run?.lines
+        .filter((l) => l.only === '5.2')
+        .map((l) => l.text)
+        .join('\n') ?? '';
     for (const word of ['ptr_ring_consume_batched', 'prefetchw', 'kmem_cache_alloc_bulk']) expect(v52).toContain(word);
-    const v50 = run?.lines.filter((l) => l.only === '5.0').map((l) => l.text).join('\n') ?? '';
+    const v50 =
+      run?.lines
+        .filter((l) => l.only === '5.0')
+        .map((l) => l.text)
+        .join('\n') ?? '';
     expect(v50).toContain('__ptr_ring_consume');
     expect(v50).toMatch(/8 frames/);
   });

@@ -35,7 +35,8 @@ export interface PseudoFunction {
 
 const kthreadRun: PseudoFunction = {
   fn: 'cpu_map_kthread_run',
-  summary: 'The per-entry kthread, pinned to the target CPU: it turns frames from the ring into SKBs for the network stack, and sleeps when the ring is empty.',
+  summary:
+    'The per-entry kthread, pinned to the target CPU: it turns frames from the ring into SKBs for the network stack, and sleeps when the ring is empty.',
   differs: true,
   lines: [
     { text: 'mark this task interruptible before the first loop test', line50: 240 },
@@ -52,22 +53,22 @@ const kthreadRun: PseudoFunction = {
     { text: '    build_skb over the frame, netif_receive_skb_core, count stack drops', only: '5.0', line50: 276 },
     { text: '    stop after 8 frames (bounds the BH-off time), else consume the next one', step: 'v50more', only: '5.0', line50: 288 },
     { text: '  n = ptr_ring_consume_batched(ring, up to 8): one consumer-lock round', step: 'consumeBatched', only: '5.2' },
-    { text: '  prefetchw each frame\'s struct page (it is read, then written when freed)', only: '5.2' },
+    { text: "  prefetchw each frame's struct page (it is read, then written when freed)", only: '5.2' },
     { text: '  kmem_cache_alloc_bulk n SKB heads at once; none at all: every frame is a drop', only: '5.2' },
     { text: '  disable bottom halves; build_skb_around each head, netif_receive_skb_core', only: '5.2' },
     { text: '  tracepoint xdp_cpumap_kthread(map_id, frames, drops, sched)', step: 'trace', line50: 292 },
     { text: '  enable bottom halves (pending softirqs may run here)', line50: 294 },
-    { text: 'stopped with an empty ring: TASK_RUNNING, put_cpu_map_entry (the kthread\'s ref), return', step: 'exit', line50: 296 },
+    { text: "stopped with an empty ring: TASK_RUNNING, put_cpu_map_entry (the kthread's ref), return", step: 'exit', line50: 296 },
   ],
 };
 
 const bqEnqueue: PseudoFunction = {
   fn: 'bq_enqueue',
   aliases: ['cpu_map_enqueue'],
-  summary: 'Called by the XDP redirect on the receiving CPU, inside its NAPI poll: park the frame in this CPU\'s bulk queue for the entry.',
+  summary: "Called by the XDP redirect on the receiving CPU, inside its NAPI poll: park the frame in this CPU's bulk queue for the entry.",
   differs: false,
   lines: [
-    { text: 'bq = this CPU\'s bulk queue of the entry (per-CPU: no lock needed)', line50: 604 },
+    { text: "bq = this CPU's bulk queue of the entry (per-CPU: no lock needed)", line50: 604 },
     { text: 'if bq already holds 8 frames:', step: 'full', line50: 606 },
     { text: '  bq_flush_to_queue(bq) first (no wake-up: the kthread is woken at poll end)', step: 'flushFull', line50: 607 },
     { text: 'append the frame to bq; it stays until the poll ends (driver page recycling)', step: 'append', line50: 618 },
@@ -76,11 +77,11 @@ const bqEnqueue: PseudoFunction = {
 
 const bqFlush: PseudoFunction = {
   fn: 'bq_flush_to_queue',
-  summary: 'Moves a bulk queue\'s frames into the entry\'s ptr_ring under the producer lock.',
+  summary: "Moves a bulk queue's frames into the entry's ptr_ring under the producer lock.",
   differs: false,
   lines: [
     { text: 'bulk queue empty: nothing to do', step: 'empty', line50: 571 },
-    { text: 'take the ring\'s producer lock (several CPUs may flush into one ring)', step: 'lock', line50: 575 },
+    { text: "take the ring's producer lock (several CPUs may flush into one ring)", step: 'lock', line50: 575 },
     { text: 'for each queued frame:', line50: 577 },
     { text: '  __ptr_ring_produce; a slot still full (or not yet NULLed) refuses it', step: 'produce', line50: 581 },
     { text: '  refused: count a drop and give the frame back', line50: 583 },
@@ -95,18 +96,18 @@ const cpuMapFlush: PseudoFunction = {
   summary: 'End of a NAPI poll (via xdp_do_flush_map): flush every bulk queue this CPU filled and wake the kthreads.',
   differs: false,
   lines: [
-    { text: 'for each key whose bit is set in this CPU\'s flush_needed bitmap:', step: 'scan', line50: 656 },
+    { text: "for each key whose bit is set in this CPU's flush_needed bitmap:", step: 'scan', line50: 656 },
     { text: '  read the map slot once', line50: 657 },
     { text: '  slot emptied by a delete meanwhile: skip it (the bit stays set)', step: 'skipNull', line50: 663 },
     { text: '  clear the bit', line50: 666 },
-    { text: '  bq_flush_to_queue(this CPU\'s bulk queue of the entry)', step: 'flush', line50: 670 },
+    { text: "  bq_flush_to_queue(this CPU's bulk queue of the entry)", step: 'flush', line50: 670 },
     { text: '  wake_up_process(kthread): cheap if it is already running', step: 'wake', line50: 673 },
   ],
 };
 
 const entryReplace: PseudoFunction = {
   fn: '__cpu_map_entry_replace',
-  summary: 'Puts a new entry (or NULL) in a map slot and starts the old entry\'s two-part teardown.',
+  summary: "Puts a new entry (or NULL) in a map slot and starts the old entry's two-part teardown.",
   differs: false,
   lines: [
     { text: 'old = xchg(slot, new)  (atomic: XDP sees either the old or the new entry)', step: 'xchg', line50: 409 },
@@ -123,7 +124,7 @@ const entryFree: PseudoFunction = {
   lines: [
     { text: 'for each online CPU: flush its bulk queue of the entry into the ring', step: 'flushAll', line50: 374 },
     { text: 'free the per-CPU bulk queues', step: 'freeBulkq', line50: 380 },
-    { text: 'put_cpu_map_entry: drop the map slot\'s reference (kthread_stop cannot run here)', step: 'put', line50: 382 },
+    { text: "put_cpu_map_entry: drop the map slot's reference (kthread_stop cannot run here)", step: 'put', line50: 382 },
   ],
 };
 
@@ -133,7 +134,11 @@ const kthreadStop: PseudoFunction = {
   differs: false,
   lines: [
     { text: 'rcu_barrier(): wait for the grace period AND for __cpu_map_entry_free to have run', step: 'rcuBarrier', line50: 156 },
-    { text: 'kthread_stop(): set should_stop, wake the kthread, wait until it drains the ring and exits', step: 'kthreadStop', line50: 159 },
+    {
+      text: 'kthread_stop(): set should_stop, wake the kthread, wait until it drains the ring and exits',
+      step: 'kthreadStop',
+      line50: 159,
+    },
   ],
 };
 
@@ -177,7 +182,7 @@ const putEntry: PseudoFunction = {
 const napiPoll: PseudoFunction = {
   fn: 'napi_poll',
   aliases: ['napi_gro_receive', 'napi_complete_done', 'napi_schedule'],
-  summary: 'The driver\'s NAPI poll with the XDP program, on the CPU that owns the RX queue (not in cpumap.c).',
+  summary: "The driver's NAPI poll with the XDP program, on the CPU that owns the RX queue (not in cpumap.c).",
   differs: false,
   lines: [
     { text: 'poll up to 64 frames (the budget) from the RX ring; the poll is an RCU read-side section', step: 'poll' },

@@ -30,7 +30,10 @@ function collect(query: string, untilNs: number, stepNs: number): Set<string> {
       const p = pseudocodeFor(code.fn);
       // A step is only worth sending if the panel can find its line.
       expect(p, code.fn).toBeDefined();
-      expect(p?.lines.some((l) => l.step === code.step), `${code.fn}:${code.step}`).toBe(true);
+      expect(
+        p?.lines.some((l) => l.step === code.step),
+        `${code.fn}:${code.step}`,
+      ).toBe(true);
       seen.add(`${code.fn}:${code.step}`);
     }
   }
@@ -40,7 +43,12 @@ function collect(query: string, untilNs: number, stepNs: number): Set<string> {
 describe('inspection steps', () => {
   it('name existing pseudocode lines through an entry deleted under load (v5.2)', () => {
     const seen = collect('rx=0,1&entries=4:256,5:256&rate=4M&ops=1ms:delete:4', 3e6, 20e3);
-    for (const expected of ['cpu_map_kthread_run:top', 'cpu_map_kthread_stop:rcuBarrier', 'put_cpu_map_entry:free', 'napi_complete_done:complete']) {
+    for (const expected of [
+      'cpu_map_kthread_run:top',
+      'cpu_map_kthread_stop:rcuBarrier',
+      'put_cpu_map_entry:free',
+      'napi_complete_done:complete',
+    ]) {
       expect([...seen], expected).toContain(expected);
     }
   });

@@ -35,9 +35,21 @@ function Box({ box, labels }: { box: StateBox; labels: readonly string[] | undef
       />
       {/* A final state gets a second, inner border, as in UML. */}
       {box.final && (
-        <rect x={box.x + 3} y={box.y + 3} width={box.w - 6} height={box.h - 6} rx={4} style={{ fill: 'none', stroke: on ? 'var(--accent-fg)' : 'var(--fg)' }} />
+        <rect
+          x={box.x + 3}
+          y={box.y + 3}
+          width={box.w - 6}
+          height={box.h - 6}
+          rx={4}
+          style={{ fill: 'none', stroke: on ? 'var(--accent-fg)' : 'var(--fg)' }}
+        />
       )}
-      <text x={cx} y={box.y + (on ? 15 : 21)} textAnchor="middle" style={{ fill: on ? 'var(--accent-fg)' : 'var(--fg)', fontSize: 13, fontWeight: 600 }}>
+      <text
+        x={cx}
+        y={box.y + (on ? 15 : 21)}
+        textAnchor="middle"
+        style={{ fill: on ? 'var(--accent-fg)' : 'var(--fg)', fontSize: 13, fontWeight: 600 }}
+      >
         {box.id}
       </text>
       {on && (

@@ -13,18 +13,31 @@ function overlap(a: StateBox, b: StateBox): boolean {
 describe('layoutChart on the entry machine', () => {
   it('gives every state a box and every transition an arrow', () => {
     expect(chart.boxes.map((b) => b.id)).toEqual(described.states.map((s) => s.id));
-    expect(chart.arrows.map((a) => `${a.from}-${a.event}->${a.to}`)).toEqual(described.transitions.map((t) => `${t.from}-${t.event}->${t.to}`));
+    expect(chart.arrows.map((a) => `${a.from}-${a.event}->${a.to}`)).toEqual(
+      described.transitions.map((t) => `${t.from}-${t.event}->${t.to}`),
+    );
     expect(chart.boxes.length).toBeGreaterThanOrEqual(8);
   });
 
   it('marks exactly the final states', () => {
-    const finals = chart.boxes.filter((b) => b.final).map((b) => b.id).sort();
-    expect(finals).toEqual(described.states.filter((s) => s.final).map((s) => s.id).sort());
+    const finals = chart.boxes
+      .filter((b) => b.final)
+      .map((b) => b.id)
+      .sort();
+    expect(finals).toEqual(
+      described.states
+        .filter((s) => s.final)
+        .map((s) => s.id)
+        .sort(),
+    );
     expect(finals).toEqual(['allocFailed', 'freed', 'leaked']);
   });
 
   it('puts the teardown order down the main path', () => {
-    const spine = chart.boxes.filter((b) => b.spine).sort((a, b) => a.y - b.y).map((b) => b.id);
+    const spine = chart.boxes
+      .filter((b) => b.spine)
+      .sort((a, b) => a.y - b.y)
+      .map((b) => b.id);
     expect(spine).toEqual(['allocating', 'live', 'detached', 'bulkqFlushed', 'kthreadStopping', 'freed']);
   });
 
@@ -64,7 +77,10 @@ describe('layoutChart edge cases', () => {
   it('stacks two branches of one state without overlap, and loops a self transition', () => {
     const s = (id: string, final = false) => ({ id, final, description: '' });
     const t = (from: string, to: string, event: string) => ({ from, to, event, description: '' });
-    const l = layoutChart([s('a'), s('b'), s('x', true), s('y', true)], [t('a', 'b', 'GO'), t('a', 'x', 'X'), t('a', 'y', 'Y'), t('b', 'b', 'SELF')]);
+    const l = layoutChart(
+      [s('a'), s('b'), s('x', true), s('y', true)],
+      [t('a', 'b', 'GO'), t('a', 'x', 'X'), t('a', 'y', 'Y'), t('b', 'b', 'SELF')],
+    );
     const [, , x, y] = l.boxes;
     expect(overlap(x, y)).toBe(false);
     // Paths a->b, a->x and a->y tie; the first transition wins, so both finals are branches.

@@ -134,7 +134,12 @@ function arrow(t: LayoutTransitionInput, a: StateBox, b: StateBox): TransitionAr
     const y1 = a.y + a.h - 8;
     return {
       ...base,
-      points: [[a.x, y0], [a.x - 14, y0], [a.x - 14, y1], [a.x, y1]],
+      points: [
+        [a.x, y0],
+        [a.x - 14, y0],
+        [a.x - 14, y1],
+        [a.x, y1],
+      ],
       label: { x: a.x - 18, y: a.y + a.h / 2 + 4, anchor: 'end' },
     };
   }
@@ -144,21 +149,35 @@ function arrow(t: LayoutTransitionInput, a: StateBox, b: StateBox): TransitionAr
     // Down the same column: a vertical arrow, label to its right in the gap between the rows.
     return {
       ...base,
-      points: [[acx, a.y + a.h], [bcx, b.y]],
+      points: [
+        [acx, a.y + a.h],
+        [bcx, b.y],
+      ],
       label: { x: acx + 6, y: (a.y + a.h + b.y) / 2 + 4, anchor: 'start' },
     };
   }
   if (b.x > a.x && b.y === a.y) {
     // Sideways into a branch: a horizontal arrow, label above it.
     const y = a.y + a.h / 2;
-    return { ...base, points: [[a.x + a.w, y], [b.x, y]], label: { x: (a.x + a.w + b.x) / 2, y: y - 5, anchor: 'middle' } };
+    return {
+      ...base,
+      points: [
+        [a.x + a.w, y],
+        [b.x, y],
+      ],
+      label: { x: (a.x + a.w + b.x) / 2, y: y - 5, anchor: 'middle' },
+    };
   }
   if (b.x > a.x) {
     // A branch pushed further down: right, then down into the box's top.
     const y = a.y + a.h / 2;
     return {
       ...base,
-      points: [[a.x + a.w, y], [bcx, y], [bcx, b.y]],
+      points: [
+        [a.x + a.w, y],
+        [bcx, y],
+        [bcx, b.y],
+      ],
       label: { x: (a.x + a.w + bcx) / 2, y: y - 5, anchor: 'middle' },
     };
   }

@@ -23,10 +23,28 @@ export function MapOpsFields({ form, onChange }: MapOpsFieldsProps) {
   return (
     <div className="mapops-fields">
       <Field label="Key">
-        {(id) => <input id={id} type="text" inputMode="numeric" size={10} value={form.key} onChange={(e) => onChange({ ...form, key: e.target.value })} />}
+        {(id) => (
+          <input
+            id={id}
+            type="text"
+            inputMode="numeric"
+            size={10}
+            value={form.key}
+            onChange={(e) => onChange({ ...form, key: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="qsize">
-        {(id) => <input id={id} type="text" inputMode="numeric" size={10} value={form.qsize} onChange={(e) => onChange({ ...form, qsize: e.target.value })} />}
+        {(id) => (
+          <input
+            id={id}
+            type="text"
+            inputMode="numeric"
+            size={10}
+            value={form.qsize}
+            onChange={(e) => onChange({ ...form, qsize: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="Flags">
         {(id) => (
@@ -40,7 +58,16 @@ export function MapOpsFields({ form, onChange }: MapOpsFieldsProps) {
       </Field>
       {form.flags === 'other' ? (
         <Field label="Flags value">
-          {(id) => <input id={id} type="text" inputMode="numeric" size={6} value={form.flagsValue} onChange={(e) => onChange({ ...form, flagsValue: e.target.value })} />}
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              inputMode="numeric"
+              size={6}
+              value={form.flagsValue}
+              onChange={(e) => onChange({ ...form, flagsValue: e.target.value })}
+            />
+          )}
         </Field>
       ) : null}
     </div>

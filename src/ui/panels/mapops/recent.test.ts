@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { OpRecord } from '../../../engine/engine';
 import { nextRecent, RECENT } from './recent';
 
-const rec = (at: number, key: number): OpRecord => ({ at, op: 'update', key, qsize: 64, flags: 0, result: '0', value: null, next: null, reason: 'ok' });
+const rec = (at: number, key: number): OpRecord => ({
+  at,
+  op: 'update',
+  key,
+  qsize: 64,
+  flags: 0,
+  result: '0',
+  value: null,
+  next: null,
+  reason: 'ok',
+});
 
 describe('nextRecent', () => {
   it('appends each new record with the status text that came with it, keeping the last few', () => {

@@ -53,7 +53,11 @@ export function Chart({ info, series, t0, t1 }: ChartProps) {
       .append('g')
       .attr('transform', `translate(${M.left},0)`)
       // Rates are whole events per second: fewer ticks than units, so no "200m" drops/s on a flat line.
-      .call(axisLeft(y).ticks(info.rate ? Math.max(1, Math.min(4, Math.ceil(y.domain()[1]))) : 4).tickFormat(format(info.rate ? '~s' : '.1f')));
+      .call(
+        axisLeft(y)
+          .ticks(info.rate ? Math.max(1, Math.min(4, Math.ceil(y.domain()[1]))) : 4)
+          .tickFormat(format(info.rate ? '~s' : '.1f')),
+      );
     root
       .append('text')
       .attr('class', 'axis-label')

@@ -13,13 +13,13 @@ export function IntervalSelect({ current }: { current: number }) {
   return (
     <p className="stats-interval">
       <label htmlFor={id}>Interval</label>{' '}
-        <select id={id} value={String(current)} onChange={(e) => send({ type: 'statsInterval', ns: Number(e.target.value) })}>
-          {options.map((ns) => (
-            <option key={ns} value={String(ns)}>
-              {intervalLabel(ns)}
-            </option>
-          ))}
-        </select>{' '}
+      <select id={id} value={String(current)} onChange={(e) => send({ type: 'statsInterval', ns: Number(e.target.value) })}>
+        {options.map((ns) => (
+          <option key={ns} value={String(ns)}>
+            {intervalLabel(ns)}
+          </option>
+        ))}
+      </select>{' '}
       <span className="stats-current">one sample per {intervalLabel(current)} of simulated time</span>
     </p>
   );

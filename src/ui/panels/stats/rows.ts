@@ -37,9 +37,21 @@ export function tableRows(s: RedirectCpuStats, progNum = 0): TableRows {
   for (const sum of s.enqueueSum) {
     for (const r of s.enqueue) {
       if (r.to !== sum.to) continue;
-      body.push(['cpumap-enqueue', `${r.from}:${r.to}`, n(r.pps), n(r.dropPps), extra(avg(r.bulkAvg), r.bulkAvg > 0 ? 'bulk-average' : '')]);
+      body.push([
+        'cpumap-enqueue',
+        `${r.from}:${r.to}`,
+        n(r.pps),
+        n(r.dropPps),
+        extra(avg(r.bulkAvg), r.bulkAvg > 0 ? 'bulk-average' : ''),
+      ]);
     }
-    body.push(['cpumap-enqueue', `sum:${sum.to}`, n(sum.pps), n(sum.dropPps), extra(avg(sum.bulkAvg), sum.bulkAvg > 0 ? 'bulk-average' : '')]);
+    body.push([
+      'cpumap-enqueue',
+      `sum:${sum.to}`,
+      n(sum.pps),
+      n(sum.dropPps),
+      extra(avg(sum.bulkAvg), sum.bulkAvg > 0 ? 'bulk-average' : ''),
+    ]);
   }
 
   let estr = '';

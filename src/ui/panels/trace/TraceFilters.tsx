@@ -31,7 +31,11 @@ export function TraceFilters({ kinds, cpu, cpus, onKinds, onCpu }: TraceFiltersP
       ))}
       <span>
         <label htmlFor={cpuId}>CPU</label>{' '}
-        <select id={cpuId} value={cpu === null ? 'all' : String(cpu)} onChange={(e) => onCpu(e.target.value === 'all' ? null : Number(e.target.value))}>
+        <select
+          id={cpuId}
+          value={cpu === null ? 'all' : String(cpu)}
+          onChange={(e) => onCpu(e.target.value === 'all' ? null : Number(e.target.value))}
+        >
           <option value="all">all</option>
           {Array.from({ length: cpus }, (_, c) => (
             <option key={c} value={String(c)}>

@@ -4,13 +4,32 @@ import type { TraceLine } from '../../feeds';
 import { filterTrace, lineKind, TRACE_KINDS, type TraceKind } from './filter';
 import { formatLine, opLineText } from './format';
 
-const ev = (kind: TraceEvent['kind'], cpu: number, at: number): TraceEvent => ({ kind, at, cpu, pid: 0, mapId: 1, processed: 8, drops: 0, extra: 4 });
+const ev = (kind: TraceEvent['kind'], cpu: number, at: number): TraceEvent => ({
+  kind,
+  at,
+  cpu,
+  pid: 0,
+  mapId: 1,
+  processed: 8,
+  drops: 0,
+  extra: 4,
+});
 let seq = 0;
-const hit = (kind: TraceEvent['kind'], cpu: number, at = seq * 100): TraceLine => ({ kind: 'tracepoint', seq: seq++, event: ev(kind, cpu, at) });
+const hit = (kind: TraceEvent['kind'], cpu: number, at = seq * 100): TraceLine => ({
+  kind: 'tracepoint',
+  seq: seq++,
+  event: ev(kind, cpu, at),
+});
 const op = (text: string, at = seq * 100): TraceLine => ({ kind: 'op', seq: seq++, at, text });
 
 const all = new Set<TraceKind>(TRACE_KINDS.map((k) => k.kind));
-const lines = [hit('enqueue', 3), hit('kthread', 4), op('update key 70: -E2BIG (key >= max_entries 8)'), hit('redirect_err', 0), hit('enqueue', 0)];
+const lines = [
+  hit('enqueue', 3),
+  hit('kthread', 4),
+  op('update key 70: -E2BIG (key >= max_entries 8)'),
+  hit('redirect_err', 0),
+  hit('enqueue', 0),
+];
 
 describe('filterTrace', () => {
   it('keeps everything with all kinds and all CPUs, in order', () => {
@@ -36,13 +55,20 @@ describe('filterTrace', () => {
     expect(shown[499]).toBe(many[1999]);
     expect(shown[0]).toBe(many[1500]);
     const cpu2 = filterTrace(many, { kinds: all, cpu: 2 }, 10);
-    expect(cpu2.map((l) => l.seq)).toEqual(many.filter((l) => l.kind === 'tracepoint' && l.event.cpu === 2).slice(-10).map((l) => l.seq));
+    expect(cpu2.map((l) => l.seq)).toEqual(
+      many
+        .filter((l) => l.kind === 'tracepoint' && l.event.cpu === 2)
+        .slice(-10)
+        .map((l) => l.seq),
+    );
   });
 });
 
 describe('formatLine', () => {
   it('names the syscall of a map operation result', () => {
-    expect(opLineText('update key 70: -E2BIG (key >= max_entries 8)')).toBe('bpf(BPF_MAP_UPDATE_ELEM): update key 70: -E2BIG (key >= max_entries 8)');
+    expect(opLineText('update key 70: -E2BIG (key >= max_entries 8)')).toBe(
+      'bpf(BPF_MAP_UPDATE_ELEM): update key 70: -E2BIG (key >= max_entries 8)',
+    );
     expect(opLineText('get_next_key (none): 0 -> next 4 (first key)')).toMatch(/^bpf\(BPF_MAP_GET_NEXT_KEY\): /);
     expect(opLineText('delete key 4: 0 (ok)')).toMatch(/^bpf\(BPF_MAP_DELETE_ELEM\)/);
     expect(opLineText('lookup key 4: 0 = 192 (ok)')).toMatch(/^bpf\(BPF_MAP_LOOKUP_ELEM\)/);
@@ -58,6 +84,8 @@ describe('formatLine', () => {
 
   it('prints tracepoints as trace_pipe does, with the kthread comm', () => {
     const line: TraceLine = { kind: 'tracepoint', seq: 0, event: { ...ev('kthread', 4, 5000), pid: 77 } };
-    expect(formatLine(line, (pid) => (pid === 77 ? 'cpumap/4/map:1' : undefined))).toMatch(/cpumap\/4\/map:1-77 +\[004\].*xdp_cpumap_kthread: kthread cpu=4/);
+    expect(formatLine(line, (pid) => (pid === 77 ? 'cpumap/4/map:1' : undefined))).toMatch(
+      /cpumap\/4\/map:1-77 +\[004\].*xdp_cpumap_kthread: kthread cpu=4/,
+    );
   });
 });
