@@ -3,31 +3,14 @@
  * screen, the worker's real-time factor at line rate, and how fast Pause takes effect.
  * Drives the built app (vite preview) in Debian's Chromium with Playwright.
  */
-import { chromium, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { CHROMIUM_ARGS } from '../playwright.config';
 import { LINE_RATE } from './scenarios';
-import type { PageHooks } from '../src/ui/devHooks';
+import { buildApp, hooks, withServedApp, type Hooks } from './browserServer';
 
 const PORT = 4179;
-const BASE = `http://127.0.0.1:${PORT}`;
-
-/** What the page exposes for tests and benches (see src/ui/devHooks.ts). */
-type Hooks = PageHooks;
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
 
 function bundleSize(): void {
   let raw = 0;
@@ -43,12 +26,8 @@ function bundleSize(): void {
   );
 }
 
-async function hooks(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { __cpumapScope?: Hooks }).__cpumapScope !== undefined);
-}
-
-async function firstFrame(page: Page): Promise<void> {
-  await page.goto(BASE + '/');
+async function firstFrame(page: Page, base: string): Promise<void> {
+  await page.goto(base + '/');
   await hooks(page);
   await page.waitForFunction(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.firstFrameAt !== undefined, null, {
     timeout: 30_000,
@@ -57,8 +36,8 @@ async function firstFrame(page: Page): Promise<void> {
   console.log(`  first animated frame: ${at.toFixed(0)} ms after navigation (goal <= 1500)`);
 }
 
-async function pacing(page: Page): Promise<void> {
-  await page.goto(BASE + '/?rx=3&entries=4:2048&rate=14.7M&prog=rr&arrival=constant');
+async function pacing(page: Page, base: string): Promise<void> {
+  await page.goto(base + '/?rx=3&entries=4:2048&rate=14.7M&prog=rr&arrival=constant');
   await hooks(page);
   await page.evaluate(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.setSpeed(2e5));
   await page.waitForFunction(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.state().journeys >= 1000, null, {
@@ -108,8 +87,8 @@ function nodeRtf(): number {
   return m ? Number(m[1]) : NaN;
 }
 
-async function lineRate(page: Page, node: number): Promise<void> {
-  await page.goto(BASE + '/?' + LINE_RATE);
+async function lineRate(page: Page, base: string, node: number): Promise<void> {
+  await page.goto(base + '/?' + LINE_RATE);
   await hooks(page);
   await page.evaluate(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.setSpeed(1e9));
   await page.waitForTimeout(2000);
@@ -150,8 +129,8 @@ async function lineRate(page: Page, node: number): Promise<void> {
  * to points of the last simulated second, each timed from the request until the page shows that
  * time (worker restore and replay, the message, a render).
  */
-async function timeTravel(page: Page): Promise<void> {
-  await page.goto(BASE + '/');
+async function timeTravel(page: Page, base: string): Promise<void> {
+  await page.goto(base + '/');
   await hooks(page);
   await page.evaluate(() => (window as unknown as { __cpumapScope: Hooks }).__cpumapScope.setSpeed(Infinity));
   await page.waitForTimeout(6000);
@@ -179,27 +158,17 @@ async function timeTravel(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('vite build failed');
+  buildApp();
   console.log('Explorer in Chromium');
   bundleSize();
   const node = nodeRtf();
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  try {
-    await waitForServer();
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  await withServedApp(PORT, async (browser, base) => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await firstFrame(page);
-    await pacing(page);
-    await lineRate(page, node);
-    await timeTravel(page);
-    await browser.close();
-  } finally {
-    if (server.pid) process.kill(-server.pid);
-  }
+    await firstFrame(page, base);
+    await pacing(page, base);
+    await lineRate(page, base, node);
+    await timeTravel(page, base);
+  });
 }
 
 await main();

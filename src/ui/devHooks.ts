@@ -4,14 +4,30 @@
  * speed, which a person can set with the slider too, and `send`, which tests use to make the
  * worker fail on purpose.
  */
+import { feeds } from './feeds';
 import { frameBus } from './frameBus';
+import { workerTraffic } from './workerClient';
 import { useUi } from './store';
 import type { ToWorker } from '../worker/protocol';
 
 export interface PageHooks {
   /** performance.now() when the first frames were drawn moving (ms after navigation). */
   firstFrameAt?: number;
-  state: () => { simNs: number; running: boolean; actualSpeed: number; speed: number; journeys: number; inFlight: number };
+  state: () => {
+    simNs: number;
+    running: boolean;
+    actualSpeed: number;
+    speed: number;
+    journeys: number;
+    inFlight: number;
+    /** Messages received from the worker since the page loaded. */
+    messages: number;
+    /** Trace log lines and statistics samples the page holds (both bounded). */
+    traceLines: number;
+    statsSamples: number;
+    /** Nodes in the document (a leak of elements shows here). */
+    domNodes: number;
+  };
   setSpeed: (nsPerSecond: number) => void;
   /** Talks to the worker directly, e.g. send({ type: 'crash' }) to test the recovery. */
   send: (msg: ToWorker) => void;
@@ -34,6 +50,10 @@ export function installPageHooks(): void {
         speed: s.speed,
         journeys: frameBus.journeys.size,
         inFlight: frameBus.snapshot?.frames.inFlight ?? 0,
+        messages: workerTraffic.messages,
+        traceLines: feeds.trace.length,
+        statsSamples: feeds.stats.length,
+        domNodes: document.getElementsByTagName('*').length,
       };
     },
     send: (msg) => useUi.getState().send(msg),

@@ -25,6 +25,8 @@ export interface BootOptions {
 }
 
 let worker: Worker | null = null;
+/** Messages received from workers since the page loaded (the soak bench reports the rate). */
+export const workerTraffic = { messages: 0 };
 /** 'load' messages sent to the current worker, and 'loaded' answers received from it. */
 let loadsSent = 0;
 let loadsDone = 0;
@@ -82,6 +84,7 @@ function spawn(options: BootOptions): void {
   worker = w;
   // Handlers check they still belong to the current worker: a replaced one may still deliver.
   w.onmessage = (event: MessageEvent<FromWorker>) => {
+    workerTraffic.messages++;
     if (worker === w) route(event.data);
   };
   w.onerror = (event: ErrorEvent) => {

@@ -26,7 +26,15 @@ export function MapOpsPanel() {
   const send = useUi((s) => s.send);
   const [recent, setRecent] = useState<readonly RecentResult[]>([]);
   // A store subscription, not a selector: each result must be paired with the text it came with.
-  useEffect(() => useUi.subscribe((cur, prev) => setRecent((list) => nextRecent(list, prev, cur))), []);
+  // Only an opLog change may call setRecent: React keeps every update it bails out of until the
+  // component renders again, so one per frame message would pile up for as long as the page runs.
+  useEffect(
+    () =>
+      useUi.subscribe((cur, prev) => {
+        if (cur.opLog !== prev.opLog) setRecent((list) => nextRecent(list, prev, cur));
+      }),
+    [],
+  );
   const [form, setForm] = useState<MapOpForm>({ key: '4', qsize: '192', flags: 'BPF_ANY', flagsValue: '4' });
   const [error, setError] = useState('');
 
