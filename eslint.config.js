@@ -44,7 +44,18 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'self', 'postMessage', 'navigator', 'process', 'localStorage'],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'requestAnimationFrame', 'HTMLElement', 'Element'].map((name) => ({
+          name,
+          message: 'src/engine and src/scenario must stay free of the DOM.',
+        })),
+        ...['self', 'postMessage', 'importScripts', 'Worker', 'MessageChannel', 'onmessage'].map((name) => ({
+          name,
+          message: 'src/engine and src/scenario must not talk to workers: src/worker does.',
+        })),
+        { name: 'process', message: 'src/engine and src/scenario must run in a browser worker too.' },
+      ],
     },
   },
 );
