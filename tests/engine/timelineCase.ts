@@ -1,13 +1,15 @@
 /**
  * Long random timelines for the invariant suite (timelines.test.ts): a random scenario, 0 to 60
  * `ops` items over 100 to 300 ms of simulated time (map operations, re-adds, qsize changes, frees
- * and re-creates, failslab, offered-load changes, RX interrupt moves), and the pacer speeds the run
- * is stepped at. Every part is drawn from integers and arrays, which fast-check shrinks well; the
+ * and re-creates, failslab, offered-load changes, RX interrupt moves), some of them done by hand
+ * between steps as the explorer's form does, and the pacer speeds the run is stepped at. Every part is drawn from integers and arrays, which fast-check shrinks well; the
  * whole case is one scenario query, so a failure is one link.
  */
 import fc from 'fast-check';
 import { formatDuration, formatRate } from '../../src/scenario/units';
 import { lineRatePps } from '../../src/scenario/defaults';
+import { serializeScenario } from '../../src/scenario/serialize';
+import type { Scenario } from '../../src/scenario/types';
 
 /** The explorer's address: a failing case is printed as a link to it. */
 export const EXPLORER = 'http://localhost:4173/';
@@ -32,6 +34,11 @@ export interface SpeedSegment {
 export interface TimelineCase {
   /** The scenario, timeline included, as a query string. */
   query: string;
+  /**
+   * For each of the query's `ops` items, in order: whether it is done by hand instead, as the
+   * explorer's form does, at the end of the first step that reaches its time.
+   */
+  byHand: boolean[];
   durationNs: number;
   segments: SpeedSegment[];
 }
@@ -60,9 +67,9 @@ export function stepEnds(c: TimelineCase, maxSteps: number): number[] {
   return ends;
 }
 
-/** The explorer link that replays a case, paused at `atNs`. */
-export function caseLink(query: string, atNs: number): string {
-  return `${EXPLORER}?${query}&paused=1&t=${formatDuration(Math.round(atNs))}`;
+/** The explorer link that replays a scenario, paused at `atNs`. */
+export function caseLink(scenario: Scenario, atNs: number): string {
+  return `${EXPLORER}?${serializeScenario(scenario)}&paused=1&t=${formatDuration(Math.round(atNs))}`;
 }
 
 /** An offered load: none, a trickle, a few Mpps, or the line rate. */
@@ -176,6 +183,9 @@ function writeOp(d: DrawnOp, s: Shape): { at: number; text: string } {
   return { at, text: `${formatDuration(at)}:${item}` };
 }
 
+/** Mostly timed from the start; a third done by hand (shrinks to timed). */
+const byHandArb = fc.oneof({ weight: 2, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
+
 /** A random case; its parts shrink independently (no chained draws). */
 export const timelineCaseArb: fc.Arbitrary<TimelineCase> = fc
   .record({
@@ -208,7 +218,7 @@ export const timelineCaseArb: fc.Arbitrary<TimelineCase> = fc
     seed: fc.integer({ min: 0, max: 0x7fffffff }),
     durationMs: fc.integer({ min: 100, max: 300 }),
     // Uniform lengths (no bias towards short ones), shrinking to none.
-    ops: fc.noBias(fc.array(drawnOpArb, { maxLength: 60, size: 'max' })),
+    ops: fc.noBias(fc.array(fc.record({ drawn: drawnOpArb, byHand: byHandArb }), { maxLength: 60, size: 'max' })),
     segments: fc.array(fc.record({ notch: fc.integer({ min: 0, max: SPEEDS.length }), frames: fc.integer({ min: 1, max: 240 }) }), {
       minLength: 1,
       maxLength: 12,
@@ -219,14 +229,11 @@ export const timelineCaseArb: fc.Arbitrary<TimelineCase> = fc
     const shape: Shape = { cpus: r.cpus, max, rxQueues: r.rx.length, durationNs: r.durationMs * 1_000_000 };
     const entries = [...new Set(r.entries.map((k) => k % (max + 2)))].map((k) => `${k}:${r.qsize}`);
     // Sorted by time (stable), as the parser keeps them.
-    const ops = r.ops
-      .map((d) => writeOp(d, shape))
-      .sort((a, b) => a.at - b.at)
-      .map((o) => o.text);
+    const ops = r.ops.map((o) => ({ ...writeOp(o.drawn, shape), byHand: o.byHand })).sort((a, b) => a.at - b.at);
     const prog = r.prog.startsWith('cpu:') ? `cpu:${Number(r.prog.slice(4)) % (max + 2)}` : r.prog;
     const query =
       `kernel=${r.kernel}&cpus=${r.cpus}&max=${max}&rx=${r.rx.map((c) => c % r.cpus).join(',')}&ring=${r.ring}` +
       `&entries=${entries.join(',')}&rate=${formatRate(r.rate)}&flows=${r.flows}&arrival=${r.arrival}&prog=${prog}` +
-      `&drop=${r.drop}&stack=${r.stack}&seed=${r.seed}&ops=${ops.join(',')}`;
-    return { query, durationNs: shape.durationNs, segments: r.segments };
+      `&drop=${r.drop}&stack=${r.stack}&seed=${r.seed}&ops=${ops.map((o) => o.text).join(',')}`;
+    return { query, byHand: ops.map((o) => o.byHand), durationNs: shape.durationNs, segments: r.segments };
   });

@@ -8,11 +8,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Engine } from '../../src/engine/engine';
+import { serializeScenario } from '../../src/scenario/serialize';
+import type { MapOpSpec, Scenario } from '../../src/scenario/types';
+import { engineFingerprint, expectSame } from './arbitraries';
 import { scenarioOf } from './helpers';
 import { caseLink, stepEnds, timelineCaseArb, type TimelineCase } from './timelineCase';
 
 /** Cases, and the seed that fixes them. */
 const NUM_RUNS = 100;
+const REPLAY_RUNS = 12;
 const SEED = 0x5ca1ab1e;
 /** At most this many runUntil steps (each followed by the checks) per case. */
 const MAX_STEPS = 2500;
@@ -44,37 +48,58 @@ function problemsNow(e: Engine): string[] {
 interface RunStats {
   steps: number;
   ops: number;
+  byHand: number;
   frames: number;
+}
+
+/** A case's engine, run step by step with its hand-made ops done between steps; `afterStep` sees each step. */
+function runSteps(
+  c: TimelineCase,
+  afterStep: (e: Engine, step: number, of: number, link: () => string) => void,
+): { e: Engine; replay: Scenario } {
+  const scenario = scenarioOf(c.query);
+  const timed = scenario.ops.filter((_, i) => !c.byHand[i]);
+  const hand = scenario.ops.filter((_, i) => c.byHand[i]);
+  const e = new Engine({ ...scenario, ops: timed });
+  // Hand-made ops as the explorer's link records them: at the time they were done, after the
+  // timed ones of that time (a stable sort keeps the timed ones first).
+  const done: MapOpSpec[] = [];
+  const replay = (): Scenario => ({ ...scenario, ops: [...timed, ...done].sort((a, b) => a.at - b.at) });
+  const ends = stepEnds(c, MAX_STEPS);
+  let next = 0;
+  for (const [i, end] of ends.entries()) {
+    e.runUntil(end);
+    for (; next < hand.length && hand[next].at <= end; next++) {
+      e.applyHandOp(hand[next]);
+      done.push({ ...hand[next], at: end });
+    }
+    afterStep(e, i, ends.length, () => caseLink(replay(), end));
+  }
+  return { e, replay: replay() };
 }
 
 /** Runs one case step by step, asserting after every step; the message of a failure is a link that replays it. */
 function runCase(c: TimelineCase, stats: RunStats): void {
-  const scenario = scenarioOf(c.query);
-  const e = new Engine(scenario);
-  const ends = stepEnds(c, MAX_STEPS);
   let from = 0;
-  for (const [i, end] of ends.entries()) {
-    e.runUntil(end);
-    const problems = problemsNow(e);
-    if (problems.length > 0) {
-      expect.fail(
-        `step ${i + 1} of ${ends.length} (${from} ns to ${end} ns) left:\n  ${problems.join('\n  ')}\n` +
-          `replay: ${caseLink(c.query, end)}`,
-      );
-    }
+  const { e, replay } = runSteps(c, (engine, i, of, link) => {
+    const end = engine.now;
+    const problems = problemsNow(engine);
+    if (problems.length > 0)
+      expect.fail(`step ${i + 1} of ${of} (${from} ns to ${end} ns) left:\n  ${problems.join('\n  ')}\nreplay: ${link()}`);
     from = end;
-  }
+  });
   // Every item of the timeline ran (the create and the initial entries come first).
-  const due = scenario.ops.filter((op) => op.at <= c.durationNs).length;
-  expect(e.ops.length, caseLink(c.query, c.durationNs)).toBe(1 + (e.createResult.result === '0' ? scenario.entries.length : 0) + due);
-  stats.steps += ends.length;
+  const due = replay.ops.filter((op) => op.at <= c.durationNs).length;
+  expect(e.ops.length, caseLink(replay, c.durationNs)).toBe(1 + (e.createResult.result === '0' ? replay.entries.length : 0) + due);
+  stats.steps += stepEnds(c, MAX_STEPS).length;
   stats.ops += due;
+  stats.byHand += e.handOpsApplied;
   stats.frames += e.world.acct.offered;
 }
 
 describe('invariants under load: long random timelines at random speeds', () => {
   it(`hold after every step of ${NUM_RUNS} timelines`, () => {
-    const stats: RunStats = { steps: 0, ops: 0, frames: 0 };
+    const stats: RunStats = { steps: 0, ops: 0, byHand: 0, frames: 0 };
     let runs = 0;
     fc.assert(
       fc.property(timelineCaseArb, (c) => {
@@ -84,7 +109,20 @@ describe('invariants under load: long random timelines at random speeds', () => 
       { numRuns: NUM_RUNS, seed: SEED },
     );
     console.log(
-      `${runs} random timelines (seed ${SEED}): ${stats.ops} ops items, ${stats.steps} steps checked, ${(stats.frames / 1e6).toFixed(1)}M frames offered`,
+      `${runs} random timelines (seed ${SEED}): ${stats.ops} ops items (${stats.byHand} by hand between steps), ` +
+        `${stats.steps} steps checked, ${(stats.frames / 1e6).toFixed(1)}M frames offered`,
+    );
+  }, 300_000);
+
+  it(`replay exactly from their link, hand-made ops included (${REPLAY_RUNS} timelines)`, () => {
+    fc.assert(
+      fc.property(timelineCaseArb, (c) => {
+        const { e, replay } = runSteps(c, () => {});
+        const again = new Engine(scenarioOf(serializeScenario(replay)));
+        again.runUntil(c.durationNs);
+        expectSame(engineFingerprint(again), engineFingerprint(e), caseLink(replay, c.durationNs));
+      }),
+      { numRuns: REPLAY_RUNS, seed: SEED + 1 },
     );
   }, 300_000);
 });
