@@ -105,6 +105,13 @@ describe('create after free (BPF_MAP_CREATE and the XDP attach again)', () => {
     expect(e.world.map).not.toBe(old);
     expect(cpu0.pollQueue).not.toBeNull();
     expect(cpu0.pollProg?.map).toBe(old);
+    // Until that poll ends, its frames go to the old map's entry, none to the new one.
+    const neu = e.world.map!.slots[4]!;
+    for (let i = 0; i < 1000 && cpu0.pollProg?.map === old; i++) {
+      e.runUntil(e.now + 100);
+      expect(neu.bqCount[0] + neu.ring.count).toBe(0);
+    }
+    expect(cpu0.pollProg?.map).not.toBe(old);
     e.runUntil(8 * MS);
     // The old poll flushed its bulk queues into the old map's entry, so cpu_map_free of the old map was not held up.
     expect(e.world.log.some((l) => l.text === `cpu_map_free(map ${old.id}) done`)).toBe(true);
