@@ -109,7 +109,7 @@ describe('invariants under load: long random timelines at random speeds', () => 
       { numRuns: NUM_RUNS, seed: SEED },
     );
     console.log(
-      `${runs} random timelines (seed ${SEED}): ${stats.ops} ops items (${stats.byHand} by hand between steps), ` +
+      `${runs} random timelines (seed 0x${SEED.toString(16)}): ${stats.ops} ops items (${stats.byHand} by hand between steps), ` +
         `${stats.steps} steps checked, ${(stats.frames / 1e6).toFixed(1)}M frames offered`,
     );
   }, 300_000);
