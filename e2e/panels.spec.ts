@@ -38,6 +38,31 @@ test('map operations from the page report what the bpf syscall reports', async (
   await expectRegionText(log, log.getByRole('list', { name: 'trace_pipe' }), '-E2BIG');
 });
 
+test('a new map after a free, the offered load and an RX interrupt move are done from the page and go into the link', async ({ page }) => {
+  await open(page, 'rx=0&entries=4:192&rate=1M&paused=1');
+  const panel = page.getByRole('region', { name: 'Map operations' });
+  const fill = (name: string, value: string) => panel.getByRole('textbox', { name, exact: true }).fill(value);
+  // The loader's attach is refused while its first program is attached.
+  expect(await mapOp(page, 'Create map')).toContain('create: -EBUSY');
+  expect(await mapOp(page, 'Free map')).toMatch(/free: 0\b/);
+  await fill('max_entries', '4');
+  expect(await mapOp(page, 'Create map')).toMatch(/create: 0 \(map_id 9, max_entries 4; XDP program attached\)/);
+  expect(await mapOp(page, 'Update', { key: '3', qsize: '64', flags: 'BPF_ANY' })).toMatch(/update key 3: 0\b/);
+  await fill('Offered rate', '500k');
+  expect(await mapOp(page, 'Set rate')).toContain('rate: 0 (offered load 500k pps from now)');
+  await fill('RX queue', '0');
+  await fill('to CPU', '2');
+  expect(await mapOp(page, 'Move interrupt')).toContain("irq: 0 (RX queue 0's interrupt goes to CPU 2 from now)");
+  await expect(page.getByRole('button', { name: 'RX queue 0 on CPU 2' })).toBeVisible();
+  // A queue the NIC does not have is refused in the panel, as a link naming it would be.
+  await fill('RX queue', '1');
+  await panel.getByRole('button', { name: 'Move interrupt', exact: true }).click();
+  await expect(panel.getByRole('alert')).toContainText('RX queue must be a whole number from 0 to 0');
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('ops'))
+    .toBe('0:create:8,0:free,0:create:4,0:update:3:64,0:rate:500k,0:irq:0:2');
+});
+
 test('the statistics table equals the CLI for the same scenario and simulated time', async ({ page }) => {
   const query = 'rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant&stack=udp-noport';
   // Set the interval at time 0, then run flat out: every interval is whole, as the CLI's are.

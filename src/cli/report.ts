@@ -41,7 +41,9 @@ export function buildReport(engine: Engine, atWarmup: TraceCounters, nicAtWarmup
   const stats = redirectCpuStats(atWarmup, w.counters, measuredNs, engine.scenario.cpus);
   const nicNow = nicDropsByCpu(engine);
   const perSec = 1e9 / measuredNs;
-  const rxCpus = [...new Set(engine.scenario.rx)].sort((a, b) => a - b);
+  // Every CPU an RX queue's interrupt was on or was moved to.
+  const moved = engine.scenario.ops.flatMap((op) => (op.op === 'irq' ? [op.cpu] : []));
+  const rxCpus = [...new Set([...engine.scenario.rx, ...moved])].sort((a, b) => a - b);
   engine.check();
   return {
     scenario: serializeScenario(engine.scenario, 'full'),

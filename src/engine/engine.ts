@@ -14,25 +14,23 @@ import { COST } from './sim/costModel';
 import { defer, runDeferred } from './sim/deferred';
 import { shareAcrossClones } from './checkpoint/cloneGraph';
 import { switchesFor, type ModelSwitches } from './switches';
-import {
-  cpuMapAlloc,
-  cpuMapDeleteElem,
-  cpuMapGetNextKey,
-  cpuMapLookupElem,
-  cpuMapRelease,
-  cpuMapUpdateElem,
-  type OpOutcome,
-} from './kernel/cpumap';
-import { errno, type OpResultCode } from './kernel/errno';
+import type { OpOutcome } from './kernel/cpumap';
+import type { OpResultCode } from './kernel/errno';
+import { loadCpumapProgram } from './kernel/loader';
+import { applyOp } from './applyOp';
 import { TraceRing } from './kernel/tracepoints';
 import type { CpuMapEntry } from './kernel/entry';
 import { checkInvariants } from './invariants';
 import { skbPerFrameCost } from './kernel/kthreadLoop';
 
-/** A map operation's record, as the CLI's JSON reports it. */
+/**
+ * An `ops` item's record, as the CLI's JSON reports it. Besides the map operations' own fields: a
+ * `create` has its max_entries in `qsize`, a `rate` the frames per second set in `value`, an `irq`
+ * the queue in `key` and the CPU in `value`.
+ */
 export interface OpRecord {
   at: number;
-  op: MapOpSpec['op'] | 'create';
+  op: MapOpSpec['op'];
   key: number | null;
   qsize: number | null;
   flags: number | null;
@@ -81,18 +79,10 @@ export class Engine {
     for (let c = 0; c < scenario.cpus; c++) w.cpus.push(new Cpu(c, scenario.seed));
     this.buildNic();
 
-    const { map, outcome } = cpuMapAlloc(w, {
-      maxEntries: scenario.max,
-      keySize: 4,
-      valueSize: 4,
-      mapFlags: 0,
-      capable: scenario.cap,
-    });
+    const outcome = loadCpumapProgram(w, scenario.max);
     this.createResult = outcome;
     this.record({ at: 0, op: 'create', key: null, qsize: scenario.max, flags: 0 }, outcome);
-    if (map !== null) {
-      w.map = map;
-      w.progAttached = true;
+    if (outcome.result === '0') {
       for (const e of scenario.entries) this.apply({ at: 0, op: 'update', key: e.cpu, qsize: e.qsize, flags: BPF_ANY });
     } else {
       w.note(`BPF_MAP_CREATE failed: ${outcome.result} (${outcome.reason}); no XDP program attached`);
@@ -222,46 +212,11 @@ export class Engine {
     return n;
   }
 
-  /** Applies a map operation now (its `at` is ignored), recording its result. */
+  /** Applies an `ops` item now (its `at` is ignored), recording its result. */
   apply(op: MapOpSpec): OpRecord {
-    const w = this.world;
-    const map = w.map !== null && !w.map.fdClosed ? w.map : null;
-    const at = w.now;
-    let outcome: OpOutcome;
-    if (op.op === 'failslab') {
-      w.failslab += op.count;
-      outcome = { result: '0', reason: `next ${op.count} allocation(s) of the loader fail` };
-    } else if (map === null) {
-      outcome = { result: errno('EBADF'), reason: 'no map: create failed or the map was freed' };
-    } else {
-      switch (op.op) {
-        case 'update':
-          outcome = cpuMapUpdateElem(w, map, op.key, op.qsize, op.flags);
-          break;
-        case 'delete':
-          outcome = cpuMapDeleteElem(w, map, op.key);
-          break;
-        case 'lookup':
-          outcome = cpuMapLookupElem(map, op.key);
-          break;
-        case 'next':
-          outcome = cpuMapGetNextKey(map, op.key);
-          break;
-        case 'free':
-          outcome = cpuMapRelease(w, map);
-          break;
-      }
-    }
-    return this.record(
-      {
-        at,
-        op: op.op,
-        key: 'key' in op ? op.key : null,
-        qsize: op.op === 'update' ? op.qsize : null,
-        flags: op.op === 'update' ? op.flags : null,
-      },
-      outcome,
-    );
+    const at = this.world.now;
+    const outcome = applyOp(this.world, op);
+    return this.record({ at, op: op.op, ...recordFields(op, this.scenario) }, outcome);
   }
 
   private record(base: Pick<OpRecord, 'at' | 'op' | 'key' | 'qsize' | 'flags'>, outcome: OpOutcome): OpRecord {
@@ -322,9 +277,30 @@ export class Engine {
 
 /** "update key 70: -E2BIG (key >= max_entries 8)", as the page and the trace log print it. */
 export function describeOp(r: OpRecord): string {
+  if (r.op === 'rate' || r.op === 'irq') return `${r.op}: ${r.result} (${r.reason})`;
   const what = r.op === 'next' ? `get_next_key ${r.key ?? '(none)'}` : r.key === null ? r.op : `${r.op} key ${r.key}`;
   const extra = r.value !== null ? ` = ${r.value}` : r.next !== null ? ` -> next ${r.next}` : '';
   return `${what}: ${r.result}${extra} (${r.reason})`;
+}
+
+/** The record fields an `ops` item fills itself (see OpRecord); the rest come from its outcome. */
+function recordFields(op: MapOpSpec, s: Scenario): Pick<OpRecord, 'key' | 'qsize' | 'flags'> {
+  switch (op.op) {
+    case 'update':
+      return { key: op.key, qsize: op.qsize, flags: op.flags };
+    case 'delete':
+    case 'lookup':
+    case 'next':
+      return { key: op.key, qsize: null, flags: null };
+    case 'irq':
+      return { key: op.queue, qsize: null, flags: null };
+    case 'create':
+      return { key: null, qsize: op.max ?? s.max, flags: 0 };
+    case 'free':
+    case 'failslab':
+    case 'rate':
+      return { key: null, qsize: null, flags: null };
+  }
 }
 
 /** Control-queue tier of map operations: at their time they come before the kernel's events. */

@@ -18,6 +18,7 @@ import { COST } from './sim/costModel';
 import { FramePool } from './sim/framePool';
 import type { MoveRecorder } from './moves';
 import type { ModelSwitches } from './switches';
+import type { XdpProg } from './kernel/xdpProg';
 
 /** A line for the trace log that is not a tracepoint: map operation results, kernel warnings. */
 export interface LogLine {
@@ -42,10 +43,13 @@ export class World implements RcuHost {
   /** Every cpumap entry ever allocated, in allocation order. */
   readonly entries: CpuMapEntry[] = [];
   nicQueues: NicQueue[] = [];
-  /** The cpumap, while the datapath can still reach it (until cpu_map_free finishes). */
+  /**
+   * The loader's cpumap (the one map operations act on), until cpu_map_free of it finishes or a
+   * new map is created after a free.
+   */
   map: CpuMap | null = null;
-  /** An XDP program that redirects into the map is attached to the NIC. */
-  progAttached = false;
+  /** The XDP program attached to the NIC, redirecting into its map; null when none is attached. */
+  prog: XdpProg | null = null;
   /** The redirect policy as a small integer (hot path: no string compares per frame). */
   readonly progPolicy: number;
   /** netif_receive_skb_core returns NET_RX_DROP for this scenario's stack verdict. */
@@ -54,8 +58,6 @@ export class World implements RcuHost {
   skbPerFrameNs = 0;
   /** The key of `prog=cpu:N`. */
   readonly progFixedKey: number;
-  /** Keys the XDP program redirects to (xdp_redirect_cpu's cpus_available). */
-  progTargets: number[] = [];
   /** Remaining allocations that fail (fault injection, failslab on the loader task). */
   failslab = 0;
   /** Invariant violations: a correct run has none. */
@@ -70,8 +72,6 @@ export class World implements RcuHost {
   polls = 0;
   nextEntryUid = 1;
   nextMapId = 7;
-  /** The redirect policy's per-CPU round-robin iterators (xdp_redirect_cpu's cpus_iterator). */
-  readonly rrIterator: Int32Array;
 
   constructor(
     readonly scenario: Scenario,
@@ -82,8 +82,12 @@ export class World implements RcuHost {
     this.progPolicy = prog.kind === 'rr' ? POLICY_RR : prog.kind === 'hash' ? POLICY_HASH : POLICY_CPU;
     this.progFixedKey = prog.kind === 'cpu' ? prog.cpu : -1;
     this.stackDrops = stackDrops(scenario.stack);
-    this.rrIterator = new Int32Array(scenario.cpus);
     this.rcu = new Rcu(this, scenario.cpus, COST.tick);
+  }
+
+  /** An XDP program is attached to the NIC. */
+  get progAttached(): boolean {
+    return this.prog !== null;
   }
 
   /** Whether `cpu` is idle (RCU's extended quiescent state). */

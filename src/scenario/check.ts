@@ -2,7 +2,8 @@
  * Checking one scenario value and wording what is wrong with it: the shared pieces of the
  * parameter parsers (parse.ts, parseOps.ts).
  */
-import { numberSyntaxHint, parseWholeNumber } from './units';
+import { lineRatePps } from './defaults';
+import { formatDecimal, numberSyntaxHint, parseRate, parseWholeNumber } from './units';
 
 /** Largest u32, the bound of map keys, qsize, flags, max_entries and the seed. */
 export const U32_MAX = 4_294_967_295;
@@ -58,4 +59,20 @@ export function isOneOf<T extends string>(list: readonly T[], text: string): tex
 export function wholeIn(text: string, min: number, max: number, allowed = `a whole number from ${min} to ${max}`): Check<number> {
   const n = parseWholeNumber(text);
   return n !== null && n >= min && n <= max ? ok(n) : bad(allowed, numberSyntaxHint(text));
+}
+
+/** A frame rate (`rate`, and the `rate` items of `ops`): at most the line rate of `link` Gbit/s for `size`-byte frames. */
+export function checkRate(text: string, link: number, size: number): Check<number> {
+  const pps = parseRate(text);
+  if (pps === null) {
+    return bad(
+      'frames per second: a decimal number with an optional k, M or G suffix, such as 1000, 500k or 14.88M',
+      numberSyntaxHint(text),
+    );
+  }
+  const line = lineRatePps(link, size);
+  if (pps > line) {
+    return bad(`at most ${grouped(Math.floor(line))} pps, the line rate of a ${formatDecimal(link)} Gbit/s link for ${size}-byte frames`);
+  }
+  return ok(pps);
 }

@@ -5,7 +5,7 @@
  * parameter is checked on its own, a bad one is reported and falls back to its default, and the
  * rest are kept. Nothing here throws, and the work is bounded by the query's length.
  */
-import { defaultMax, defaultRate, defaultRx, defaultScenario, lineRatePps } from './defaults';
+import { defaultMax, defaultRate, defaultRx, defaultScenario } from './defaults';
 import {
   OPTIMIZATIONS,
   STACK_VERDICTS,
@@ -18,8 +18,8 @@ import {
   type ScenarioProblem,
   type StackVerdict,
 } from './types';
-import { formatDecimal, numberSyntaxHint, parseDecimal, parseRate, parseWholeNumber } from './units';
-import { bad, either, grouped, isOneOf, ok, quote, shorten, U32_MAX, wholeIn, type Check } from './check';
+import { numberSyntaxHint, parseDecimal, parseWholeNumber } from './units';
+import { bad, checkRate, either, grouped, isOneOf, ok, quote, shorten, U32_MAX, wholeIn, type Check } from './check';
 import { checkOps } from './parseOps';
 
 export { MAX_SHOWN_VALUE, U32_MAX } from './check';
@@ -164,7 +164,8 @@ function parseBounded(query: string, options: ParseOptions): ParseResult {
 
   const ops = given.get('ops');
   if (ops !== undefined) {
-    const result = checkOps(ops.value);
+    // The ops that name a queue, a CPU or a rate are checked against the scenario read above.
+    const result = checkOps(ops.value, { cpus, rxQueues: scenario.rx.length, link, size });
     scenario.ops = result.ops;
     for (const failure of result.failures) {
       const allowed = failure.detail === null ? failure.allowed : `${failure.allowed} (${failure.detail})`;
@@ -240,21 +241,6 @@ function checkEntries(text: string): Check<EntrySpec[]> {
     entries.push({ cpu, qsize });
   }
   return ok(entries);
-}
-
-function checkRate(text: string, link: number, size: number): Check<number> {
-  const pps = parseRate(text);
-  if (pps === null) {
-    return bad(
-      'frames per second: a decimal number with an optional k, M or G suffix, such as 1000, 500k or 14.88M',
-      numberSyntaxHint(text),
-    );
-  }
-  const line = lineRatePps(link, size);
-  if (pps > line) {
-    return bad(`at most ${grouped(Math.floor(line))} pps, the line rate of a ${formatDecimal(link)} Gbit/s link for ${size}-byte frames`);
-  }
-  return ok(pps);
 }
 
 function checkLink(text: string): Check<number> {

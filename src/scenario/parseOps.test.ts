@@ -93,4 +93,77 @@ describe('parseScenario: ops', () => {
     expect(problem.message).toMatch(/at most 1,000 operations \(this list has 1,001\); none are used$/);
     expect(scenario.ops).toEqual([]);
   });
+
+  it('reads create with and without MAX, rate changes and RX interrupt moves', () => {
+    expect(clean('rx=0,1,2&ops=1ms:create,2ms:create:4,3ms:create:0,4ms:rate:14.88M,5ms:rate:0,6ms:irq:2:7,7ms:irq:0:0').ops).toEqual([
+      { at: 1_000_000, op: 'create', max: null },
+      { at: 2_000_000, op: 'create', max: 4 },
+      { at: 3_000_000, op: 'create', max: 0 },
+      { at: 4_000_000, op: 'rate', rate: 14_880_000 },
+      { at: 5_000_000, op: 'rate', rate: 0 },
+      { at: 6_000_000, op: 'irq', queue: 2, cpu: 7 },
+      { at: 7_000_000, op: 'irq', queue: 0, cpu: 0 },
+    ]);
+  });
+
+  it('leaves max_entries 0 or above NR_CPUS to the create (-EINVAL, -E2BIG), as for max', () => {
+    expect(clean('ops=0:create:4294967295').ops).toEqual([{ at: 0, op: 'create', max: 4_294_967_295 }]);
+  });
+
+  it("refuses a rate item above the line rate of the scenario's link and frame size, as for rate", () => {
+    refused(
+      'ops=1ms:rate:20M',
+      'ops',
+      '1ms:rate:20M',
+      'TIME:rate:RATE, with RATE at most 14,880,952 pps, the line rate of a 10 Gbit/s link for 64-byte frames',
+    );
+    refused(
+      'link=2.5&size=1518&ops=1ms:rate:1M',
+      'ops',
+      '1ms:rate:1M',
+      'at most 203,185 pps, the line rate of a 2.5 Gbit/s link for 1518-byte frames',
+    );
+    expect(clean('link=2.5&size=1518&ops=1ms:rate:203k').ops).toEqual([{ at: 1_000_000, op: 'rate', rate: 203_000 }]);
+    refused(
+      'ops=1ms:rate:1e6',
+      'ops',
+      '1ms:rate:1e6',
+      'TIME:rate:RATE, with RATE frames per second: a decimal number with an optional k, M or G suffix',
+    );
+  });
+
+  it('refuses an irq item naming an RX queue or a CPU the scenario does not have', () => {
+    refused(
+      'cpus=4&rx=0,1&ops=1ms:irq:2:1',
+      'ops',
+      '1ms:irq:2:1',
+      'TIME:irq:QUEUE:CPU, with QUEUE an RX queue from 0 to 1 (rx has 2 queues) and CPU from 0 to 3 since cpus is 4 (RX queue 2 does not exist)',
+    );
+    refused(
+      'cpus=4&rx=3&ops=1ms:irq:0:4',
+      'ops',
+      '1ms:irq:0:4',
+      'with QUEUE 0 (rx has 1 queue) and CPU from 0 to 3 since cpus is 4 (CPU 4 does not exist)',
+    );
+    // The checks use the scenario as read: a bad rx falls back to the default (two queues).
+    const { scenario, problems } = parseScenario('rx=9&ops=1ms:irq:1:7,1ms:irq:2:0');
+    expect(problems.map((p) => [p.param, p.value])).toEqual([
+      ['rx', '9'],
+      ['ops', '1ms:irq:2:0'],
+    ]);
+    expect(scenario.ops).toEqual([{ at: 1_000_000, op: 'irq', queue: 1, cpu: 7 }]);
+  });
+
+  it.each([
+    ['1ms:create:x', 'TIME:create or TIME:create:MAX, with MAX a whole number from 0 to 4294967295'],
+    ['1ms:create:1:2', 'TIME:create or TIME:create:MAX'],
+    ['1ms:create:4294967296', 'TIME:create or TIME:create:MAX'],
+    ['1ms:rate', 'TIME:rate:RATE, with RATE frames per second as for the rate parameter'],
+    ['1ms:rate:1M:2', 'TIME:rate:RATE'],
+    ['1ms:irq:0', 'TIME:irq:QUEUE:CPU'],
+    ['1ms:irq:0:1:2', 'TIME:irq:QUEUE:CPU'],
+    ['1ms:irq:-1:1', 'negative numbers are not accepted'],
+  ])('refuses the operation %j', (op, allowed) => {
+    expect(refused(`ops=${op}`, 'ops', op, allowed).ops).toEqual([]);
+  });
 });

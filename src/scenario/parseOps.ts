@@ -1,9 +1,10 @@
 /**
- * Reads the `ops` parameter: a timeline of map operations, `TIME:OP[:ARGS]` items separated by
- * commas. Each bad item is reported and dropped; the good ones are kept, sorted by time.
+ * Reads the `ops` parameter: a timeline of map operations, traffic changes and RX interrupt
+ * moves, `TIME:OP[:ARGS]` items separated by commas. Each bad item is reported and dropped; the
+ * good ones are kept, sorted by time.
  */
 import type { MapOpSpec } from './types';
-import { bad, grouped, ok, quote, U32_MAX, type Check } from './check';
+import { bad, checkRate, grouped, ok, quote, U32_MAX, type Check } from './check';
 import { numberSyntaxHint, parseDuration, parseWholeNumber } from './units';
 
 /** Most timed map operations (`ops` items). */
@@ -18,15 +19,33 @@ export interface OpFailure {
   detail: string | null;
 }
 
+/** What the items that name a CPU, an RX queue or a rate are checked against: the scenario's own values. */
+export interface OpsContext {
+  cpus: number;
+  /** Number of RX queues (`rx` items). */
+  rxQueues: number;
+  /** Link speed and frame size, which set the line rate. */
+  link: number;
+  size: number;
+}
+
 const OPS_ALLOWED =
   'TIME:OP, with TIME a duration such as 0, 250us, 1.5ms or 2s (at most 3600s) and OP one of ' +
-  'update:KEY:QSIZE[:FLAGS], delete:KEY, lookup:KEY, next[:KEY], free or failslab[:N]';
+  'update:KEY:QSIZE[:FLAGS], delete:KEY, lookup:KEY, next[:KEY], free, create[:MAX], rate:RATE, ' +
+  'irq:QUEUE:CPU or failslab[:N]';
 const U32_ARGS = `whole numbers from 0 to ${U32_MAX}`;
 const UPDATE_ALLOWED = `TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS ${U32_ARGS}`;
 const FAILSLAB_ALLOWED = 'TIME:failslab or TIME:failslab:N, with N a whole number from 1 to 1000';
+const CREATE_ALLOWED = `TIME:create or TIME:create:MAX, with MAX a whole number from 0 to ${U32_MAX}`;
+
+function irqAllowed(c: OpsContext): string {
+  const queues =
+    c.rxQueues === 1 ? 'QUEUE 0 (rx has 1 queue)' : `QUEUE an RX queue from 0 to ${c.rxQueues - 1} (rx has ${c.rxQueues} queues)`;
+  return `TIME:irq:QUEUE:CPU, with ${queues} and CPU from 0 to ${c.cpus - 1} since cpus is ${c.cpus}`;
+}
 
 /** Reads `ops`: each bad item is a failure and is dropped; the good ones are kept, sorted by time. */
-export function checkOps(text: string): { ops: MapOpSpec[]; failures: OpFailure[] } {
+export function checkOps(text: string, context: OpsContext): { ops: MapOpSpec[]; failures: OpFailure[] } {
   if (text === '') return { ops: [], failures: [] };
   const items = text.split(',');
   if (items.length > MAX_OPS) {
@@ -36,7 +55,7 @@ export function checkOps(text: string): { ops: MapOpSpec[]; failures: OpFailure[
   const ops: MapOpSpec[] = [];
   const failures: OpFailure[] = [];
   for (const item of items) {
-    const op = checkOp(item);
+    const op = checkOp(item, context);
     if (op.ok) ops.push(op.value);
     else failures.push({ value: item, allowed: op.allowed, detail: op.detail });
   }
@@ -45,7 +64,7 @@ export function checkOps(text: string): { ops: MapOpSpec[]; failures: OpFailure[
   return { ops, failures };
 }
 
-function checkOp(item: string): Check<MapOpSpec> {
+function checkOp(item: string, context: OpsContext): Check<MapOpSpec> {
   if (item === '') return bad(OPS_ALLOWED, 'an empty item');
   const [time, name, ...args] = item.split(':');
   const at = parseDuration(time);
@@ -78,6 +97,24 @@ function checkOp(item: string): Check<MapOpSpec> {
     }
     case 'free':
       return args.length === 0 ? ok({ at, op: 'free' }) : bad('TIME:free, without arguments');
+    case 'create': {
+      const max = args.length === 0 ? null : u32(0);
+      if (args.length > 1 || (args.length === 1 && max === null)) return bad(CREATE_ALLOWED, argHint());
+      return ok({ at, op: 'create', max });
+    }
+    case 'rate': {
+      if (args.length !== 1) return bad('TIME:rate:RATE, with RATE frames per second as for the rate parameter, such as 0, 500k or 14.88M');
+      const rate = checkRate(args[0], context.link, context.size);
+      return rate.ok ? ok({ at, op: 'rate', rate: rate.value }) : bad(`TIME:rate:RATE, with RATE ${rate.allowed}`, rate.detail);
+    }
+    case 'irq': {
+      const queue = u32(0);
+      const cpu = u32(1);
+      if (args.length !== 2 || queue === null || cpu === null) return bad(irqAllowed(context), argHint());
+      if (queue >= context.rxQueues) return bad(irqAllowed(context), `RX queue ${queue} does not exist`);
+      if (cpu >= context.cpus) return bad(irqAllowed(context), `CPU ${cpu} does not exist`);
+      return ok({ at, op: 'irq', queue, cpu });
+    }
     case 'failslab': {
       const count = args.length === 0 ? 1 : u32(0);
       if (args.length > 1 || count === null || count < 1 || count > 1000) return bad(FAILSLAB_ALLOWED, argHint());

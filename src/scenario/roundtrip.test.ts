@@ -48,7 +48,29 @@ const opArb: fc.Arbitrary<MapOpSpec> = fc.oneof(
   fc.record({ at: opTime, op: fc.constant('next' as const), key: fc.option(smallOrU32, { nil: null }) }),
   fc.record({ at: opTime, op: fc.constant('free' as const) }),
   fc.record({ at: opTime, op: fc.constant('failslab' as const), count: fc.integer({ min: 1, max: 1000 }) }),
+  fc.record({ at: opTime, op: fc.constant('create' as const), max: fc.option(smallOrU32, { nil: null }) }),
 );
+
+/** The items whose ranges depend on the scenario: rates up to its line rate, interrupts moved to its CPUs and queues. */
+function scenarioOpArb(line: number, cpus: number, rxQueues: number): fc.Arbitrary<MapOpSpec> {
+  return fc.oneof(
+    fc.record({
+      at: opTime,
+      op: fc.constant('rate' as const),
+      rate: fc.oneof(
+        fc.constantFrom(0, line),
+        fc.integer({ min: 0, max: Math.floor(line) }),
+        fc.double({ min: 0, max: line, noNaN: true }),
+      ),
+    }),
+    fc.record({
+      at: opTime,
+      op: fc.constant('irq' as const),
+      queue: fc.integer({ min: 0, max: rxQueues - 1 }),
+      cpu: fc.integer({ min: 0, max: cpus - 1 }),
+    }),
+  );
+}
 
 /** The fields that do not depend on other fields. */
 const independentFields = fc.record({
@@ -80,8 +102,6 @@ const independentFields = fc.record({
   stack: fc.constantFrom(...STACK_VERDICTS),
   seed: orDefault(DEFAULT_SCENARIO.seed, u32),
   cap: fc.boolean(),
-  // Sorted by time, as parseScenario returns them (Array.prototype.sort is stable).
-  ops: fc.array(opArb, { maxLength: 20 }).map((ops) => [...ops].sort((a, b) => a.at - b.at)),
 });
 
 /** Any scenario that parseScenario accepts without a problem. */
@@ -97,7 +117,12 @@ const validScenario: fc.Arbitrary<Scenario> = independentFields.chain((base) => 
         fc.double({ min: 0, max: line, noNaN: true }),
       ),
     })
-    .map((dependent): Scenario => ({ ...base, ...dependent }));
+    .chain((dependent) =>
+      fc
+        // Sorted by time, as parseScenario returns them (Array.prototype.sort is stable).
+        .array(fc.oneof(opArb, scenarioOpArb(line, base.cpus, dependent.rx.length)), { maxLength: 20 })
+        .map((ops): Scenario => ({ ...base, ...dependent, ops: [...ops].sort((a, b) => a.at - b.at) })),
+    );
 });
 
 describe('serializeScenario', () => {
@@ -125,10 +150,15 @@ describe('serializeScenario', () => {
         { at: 2_000_000, op: 'next', key: null },
         { at: 2_500, op: 'failslab', count: 1 },
         { at: 3_000_000_000, op: 'failslab', count: 3 },
+        { at: 3_000_000_000, op: 'create', max: null },
+        { at: 3_000_000_000, op: 'create', max: 4 },
+        { at: 3_500_000_000, op: 'rate', rate: 500_000 },
+        { at: 4_000_000_000, op: 'irq', queue: 1, cpu: 6 },
       ],
     };
     expect(serializeScenario(s)).toBe(
-      'opt=all&rate=14.88M&arrival=bursty&prog=cpu:9&ops=1ms:update:4:64,1.5ms:update:4:64:2,2ms:next,2.5us:failslab,3s:failslab:3',
+      'opt=all&rate=14.88M&arrival=bursty&prog=cpu:9&ops=1ms:update:4:64,1.5ms:update:4:64:2,2ms:next,2.5us:failslab,3s:failslab:3,' +
+        '3s:create,3s:create:4,3.5s:rate:500k,4s:irq:1:6',
     );
   });
 
@@ -213,6 +243,12 @@ function expectInRange(s: Scenario): void {
     if (op.op === 'update') [op.key, op.qsize, op.flags].forEach((n) => whole(n, 0, U32_MAX));
     if (op.op === 'delete' || op.op === 'lookup' || (op.op === 'next' && op.key !== null)) whole(op.key ?? 0, 0, U32_MAX);
     if (op.op === 'failslab') whole(op.count, 1, 1000);
+    if (op.op === 'create' && op.max !== null) whole(op.max, 0, U32_MAX);
+    if (op.op === 'rate') expect(op.rate >= 0 && op.rate <= lineRatePps(s.link, s.size)).toBe(true);
+    if (op.op === 'irq') {
+      whole(op.queue, 0, s.rx.length - 1);
+      whole(op.cpu, 0, s.cpus - 1);
+    }
   });
 }
 
@@ -308,6 +344,8 @@ const TOKENS = [
   'next',
   'free',
   'failslab',
+  'create',
+  'irq',
   '\u0000',
   '\n',
   '"',

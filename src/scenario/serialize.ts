@@ -94,6 +94,12 @@ function opText(op: MapOpSpec): string {
       return op.key === null ? `${at}:next` : `${at}:next:${op.key}`;
     case 'free':
       return `${at}:free`;
+    case 'create':
+      return op.max === null ? `${at}:create` : `${at}:create:${op.max}`;
+    case 'rate':
+      return `${at}:rate:${formatRate(op.rate)}`;
+    case 'irq':
+      return `${at}:irq:${op.queue}:${op.cpu}`;
     case 'failslab':
       return op.count === 1 ? `${at}:failslab` : `${at}:failslab:${op.count}`;
   }

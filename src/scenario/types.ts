@@ -37,7 +37,10 @@ export const BPF_ANY = 0;
 export const BPF_NOEXIST = 1;
 export const BPF_EXIST = 2;
 
-/** One timed map operation (the bpf() syscall from user space), or a fault injection. */
+/**
+ * One timed operation of the `ops` timeline: a map operation (the bpf() syscall from user space),
+ * a fault injection, a change of the offered load, or an RX interrupt moved to another CPU.
+ */
 export type MapOpSpec =
   | { at: Nanos; op: 'update'; key: number; qsize: number; flags: number }
   | { at: Nanos; op: 'delete'; key: number }
@@ -46,6 +49,15 @@ export type MapOpSpec =
   | { at: Nanos; op: 'next'; key: number | null }
   /** Release the map: the XDP program is detached and cpu_map_free runs. */
   | { at: Nanos; op: 'free' }
+  /**
+   * BPF_MAP_CREATE of a new cpumap with `max` entries (null: the scenario's `max`), and the XDP
+   * program attached again with it.
+   */
+  | { at: Nanos; op: 'create'; max: number | null }
+  /** The traffic generator's offered load changes to `rate` frames per second over all RX queues. */
+  | { at: Nanos; op: 'rate'; rate: number }
+  /** RX queue `queue`'s interrupt is moved to `cpu` (a write to /proc/irq/N/smp_affinity). */
+  | { at: Nanos; op: 'irq'; queue: number; cpu: number }
   /** Fault injection, as the kernel's failslab: the next `count` allocations fail. */
   | { at: Nanos; op: 'failslab'; count: number };
 

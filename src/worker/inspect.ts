@@ -173,7 +173,10 @@ function inspectNic(engine: Engine, target: Extract<InspectTarget, { kind: 'nic'
   if (q === undefined) return gone(target, `RX queue ${target.queue}`, 'no such RX queue in this scenario');
   const fields: Fields = [
     ['queue', `rx ${q.index}`],
-    ['IRQ and NAPI on', `CPU ${q.cpu}`],
+    [
+      'IRQ and NAPI on',
+      q.affinity === q.cpu ? `CPU ${q.cpu}` : `CPU ${q.cpu}; the interrupt moves to CPU ${q.affinity} at napi_complete_done`,
+    ],
     ['fill', `${q.count} / ${q.size} descriptors`],
     ['NAPI', q.napiScheduled ? 'scheduled (polling, interrupt masked)' : 'not scheduled (interrupt armed)'],
     ['next interrupt', q.napiScheduled || q.irqAt === Infinity ? '—' : formatSimTime(q.irqAt)],

@@ -1,12 +1,15 @@
 /**
- * Shared by the property tests: random scenarios with random map-operation timelines, and an
- * engine's observable state as one string.
+ * Shared by the property tests: random scenarios with random timelines (map operations, re-creates,
+ * rate changes and RX interrupt moves), and an engine's observable state as one string.
  */
 import { expect } from 'vitest';
 import fc from 'fast-check';
 import type { Engine } from '../../src/engine/engine';
 
-const opArb = (max: number): fc.Arbitrary<string> => {
+/** An `ops` item; an irq item's queue is written modulo the scenario's RX queues. */
+type OpItem = string | { at: string; queue: number; cpu: number };
+
+const opArb = (max: number, cpus: number): fc.Arbitrary<OpItem> => {
   const at = fc.integer({ min: 0, max: 15_000 }).map((us) => `${us}us`);
   const key = fc.integer({ min: 0, max: max + 1 });
   const qsize = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 512 }), fc.constant(16385));
@@ -17,8 +20,28 @@ const opArb = (max: number): fc.Arbitrary<string> => {
     { weight: 1, arbitrary: fc.tuple(at, fc.option(key)).map(([t, k]) => (k === null ? `${t}:next` : `${t}:next:${k}`)) },
     { weight: 1, arbitrary: at.map((t) => `${t}:free`) },
     { weight: 1, arbitrary: fc.tuple(at, fc.integer({ min: 1, max: 3 })).map(([t, n]) => `${t}:failslab:${n}`) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(at, fc.option(fc.constantFrom(0, 4, max, 65))).map(([t, m]) => `${t}:create${m === null ? '' : `:${m}`}`),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(at, fc.oneof(fc.constantFrom(0, 14_880_000), fc.integer({ min: 1, max: 5_000_000 })))
+        .map(([t, r]) => `${t}:rate:${r}`),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(at, fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: cpus - 1 }))
+        .map(([t, queue, cpu]) => ({ at: t, queue, cpu })),
+    },
   );
 };
+
+function opText(item: OpItem, rxQueues: number): string {
+  return typeof item === 'string' ? item : `${item.at}:irq:${item.queue % rxQueues}:${item.cpu}`;
+}
 
 /** A random scenario as a query string (always a clean one). */
 export const scenarioArb: fc.Arbitrary<string> = fc.integer({ min: 2, max: 16 }).chain((cpus) =>
@@ -51,13 +74,13 @@ export const scenarioArb: fc.Arbitrary<string> = fc.integer({ min: 2, max: 16 })
           fc.integer({ min: 0, max: 100 }).map((p) => p / 100),
         ),
         ring: fc.constantFrom(64, 512),
-        ops: fc.array(opArb(max), { maxLength: 8 }),
+        ops: fc.array(opArb(max, cpus), { maxLength: 8 }),
       })
       .map(
         (r) =>
           `kernel=${r.kernel}&cpus=${cpus}&max=${max}&rx=${r.rx.join(',')}&ring=${r.ring}&entries=${r.entries.join(',')}` +
           `&rate=${r.rate}&arrival=${r.arrival}&prog=${r.prog}&stack=${r.stack}&seed=${r.seed}&drop=${r.drop}` +
-          `&ops=${r.ops.join(',')}`,
+          `&ops=${r.ops.map((o) => opText(o, r.rx.length)).join(',')}`,
       );
   }),
 );

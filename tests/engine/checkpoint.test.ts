@@ -36,6 +36,8 @@ const TEARDOWN_UNDER_LOAD = [
   'rx=3&entries=4:2048&rate=10M&prog=rr&stack=iptables-drop&ops=2ms:update:4:64',
   // A kthread stopped before it ever ran (the entry leaks), with failslab on the way.
   'kernel=5.0&cpus=4&rx=0&entries=1:128,2:128&rate=2M&prog=hash&ops=1ms:failslab:1,2ms:update:1:64,2ms:delete:1',
+  // The map freed and re-created under load, an RX interrupt moved while NAPI polls, the load changed.
+  'rx=0,1&entries=4:256,5:256&rate=6M&prog=hash&ops=2ms:free,2ms:create,2ms:update:4:64,2.5ms:irq:1:3,3ms:rate:500k',
 ];
 
 describe('engine checkpoints', () => {

@@ -19,6 +19,7 @@ import { Rng } from '../sim/rng';
 import type { NicQueue } from './nicQueue';
 import type { Kthread } from './kthread';
 import type { CpuMapEntry } from './entry';
+import type { XdpProg } from './xdpProg';
 import { napiPollRun, napiPollStart } from './napi';
 import { fireKthreadTrace, kthreadStep, STEP_CONTINUE } from './kthreadLoop';
 
@@ -43,8 +44,8 @@ export class Cpu {
   // ---- NAPI poll in progress ----
   pollQueue: NicQueue | null = null;
   pollBudget = 0;
-  /** The XDP program was attached when this poll started. */
-  pollProg = false;
+  /** The XDP program the driver read when this poll started (null: none was attached). */
+  pollProg: XdpProg | null = null;
   /** Inside a NAPI poll: an RCU read-side critical section. */
   inPoll = false;
   /** A frame whose bq_enqueue yielded before its flush, with the entry its program looked up. */

@@ -119,7 +119,9 @@ export function cpuMapUpdateElem(w: World, map: CpuMap, key: number, qsize: numb
     if (entry === null) return { result: errno('ENOMEM'), reason: 'entry allocation failed (failslab)' };
   }
   cpuMapEntryReplace(w, map, key, entry);
-  if (entry !== null && !w.progTargets.includes(key)) w.progTargets.push(key);
+  // The loader then adds the key to its program's cpus_available.
+  const prog = w.prog;
+  if (entry !== null && prog !== null && prog.map === map && !prog.targets.includes(key)) prog.targets.push(key);
   return ok(qsize === 0 ? 'qsize 0: same as delete' : `new entry with qsize ${qsize}`);
 }
 
@@ -161,7 +163,7 @@ export function cpuMapGetNextKey(map: CpuMap, key: number | null): OpOutcome {
 /** Closing the map's last reference: the XDP program is detached and cpu_map_free runs. */
 export function cpuMapRelease(w: World, map: CpuMap): OpOutcome {
   map.fdClosed = true;
-  w.progAttached = false;
+  if (w.prog !== null && w.prog.map === map) w.prog = null;
   cpuMapFree(w, map);
   return ok('program detached; cpu_map_free runs after synchronize_rcu');
 }

@@ -4,6 +4,7 @@ export const ERRNO = {
   ENOENT: 2,
   EBADF: 9,
   ENOMEM: 12,
+  EBUSY: 16,
   EEXIST: 17,
   ENODEV: 19,
   EINVAL: 22,

@@ -18,6 +18,7 @@ import { bookStackVerdicts, stackCost } from './netstack';
 import { TRACE_REDIRECT_ERR } from './tracepoints';
 import type { CpuMapEntry } from './entry';
 import type { CpuMap } from './cpumap';
+import { napiFollowIrq } from './irqAffinity';
 import { PLACE_BQ, PLACE_DELIVERED, PLACE_REDIRECT_ERR, PLACE_STACK_DROP, PLACE_XDP, PLACE_XDP_DROP, place } from '../moves';
 
 /** Starts a poll of `q` on `cpu` at `now`; returns when the poll's fixed overhead is done. */
@@ -27,8 +28,9 @@ export function napiPollStart(w: World, cpu: Cpu, q: NicQueue, now: number): num
   q.irqAt = Infinity;
   cpu.pollQueue = q;
   cpu.pollBudget = KERNEL.napiBudget;
-  // The driver reads its XDP program once per poll (READ_ONCE(rx_ring->xdp_prog)).
-  cpu.pollProg = w.progAttached;
+  // The driver reads its XDP program once per poll (READ_ONCE(rx_ring->xdp_prog)); the program
+  // names its map, so the whole poll redirects into that map even if another is attached meanwhile.
+  cpu.pollProg = w.prog;
   cpu.inPoll = true;
   w.polls++;
   return now + COST.napiPoll;
@@ -39,6 +41,8 @@ const REDIRECT_NS = COST.driverRx + COST.xdpProg + COST.redirectEnqueue + COST.x
 const XDP_DROP_NS = COST.driverRx + COST.xdpProg + COST.xdpDropRecycle;
 const REDIRECT_ERR_NS = COST.driverRx + COST.xdpProg + COST.redirectError;
 const BULK = KERNEL.bulkSize;
+const NO_TARGETS: readonly number[] = [];
+const NO_ITERATOR = new Int32Array(0);
 
 /**
  * Runs the current poll from `now` until it ends or must yield. Returns the time the CPU is
@@ -56,9 +60,11 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   // Map operations are control events: the poll yields before any is due (and at the end of the
   // run), so these stay valid.
   const controlAt = Math.min(w.control.nextTime(), w.limit);
-  const map = w.map;
+  const prog = cpu.pollProg;
+  const map = prog === null ? null : prog.map;
   const policy = w.progPolicy;
-  const targets = w.progTargets;
+  const targets = prog === null ? NO_TARGETS : prog.targets;
+  const rr = prog === null ? NO_ITERATOR : prog.rrIterator;
   const nTargets = targets.length;
   const moves = w.moves;
   let budget = cpu.pollBudget;
@@ -88,7 +94,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     budget--;
     seen++;
     if (moves !== null) moves.record(f, pool.flow[f], place(PLACE_XDP, id), now);
-    if (!cpu.pollProg) {
+    if (prog === null) {
       // No XDP program: the driver builds an SKB and the stack runs here.
       bookStackVerdicts(acct, w.stackDrops, 1);
       now += COST.driverRx + COST.driverBuildSkb + stackCost(w.scenario.stack);
@@ -110,12 +116,12 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     else if (nTargets === 0) key = -1;
     else if (policy === POLICY_HASH) key = targets[(hash32(pool.flow[f]) & 0x7fffffff) % nTargets];
     else {
-      const i = w.rrIterator[id];
-      w.rrIterator[id] = i + 1 >= nTargets ? 0 : i + 1;
+      const i = rr[id];
+      rr[id] = i + 1 >= nTargets ? 0 : i + 1;
       key = targets[i % nTargets];
     }
     // bpf_redirect_map -> __cpu_map_lookup_elem
-    const entry = key >= 0 && map !== null ? map.lookup(key) : null;
+    const entry = key >= 0 ? (map as CpuMap).lookup(key) : null;
     if (entry === null) {
       if (moves !== null) moves.record(f, pool.flow[f], place(key < 0 ? PLACE_XDP_DROP : PLACE_REDIRECT_ERR, id), now + REDIRECT_ERR_NS);
       pool.release(f);
@@ -126,7 +132,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
       } else {
         acct.redirectErr++;
         w.counters.redirectErr[id]++;
-        w.traceRing?.push(TRACE_REDIRECT_ERR, now, id, 0, map?.id ?? 0, 1, 0, key);
+        w.traceRing?.push(TRACE_REDIRECT_ERR, now, id, 0, (map as CpuMap).id, 1, 0, key);
       }
       now += REDIRECT_ERR_NS;
       continue;
@@ -161,15 +167,18 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
  * to earlier events of other CPUs; the poll then ends when it resumes.
  */
 function pollEnd(w: World, cpu: Cpu, q: NicQueue, now: number): number {
-  const map = w.map;
-  if (map !== null && cpu.pollProg) {
-    now = cpuMapFlush(w, map, cpu, now);
+  const prog = cpu.pollProg;
+  if (prog !== null) {
+    now = cpuMapFlush(w, prog.map, cpu, now);
     if (cpu.flushCursor >= 0) return now;
   }
   cpu.inPoll = false;
   cpu.pollQueue = null;
   cpu.sessionFrames += KERNEL.napiBudget - cpu.pollBudget;
   w.rcu.quiescent(cpu.id);
-  if (cpu.pollBudget > 0) q.rearmIrq(COST.irqToPoll, COST.rxItr);
+  if (cpu.pollBudget > 0) {
+    q.rearmIrq(COST.irqToPoll, COST.rxItr);
+    napiFollowIrq(w, q);
+  }
   return now;
 }

@@ -9,8 +9,10 @@ import { PLACE_NIC, PLACE_NIC_DROP, place, type MoveRecorder } from '../moves';
 
 export class NicQueue {
   readonly index: number;
-  /** CPU its interrupt (and so its NAPI poll) is bound to. */
-  readonly cpu: number;
+  /** CPU whose poll list its NAPI instance is on: where its polls run (see irqAffinity.ts). */
+  cpu: number;
+  /** CPU its interrupt is raised on (smp_affinity); NAPI moves there after napi_complete_done. */
+  affinity: number;
   readonly size: number;
   private readonly slots: Int32Array;
   private head = 0;
@@ -32,6 +34,7 @@ export class NicQueue {
   ) {
     this.index = index;
     this.cpu = cpu;
+    this.affinity = cpu;
     this.size = size;
     this.slots = new Int32Array(size);
   }

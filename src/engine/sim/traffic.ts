@@ -29,7 +29,7 @@ export class ArrivalProcess {
   next = 0;
   private readonly rng: Rng;
   private readonly flows: Int32Array;
-  private readonly meanGap: number;
+  private meanGap: number;
   private readonly lineGap: number;
   private readonly burst: number;
   private readonly kind: number;
@@ -52,6 +52,24 @@ export class ArrivalProcess {
     this.kind = arrival.kind === 'constant' ? 0 : arrival.kind === 'poisson' ? 1 : 2;
     this.burst = arrival.kind === 'bursty' ? arrival.burst : 1;
     // Desynchronise queues: the first arrival falls somewhere in the first mean gap.
+    this.next = this.meanGap === Infinity ? Infinity : start + this.rng.next() * this.meanGap;
+    this.refill();
+  }
+
+  /** Flows RSS steers to this queue. */
+  get flowCount(): number {
+    return this.flows.length;
+  }
+
+  /**
+   * The generator changes its rate at `start`: arrivals from then on come at `rate` frames per
+   * second, starting afresh as at the start of the run (first arrival within the first mean gap,
+   * a new burst), from this queue's own random stream. Arrivals before `start` must have been
+   * received already.
+   */
+  restart(rate: number, start: number): void {
+    this.meanGap = rate > 0 && this.flows.length > 0 ? 1e9 / rate : Infinity;
+    this.inBurst = 0;
     this.next = this.meanGap === Infinity ? Infinity : start + this.rng.next() * this.meanGap;
     this.refill();
   }

@@ -1,7 +1,7 @@
 /**
- * The "Map operations" panel: the bpf() map commands on the running cpumap, at the current
- * simulated time. Input is checked here (only what user space would reject); the kernel's own
- * checks run in the engine, and their result comes back as the store's opStatus (the page's
+ * The "Map operations" panel: the bpf() map commands on the running cpumap, a new map after a
+ * free, the offered load and RX interrupt placement, at the current simulated time. Input is
+ * checked here (only what user space would reject); the kernel's own checks run in the engine, and their result comes back as the store's opStatus (the page's
  * status line), in the trace log, and in this panel's recent results.
  */
 import { useEffect, useState } from 'react';
@@ -9,6 +9,7 @@ import { useUi } from '../store';
 import { formatSimTime } from '../format';
 import { buildMapOp, type MapOpButton, type MapOpForm } from './mapops/build';
 import { MapOpsFields } from './mapops/MapOpsForm';
+import { MachineOps } from './mapops/MachineOps';
 import { nextRecent, type RecentResult } from './mapops/recent';
 import './mapops/mapops.css';
 
@@ -35,11 +36,21 @@ export function MapOpsPanel() {
       }),
     [],
   );
-  const [form, setForm] = useState<MapOpForm>({ key: '4', qsize: '192', flags: 'BPF_ANY', flagsValue: '4' });
+  const topology = useUi((s) => s.topology);
+  const [form, setForm] = useState<MapOpForm>({
+    key: '4',
+    qsize: '192',
+    flags: 'BPF_ANY',
+    flagsValue: '4',
+    max: '',
+    rate: '2M',
+    queue: '0',
+    cpu: '2',
+  });
   const [error, setError] = useState('');
 
   const run = (button: MapOpButton) => {
-    const r = buildMapOp(button, form);
+    const r = buildMapOp(button, form, topology === null ? null : { rxQueues: topology.rx.length, cpus: topology.cpus });
     if (!r.ok) {
       setError(r.message);
       return;
@@ -61,6 +72,12 @@ export function MapOpsPanel() {
       </div>
       <p className="mapops-hint">
         Get next key with an empty Key asks for the first key. Free map detaches the program and releases the map.
+      </p>
+      <MachineOps form={form} onChange={setForm} run={run} />
+      <p className="mapops-hint">
+        Create map makes a new map and attaches the program again (refused with -EBUSY while one is attached; an empty max_entries uses the
+        scenario&apos;s). Set rate changes the offered load. Move interrupt sends an RX queue&apos;s interrupt to another CPU; a NAPI poll
+        already scheduled finishes on the old one.
       </p>
       <div role="alert">{error === '' ? null : <p className="mapops-error">{error}</p>}</div>
       <h3>Recent results</h3>

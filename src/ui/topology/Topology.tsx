@@ -14,6 +14,7 @@ import { hotspots, type EntryNaming } from './hotspots';
 import { Inspector } from './Inspector';
 import { computeLayout, type LayoutEntry } from './layout';
 import { LiveSummary } from './LiveSummary';
+import { placementSignature, withPlacement } from './placement';
 import { TopologyPainter, type UiLike } from './painter';
 
 /** "uid:cpu:qsize:inSlot" per entry: changes only when the entries' layout or names change. */
@@ -74,7 +75,11 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
   const [size, setSize] = useState({ w: 0, h: 0, dpr: 1 });
   const busTopology = useSyncExternalStore(subscribe, getTopology, getTopology);
   const storeTopology = useUi((s) => s.topology);
-  const topology = busTopology ?? storeTopology;
+  const getPlacement = useCallback(() => placementSignature(bus.snapshot), [bus]);
+  const placement = useSyncExternalStore(subscribe, getPlacement, getPlacement);
+  const loaded = busTopology ?? storeTopology;
+  // RX queues drawn on the CPU that polls them now (they follow an irq move).
+  const topology = useMemo(() => (loaded === null ? null : withPlacement(loaded, placement)), [loaded, placement]);
   const signature = useSyncExternalStore(subscribe, getSignature, getSignature);
   const projector = useUi((s) => s.projector);
   const entries = useMemo(() => parseSignature(signature), [signature]);

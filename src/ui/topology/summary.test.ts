@@ -102,6 +102,21 @@ describe('describeChanges', () => {
     ]);
   });
 
+  it('tells a re-created map, the program attached again and an RX queue moved to another CPU', () => {
+    const before = snap({ progAttached: false, map: null });
+    const map = { id: 8, maxEntries: 8, fdClosed: false, slots: new Array<number | null>(8).fill(null) };
+    const next = snap({
+      simNs: 2000,
+      map,
+      nicQueues: [{ index: 0, cpu: 3, count: 0, size: 512, napiScheduled: false, nicDrops: 0 }],
+    });
+    expect(describeChanges({ ...before, nicQueues: [{ ...next.nicQueues[0], cpu: 0 }] }, next)).toEqual([
+      'RX queue 0 is now polled on CPU 3 (its interrupt moved)',
+      'map 8 was created',
+      'the XDP program was attached',
+    ]);
+  });
+
   it('says nothing across a reset (time going back)', () => {
     expect(describeChanges(snap({ simNs: 5000 }), snap({ simNs: 0, entries: [] }))).toEqual([]);
   });

@@ -69,6 +69,7 @@ export function describeChanges(prev: EngineSnapshot | null, next: EngineSnapsho
   }
   for (const q of next.nicQueues) {
     const p = prev.nicQueues[q.index];
+    if (p !== undefined && p.cpu !== q.cpu) out.push(`RX queue ${q.index} is now polled on CPU ${q.cpu} (its interrupt moved)`);
     const d = p === undefined ? 0 : q.nicDrops - p.nicDrops;
     if (d > 0) out.push(`RX queue ${q.index} on CPU ${q.cpu} dropped ${d} ${d === 1 ? 'frame' : 'frames'} (descriptor ring full)`);
   }
@@ -81,6 +82,8 @@ export function describeChanges(prev: EngineSnapshot | null, next: EngineSnapsho
     );
   if (prev.progAttached && !next.progAttached) out.push('the XDP program was detached');
   if (prev.map !== null && next.map === null) out.push('the map was freed');
+  if (next.map !== null && next.map.id !== prev.map?.id) out.push(`map ${next.map.id} was created`);
+  if (!prev.progAttached && next.progAttached) out.push('the XDP program was attached');
   const f = (k: 'xdpDropped' | 'redirectErr' | 'ringFull', what: string) => {
     const d = next.frames[k] - prev.frames[k];
     if (d > 0) out.push(`${d} ${d === 1 ? 'frame' : 'frames'} ${what}`);

@@ -25,6 +25,16 @@ export function manualOpSpec(record: OpRecord): MapOpSpec | null {
       return { at, op: 'next', key: record.key };
     case 'free':
       return { at, op: 'free' };
+    // The record's max_entries, the rate applied (capped at the line rate) and the queue and CPU
+    // moved to (see OpRecord); an irq the engine refused names a queue or CPU no link may name.
+    case 'create':
+      return record.qsize === null ? null : { at, op: 'create', max: record.qsize };
+    case 'rate':
+      return record.value === null ? null : { at, op: 'rate', rate: record.value };
+    case 'irq':
+      return record.result !== '0' || record.key === null || record.value === null
+        ? null
+        : { at, op: 'irq', queue: record.key, cpu: record.value };
     default:
       return null;
   }

@@ -80,9 +80,24 @@ describe('hand-made map operations in the link', () => {
     expect(parseScenario(q, { extraParams: VIEW_PARAMS }).problems).toEqual([]);
   });
 
+  it('replay a re-created map, a rate change and an RX interrupt move', () => {
+    const rec = { key: null, qsize: null, flags: null, result: '0', value: null, next: null, reason: '' } as const;
+    const create = manualOpSpec({ ...rec, at: 1_000_000, op: 'create', qsize: 8, flags: 0, result: '-EBUSY' });
+    const rate = manualOpSpec({ ...rec, at: 2_000_000, op: 'rate', value: 14_880_952.380952381 });
+    const irq = manualOpSpec({ ...rec, at: 3_000_000, op: 'irq', key: 1, value: 5 });
+    expect([create, rate, irq]).toEqual([
+      { at: 1_000_000, op: 'create', max: 8 },
+      { at: 2_000_000, op: 'rate', rate: 14_880_952.380952381 },
+      { at: 3_000_000, op: 'irq', queue: 1, cpu: 5 },
+    ]);
+    const q = linkScenarioQuery('rx=0,1', [create!, rate!, irq!]);
+    expect(q).toBe('ops=1ms:create:8,2ms:rate:14880952.38095238,3ms:irq:1:5');
+    expect(parseScenario(q).problems).toEqual([]);
+  });
+
   it('leave out what cannot be replayed', () => {
     expect(
-      manualOpSpec({ at: 0, op: 'create', key: null, qsize: 8, flags: 0, result: '0', value: null, next: null, reason: '' }),
+      manualOpSpec({ at: 0, op: 'irq', key: 9, qsize: null, flags: null, result: '-ENOENT', value: 1, next: null, reason: '' }),
     ).toBeNull();
     expect(
       manualOpSpec({ at: NaN, op: 'free', key: null, qsize: null, flags: null, result: '0', value: null, next: null, reason: '' }),

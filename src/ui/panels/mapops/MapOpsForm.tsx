@@ -9,7 +9,7 @@ export interface MapOpsFieldsProps {
 }
 
 /** A label beside (not around) its control, so the accessible name is the label alone, not its value too. */
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+export function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
   const id = useId();
   return (
     <span className="mapops-field">

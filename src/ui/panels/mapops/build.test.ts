@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMapOp, U32_MAX, type MapOpForm } from './build';
 
-const form: MapOpForm = { key: '4', qsize: '192', flags: 'BPF_ANY', flagsValue: '' };
+const form: MapOpForm = { key: '4', qsize: '192', flags: 'BPF_ANY', flagsValue: '', max: '', rate: '2M', queue: '1', cpu: '3' };
 
 describe('buildMapOp', () => {
   it('builds each operation at time 0 (the worker applies it now)', () => {
@@ -42,5 +42,42 @@ describe('buildMapOp', () => {
 
   it('accepts surrounding blanks and leading zeros', () => {
     expect(buildMapOp('lookup', { ...form, key: ' 007 ' })).toMatchObject({ ok: true, op: { key: 7 } });
+  });
+
+  it('builds Create map, with the scenario max when max_entries is empty, and leaves 0 or 65 to BPF_MAP_CREATE', () => {
+    expect(buildMapOp('create', form)).toEqual({ ok: true, op: { at: 0, op: 'create', max: null } });
+    expect(buildMapOp('create', { ...form, max: ' 4 ' })).toEqual({ ok: true, op: { at: 0, op: 'create', max: 4 } });
+    expect(buildMapOp('create', { ...form, max: '0' })).toMatchObject({ ok: true, op: { max: 0 } });
+    expect(buildMapOp('create', { ...form, max: '65' })).toMatchObject({ ok: true, op: { max: 65 } });
+    expect(buildMapOp('create', { ...form, max: 'many' })).toEqual({
+      ok: false,
+      message: 'max_entries must be a whole number from 0 to 4294967295 (got "many").',
+    });
+  });
+
+  it('builds Set rate from a rate as the rate parameter writes it, leaving the line-rate cap to the engine', () => {
+    expect(buildMapOp('rate', form)).toEqual({ ok: true, op: { at: 0, op: 'rate', rate: 2_000_000 } });
+    expect(buildMapOp('rate', { ...form, rate: '14.88M' })).toMatchObject({ ok: true, op: { rate: 14_880_000 } });
+    expect(buildMapOp('rate', { ...form, rate: '0' })).toMatchObject({ ok: true, op: { rate: 0 } });
+    expect(buildMapOp('rate', { ...form, rate: '99G' })).toMatchObject({ ok: true, op: { rate: 99e9 } });
+    expect(buildMapOp('rate', { ...form, rate: 'fast' })).toEqual({
+      ok: false,
+      message: 'Rate must be frames per second such as 0, 500k or 14.88M (got "fast").',
+    });
+  });
+
+  it('builds Move interrupt for an RX queue and CPU the machine has, and refuses others as a link would be', () => {
+    const shape = { rxQueues: 2, cpus: 4 };
+    expect(buildMapOp('irq', form, shape)).toEqual({ ok: true, op: { at: 0, op: 'irq', queue: 1, cpu: 3 } });
+    expect(buildMapOp('irq', { ...form, queue: '2' }, shape)).toEqual({
+      ok: false,
+      message: 'RX queue must be a whole number from 0 to 1 (got "2").',
+    });
+    expect(buildMapOp('irq', { ...form, cpu: '4' }, shape)).toEqual({
+      ok: false,
+      message: 'CPU must be a whole number from 0 to 3 (got "4").',
+    });
+    // Before a scenario has loaded, only the syntax is checked (the engine answers -ENOENT or -EINVAL).
+    expect(buildMapOp('irq', { ...form, queue: '9' })).toMatchObject({ ok: true, op: { queue: 9 } });
   });
 });

@@ -73,6 +73,10 @@ describe('formatLine', () => {
     expect(opLineText('delete key 4: 0 (ok)')).toMatch(/^bpf\(BPF_MAP_DELETE_ELEM\)/);
     expect(opLineText('lookup key 4: 0 = 192 (ok)')).toMatch(/^bpf\(BPF_MAP_LOOKUP_ELEM\)/);
     expect(opLineText('failslab: 0 (next 1 allocations fail)')).toBe('failslab: 0 (next 1 allocations fail)');
+    expect(opLineText('create: -EBUSY (map_id 8 created, but ...)')).toMatch(/^bpf\(BPF_MAP_CREATE\): create: -EBUSY/);
+    expect(opLineText("irq: 0 (RX queue 0's interrupt goes to CPU 2 from now)")).toMatch(/^write\(\/proc\/irq\/N\/smp_affinity\): irq: 0/);
+    // The traffic generator is not a syscall of this machine.
+    expect(opLineText('rate: 0 (offered load 2M pps from now)')).toBe('rate: 0 (offered load 2M pps from now)');
   });
 
   it('prints an op with its simulated time in the trace_pipe timestamp column', () => {

@@ -13,6 +13,9 @@ const SYSCALLS: Record<string, string> = {
   get_next_key: 'bpf(BPF_MAP_GET_NEXT_KEY)',
   // The map is released when its last fd closes (the program detached first).
   free: 'close(map_fd)',
+  // A new map, then its program attached (netlink IFLA_XDP), as the loader does.
+  create: 'bpf(BPF_MAP_CREATE)',
+  irq: 'write(/proc/irq/N/smp_affinity)',
 };
 
 /** "bpf(BPF_MAP_UPDATE_ELEM): update key 70: -E2BIG (...)" from the worker's result text. */
