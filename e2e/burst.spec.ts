@@ -9,17 +9,16 @@ test('100 map operations clicked within a second while traffic runs: every one a
   const ops = page.getByRole('region', { name: 'Map operations' });
   await ops.scrollIntoViewIfNeeded();
   await ops.getByRole('textbox', { name: 'Key' }).fill('4');
-  const started = Date.now();
-  // Alternate updates (each replaces the entry: a teardown under load) and deletes of key 4.
-  await page.evaluate(async () => {
+  // Alternate updates (each replaces the entry: a teardown under load) and deletes of key 4, all
+  // 100 in one go: the harshest burst (timed in the page, where the clicks happen).
+  const burstMs = await page.evaluate(() => {
     const panel = document.querySelector('section[aria-label="Map operations"]')!;
     const button = (name: string) => [...panel.querySelectorAll('button')].find((b) => b.textContent === name)!;
-    for (let i = 0; i < 100; i++) {
-      button(i % 2 === 0 ? 'Update' : 'Delete').click();
-      if (i % 10 === 9) await new Promise((r) => setTimeout(r, 50));
-    }
+    const t0 = performance.now();
+    for (let i = 0; i < 100; i++) button(i % 2 === 0 ? 'Update' : 'Delete').click();
+    return performance.now() - t0;
   });
-  expect(Date.now() - started).toBeLessThan(3000);
+  expect(burstMs).toBeLessThan(1000);
   // Every click is answered and recorded into the link, in order.
   await expect.poll(() => new URL(page.url()).searchParams.get('ops')?.split(',').length ?? 0, { timeout: 20_000 }).toBe(100);
   const recorded = new URL(page.url()).searchParams.get('ops')!.split(',');
