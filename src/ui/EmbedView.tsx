@@ -7,15 +7,23 @@ import { ErrorNotice } from './ErrorNotice';
 import { LinkNotice } from './LinkNotice';
 import { Timeline } from './Timeline';
 import { Topology } from './topology/Topology';
-import { resolveLesson } from './lessons/lessonState';
+import { resolveLesson } from './lessons/resolveLesson';
 import { useLink } from './url/linkState';
 import { useLessonRunner } from './lessons/useLessonRunner';
+
+/**
+ * The full page's address for this embed: the same query without `embed=1`. Absolute on the
+ * page's own origin, so a path that begins with `//` cannot make it a link to another host.
+ */
+export function fullPageLink(origin: string, pathname: string, search: string): string {
+  const query = search.replace(/([?&])embed=1(&|$)/, (_m, a: string, b: string) => (b === '&' ? a : '')).replace(/^\?$/, '');
+  return `${origin}${pathname}${query}`;
+}
 
 export function EmbedView() {
   useLessonRunner();
   const modes = useLink((s) => s.modes);
   const resolved = resolveLesson(modes);
-  const full = location.search.replace(/([?&])embed=1(&|$)/, (_m, a: string, b: string) => (b === '&' ? a : '')).replace(/^\?$/, '');
   return (
     <div className="app embed">
       <LinkNotice />
@@ -33,7 +41,13 @@ export function EmbedView() {
             {resolved.lesson.title}, step {resolved.index + 1}: {resolved.step.title}
           </span>
         )}
-        <a href={`${location.pathname}${full}`} target="_blank" rel="noreferrer">
+        {/* The full page shows this in its lesson panel; the frame has no panel, so it says it here. */}
+        {resolved !== null && 'problem' in resolved && (
+          <span className="embed-caption" role="alert">
+            {resolved.problem}
+          </span>
+        )}
+        <a href={fullPageLink(location.origin, location.pathname, location.search)} target="_blank" rel="noreferrer">
           Open in cpumap-scope
         </a>
       </footer>

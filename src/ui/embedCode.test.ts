@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { iframeCode } from './EmbedCode';
+import { fullPageLink } from './EmbedView';
 
 describe('the embed code', () => {
   it('points at the page with embed=1, without presentation mode, with the query escaped for HTML', () => {
@@ -12,5 +13,14 @@ describe('the embed code', () => {
     expect(iframeCode('https://x', '/', 'rate=1M&embed=1', 320, 320).match(/embed=1/g)).toHaveLength(1);
     // Quotes in a query cannot end the attribute.
     expect(iframeCode('https://x', '/', 'compare=a"b', 320, 320)).toContain('compare=a&quot;b');
+  });
+});
+
+describe("the embed's link to the full page", () => {
+  it('drops embed=1 and stays on the page origin, even for a path that begins with //', () => {
+    expect(fullPageLink('https://example.org', '/scope/', '?rate=4M&embed=1&paused=1')).toBe('https://example.org/scope/?rate=4M&paused=1');
+    expect(fullPageLink('https://example.org', '/', '?embed=1')).toBe('https://example.org/');
+    expect(fullPageLink('https://example.org', '//evil.example/', '?embed=1&x=1')).toBe('https://example.org//evil.example/?x=1');
+    expect(new URL(fullPageLink('https://example.org', '//evil.example/', '')).host).toBe('example.org');
   });
 });

@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import { useUi } from './store';
 import { stepSpeed } from './format';
-import { resolveLesson } from './lessons/lessonState';
+import { resolveLesson } from './lessons/resolveLesson';
 import { useLink } from './url/linkState';
 
 /** The keys, for the help dialog (and so the two never disagree). */

@@ -7,7 +7,8 @@
 import { useUi } from '../store';
 import { useLink } from '../url/linkState';
 import { formatSimTime } from '../format';
-import { enterStep, resolveLesson, sameScenario } from './lessonState';
+import { enterStep, sameScenario } from './lessonState';
+import { resolveLesson } from './resolveLesson';
 import { PredictBox } from './PredictBox';
 
 /** Renders `code` spans of a lesson paragraph. */

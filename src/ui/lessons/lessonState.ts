@@ -1,26 +1,12 @@
 /**
- * The lesson the link follows, resolved: which lesson and step, or why not. And what entering a
+ * The lesson the link follows (resolveLesson.ts says which step, or why none). And what entering a
  * step does: load its scenario (from its start time), highlight its elements, and, unless it asks
  * for a prediction first, play to its checkpoint and pause there.
  */
-import { lessonById } from '../../lessons';
-import type { Lesson, LessonStep } from '../../lessons/types';
+import type { LessonStep } from '../../lessons/types';
 import { useUi } from '../store';
 import { afterLastLoad } from '../workerClient';
 import { linkScenarioQuery } from '../url/linkQuery';
-import type { LinkModes } from '../url/linkState';
-
-export type ResolvedLesson = { lesson: Lesson; index: number; step: LessonStep } | { problem: string } | null;
-
-/** The step `modes` name (steps counted from 1), null when no lesson is followed. */
-export function resolveLesson(modes: Pick<LinkModes, 'lesson' | 'step'>): ResolvedLesson {
-  if (modes.lesson === null) return null;
-  const lesson = lessonById(modes.lesson);
-  if (lesson === undefined) return { problem: `There is no lesson "${modes.lesson}".` };
-  const n = modes.step ?? 1;
-  if (n > lesson.steps.length) return { problem: `Lesson "${lesson.title}" has ${lesson.steps.length} steps; there is no step ${n}.` };
-  return { lesson, index: n - 1, step: lesson.steps[n - 1] };
-}
 
 /** A scenario query in its short URL form, so two spellings of one scenario compare equal. */
 export function sameScenario(a: string, b: string): boolean {

@@ -17,18 +17,14 @@ describe('view state in a link', () => {
   });
 
   it('round-trips the lesson, its step, presentation, embed and a side-by-side pair', () => {
-    const view: ViewState = {
-      ...EMPTY_VIEW,
-      paused: true,
-      lesson: 'one-frame',
-      step: 3,
-      present: true,
-      embed: true,
-      compare: 'kernel=5.2&entries=4:64',
-    };
+    const view: ViewState = { ...EMPTY_VIEW, paused: true, lesson: 'one-frame', step: 3, present: true, embed: true };
     const q = buildLinkQuery('kernel=5.0', view);
-    expect(q).toBe('v=1&kernel=5.0&paused=1&lesson=one-frame&step=3&present=1&embed=1&compare=kernel%3D5.2%26entries%3D4%3A64');
+    expect(q).toBe('v=1&kernel=5.0&paused=1&lesson=one-frame&step=3&present=1&embed=1');
     expect(readViewState(q)).toEqual({ view, problems: [] });
+    const pair: ViewState = { ...EMPTY_VIEW, paused: true, present: true, compare: 'kernel=5.2&entries=4:64' };
+    const pq = buildLinkQuery('kernel=5.0', pair);
+    expect(pq).toBe('v=1&kernel=5.0&paused=1&present=1&compare=kernel%3D5.2%26entries%3D4%3A64');
+    expect(readViewState(pq)).toEqual({ view: pair, problems: [] });
     const bad = readViewState('lesson=<b>x</b>&step=0&embed=yes&present=2&compare=' + 'x'.repeat(2001));
     expect(bad.view).toEqual(EMPTY_VIEW);
     expect(bad.problems.map((p) => p.param)).toEqual(['lesson', 'step', 'embed', 'present', 'compare']);
@@ -56,6 +52,32 @@ describe('view state in a link', () => {
     expect(problems.map((p) => p.param)).toEqual(['v', 'speed', 'paused', 't', 'sel', 'theme']);
     expect(problems[1].message).toContain('"fast"');
     expect(problems[4].message).toContain('"<script>"');
+  });
+
+  it('names a repeated view parameter and reads only its first value', () => {
+    const { view, problems } = readViewState('speed=5&theme=dark&speed=junk&theme=%3Cimg%3E&lesson=ptr-ring&lesson=x');
+    expect(view).toEqual({ ...EMPTY_VIEW, speed: 5, theme: 'dark', lesson: 'ptr-ring' });
+    expect(problems.map((p) => [p.param, p.value])).toEqual([
+      ['speed', 'junk'],
+      ['theme', '<img>'],
+      ['lesson', 'x'],
+    ]);
+    expect(problems[0].message).toBe('speed: "junk" is not allowed: a parameter may be given only once (only the first, "5", is read)');
+  });
+
+  it('names the lesson, step, selection and embedding a side-by-side link ignores', () => {
+    const { view, problems } = readViewState('compare=kernel%3D5.0&lesson=one-frame&step=2&sel=cpu:1&embed=1&present=1&embed=0');
+    expect(view).toEqual({ ...EMPTY_VIEW, compare: 'kernel=5.0', present: true });
+    expect(problems.map((p) => p.param)).toEqual(['embed', 'lesson', 'step', 'sel', 'embed']);
+    expect(problems[1].message).toMatch(/^lesson: "one-frame" is not allowed: not used side by side .*; ignored$/);
+  });
+
+  it('names a step without a lesson', () => {
+    for (const q of ['step=2', 'step=2&lesson=Bad!']) {
+      const { view, problems } = readViewState(q);
+      expect(view.step).toBeNull();
+      expect(problems.at(-1)?.message).toBe('step: "2" is not allowed: a step of a lesson: it needs a valid lesson=ID beside it; ignored');
+    }
   });
 
   it('refuses a start time past 10 s, and NaN or absurd values', () => {

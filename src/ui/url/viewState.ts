@@ -5,10 +5,12 @@
  * puts `v=1` first, then the scenario, then the view.
  */
 import { parseDuration, formatDuration } from '../../scenario/units';
+import { quote, shorten } from '../../scenario/check';
 import type { ScenarioProblem } from '../../scenario/types';
 import type { InspectTarget } from '../../worker/protocol';
 import { parseSpeedParam } from '../format';
 import { MAX_START_NS } from '../../worker/settings';
+import { VIEW_PARAMS } from '../../scenario/viewParams';
 
 /** The version of the link format this page writes and reads. */
 export const LINK_VERSION = '1';
@@ -18,6 +20,10 @@ export { MAX_START_NS };
 const MAX_FINITE_SPEED = 1e9;
 /** Longest view value looked at (longer ones are junk anyway). */
 const MAX_VALUE = 64;
+/** The view parameters, as readViewState reads them (the worker's list: src/scenario/viewParams.ts). */
+const VIEW_KEYS: ReadonlySet<string> = new Set(VIEW_PARAMS);
+/** View parameters a side-by-side link cannot use: the pair has no lesson, no selection and no embedded form. */
+const NOT_SIDE_BY_SIDE = ['lesson', 'step', 'sel', 'embed'] as const;
 
 export interface ViewState {
   /** Simulated ns per wall second (Infinity: `max`), or null: the page's default. */
@@ -58,9 +64,9 @@ export const MAX_COMPARE = 2000;
 const LESSON_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const STEP = /^[1-9]\d?$/;
 
+/** A problem worded as the scenario parser words its own (the value shortened and quoted). */
 function problem(param: string, value: string, allowed: string): ScenarioProblem {
-  const shown = value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1)}…` : value;
-  return { param, value: shown, message: `${param}: ${JSON.stringify(shown)} is not allowed: ${allowed}` };
+  return { param, value: shorten(value), message: `${param}: ${quote(value)} is not allowed: ${allowed}` };
 }
 
 /** A selection as the link writes it: `cpu:3`, `nic:0`, `entry:7`, `bulkq:7:3`, `frame:12`. */
@@ -102,10 +108,16 @@ export function readViewState(query: string, maxLength = 65_536): { view: ViewSt
   const problems: ScenarioProblem[] = [];
   // The scenario parser refuses an over-long query whole (and says so); so does this.
   if (query.length > maxLength) return { view, problems };
-  const seen = new Set<string>();
+  // The first value of each view parameter: the one read. A repeat is named, not silently dropped.
+  const given = new Map<string, string>();
   for (const [key, value] of new URLSearchParams(query)) {
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!VIEW_KEYS.has(key)) continue;
+    const first = given.get(key);
+    if (first !== undefined) {
+      problems.push(problem(key, value, `a parameter may be given only once (only the first, ${quote(first)}, is read)`));
+      continue;
+    }
+    given.set(key, value);
     switch (key) {
       case 'v':
         if (value !== LINK_VERSION)
@@ -160,7 +172,31 @@ export function readViewState(query: string, maxLength = 65_536): { view: ViewSt
         break;
     }
   }
+  dropUnused(view, given, problems);
   return { view, problems };
+}
+
+/**
+ * Names and clears what the page would otherwise ignore without a word: a step without a
+ * lesson, and the parameters a side-by-side link (`compare`) has no use for.
+ */
+function dropUnused(view: ViewState, given: ReadonlyMap<string, string>, problems: ScenarioProblem[]): void {
+  if (view.compare !== null) {
+    for (const key of NOT_SIDE_BY_SIDE) {
+      const value = given.get(key);
+      if (value === undefined || view[key] === EMPTY_VIEW[key]) continue;
+      problems.push(
+        problem(key, value, 'not used side by side (a link with compare shows two runs, without lessons, selection or embedding); ignored'),
+      );
+      if (key === 'embed') view.embed = false;
+      else view[key] = null;
+    }
+  }
+  const step = given.get('step');
+  if (view.step !== null && view.lesson === null && step !== undefined) {
+    problems.push(problem('step', step, 'a step of a lesson: it needs a valid lesson=ID beside it; ignored'));
+    view.step = null;
+  }
 }
 
 /** The speed as the link writes it: a number, or `max`. */
