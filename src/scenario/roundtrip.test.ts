@@ -5,7 +5,6 @@ import {
   MAX_CPUS,
   MAX_ENTRIES,
   MAX_OP_TIME_NS,
-  MAX_OPS,
   MAX_QUERY_LENGTH,
   MAX_RX_QUEUES,
   MAX_SHOWN_VALUE,
@@ -14,6 +13,7 @@ import {
   U32_MAX,
 } from './parse';
 import { serializeScenario } from './serialize';
+import { expectInRange } from './parseTestHelpers';
 import { OPTIMIZATIONS, STACK_VERDICTS, type MapOpSpec, type Scenario } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -167,6 +167,12 @@ describe('serializeScenario', () => {
     expect(serializeScenario({ ...DEFAULT_SCENARIO, cpus: 4, max: 8 })).toBe('cpus=4&max=8');
   });
 
+  it('writes a lone surrogate (from a scenario file) as U+FFFD instead of throwing', () => {
+    expect(serializeScenario({ ...DEFAULT_SCENARIO, kernel: '5.2\uD800' as '5.2', stack: '\uDC00x' as 'deliver' })).toBe(
+      'kernel=5.2%EF%BF%BD&stack=%EF%BF%BDx',
+    );
+  });
+
   it('writes opt=none for an empty list and leaves out a null opt in both modes', () => {
     expect(serializeScenario({ ...DEFAULT_SCENARIO, opt: [] })).toBe('opt=none');
     expect(serializeScenario(DEFAULT_SCENARIO, 'full')).not.toContain('opt=');
@@ -202,55 +208,6 @@ describe('round trip: parseScenario(serializeScenario(s)) gives s back', () => {
 // ---------------------------------------------------------------------------------------------
 // Arbitrary input
 // ---------------------------------------------------------------------------------------------
-
-/** Every field of `s` is within the range parseScenario promises. */
-function expectInRange(s: Scenario): void {
-  const whole = (n: number, min: number, max: number): void => {
-    expect(Number.isInteger(n) && n >= min && n <= max, `${n} in ${min}..${max}`).toBe(true);
-  };
-  expect(['5.0', '5.2']).toContain(s.kernel);
-  if (s.opt !== null) {
-    expect(new Set(s.opt).size).toBe(s.opt.length);
-    for (const o of s.opt) expect(OPTIMIZATIONS).toContain(o);
-  }
-  whole(s.cpus, 1, MAX_CPUS);
-  whole(s.max, 0, U32_MAX);
-  whole(s.rx.length, 1, MAX_RX_QUEUES);
-  for (const cpu of s.rx) whole(cpu, 0, s.cpus - 1);
-  whole(s.ring, 32, 8192);
-  expect(s.entries.length).toBeLessThanOrEqual(MAX_ENTRIES);
-  expect(new Set(s.entries.map((e) => e.cpu)).size).toBe(s.entries.length);
-  for (const e of s.entries) {
-    whole(e.cpu, 0, U32_MAX);
-    whole(e.qsize, 0, U32_MAX);
-  }
-  whole(s.size, 64, 1518);
-  expect(s.link >= 0.1 && s.link <= 400).toBe(true);
-  expect(s.rate >= 0 && s.rate <= lineRatePps(s.link, s.size)).toBe(true);
-  whole(s.flows, 1, 65_536);
-  expect(['constant', 'poisson', 'bursty']).toContain(s.arrival.kind);
-  if (s.arrival.kind === 'bursty') whole(s.arrival.burst, 2, 4096);
-  expect(['rr', 'hash', 'cpu']).toContain(s.prog.kind);
-  if (s.prog.kind === 'cpu') whole(s.prog.cpu, 0, U32_MAX);
-  expect(s.drop >= 0 && s.drop <= 1).toBe(true);
-  expect(STACK_VERDICTS).toContain(s.stack);
-  whole(s.seed, 0, U32_MAX);
-  expect(typeof s.cap).toBe('boolean');
-  expect(s.ops.length).toBeLessThanOrEqual(MAX_OPS);
-  s.ops.forEach((op, i) => {
-    whole(op.at, 0, MAX_OP_TIME_NS);
-    if (i > 0) expect(op.at).toBeGreaterThanOrEqual(s.ops[i - 1].at);
-    if (op.op === 'update') [op.key, op.qsize, op.flags].forEach((n) => whole(n, 0, U32_MAX));
-    if (op.op === 'delete' || op.op === 'lookup' || (op.op === 'next' && op.key !== null)) whole(op.key ?? 0, 0, U32_MAX);
-    if (op.op === 'failslab') whole(op.count, 1, 1000);
-    if (op.op === 'create' && op.max !== null) whole(op.max, 0, U32_MAX);
-    if (op.op === 'rate') expect(op.rate >= 0 && op.rate <= lineRatePps(s.link, s.size)).toBe(true);
-    if (op.op === 'irq') {
-      whole(op.queue, 0, s.rx.length - 1);
-      whole(op.cpu, 0, s.cpus - 1);
-    }
-  });
-}
 
 /** Parses `query` and checks everything promised about the result, including that it came back fast. */
 function expectSaneParse(query: string): void {

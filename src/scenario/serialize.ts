@@ -105,10 +105,14 @@ function opText(op: MapOpSpec): string {
   }
 }
 
+/** A UTF-16 surrogate without its other half: no character, and encodeURIComponent throws on it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * Percent-encodes only what a query value needs; `:` and `,` stay readable. (Values of a valid
- * scenario are plain ASCII and need nothing; this guards against anything else.)
+ * scenario are plain ASCII and need nothing; this guards against anything else, such as a
+ * scenario file's string with a lone surrogate, written as U+FFFD as a URL's decoding would.)
  */
 function encodeValue(text: string): string {
-  return encodeURIComponent(text).replace(/%3A/g, ':').replace(/%2C/g, ',');
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')).replace(/%3A/g, ':').replace(/%2C/g, ',');
 }

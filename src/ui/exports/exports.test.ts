@@ -182,4 +182,42 @@ describe('scenario files', () => {
     expect(message(JSON.stringify({ ...file, scenario: { ...file.scenario, cpus: 1000 } }))).toMatch(/problems/);
     expect(message('{}', MAX_SCENARIO_FILE_BYTES + 1)).toMatch(/too large/);
   });
+
+  it('read a file that begins with a byte order mark', () => {
+    expect(readScenarioFile(`\uFEFF${scenarioFileText('cpus=4')}`)).toEqual({ ok: true, query: 'cpus=4' });
+  });
+
+  it('refuse a version nested deep or a long one with a short message, without a stack overflow', () => {
+    const deep = readScenarioFile(`{"version":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+    expect(deep).toEqual({ ok: false, message: 'Unsupported scenario file version a list: this page reads version 1.' });
+    const long = readScenarioFile(JSON.stringify({ version: 'x'.repeat(500_000) }));
+    expect(long.ok ? '' : long.message).toBe(`Unsupported scenario file version "${'x'.repeat(79)}…": this page reads version 1.`);
+  });
+
+  it('name the first field of the wrong type, not the TypeError it would cause', () => {
+    const { scenario } = scenarioFile('cpus=4');
+    const read = (patch: Record<string, unknown>) => readScenarioFile(JSON.stringify({ version: 1, scenario: { ...scenario, ...patch } }));
+    expect(read({ rx: '0,1' })).toEqual({
+      ok: false,
+      message: "The file's scenario cannot be read: its rx is not a list of at most 64 CPU numbers.",
+    });
+    expect(read({ arrival: { kind: 'bursty' } })).toMatchObject({ message: /its arrival is not an object such as/ });
+    expect(read({ ops: [{ at: 0, op: 'toString' }] })).toMatchObject({ message: /its ops is not a list of at most 1000 map operations/ });
+    expect(read({ kernel: undefined })).toMatchObject({ message: "The file's scenario cannot be read: it has no kernel." });
+    // Inherited fields do not count: a scenario is its own fields.
+    expect(readScenarioFile('{"version":1,"scenario":{"__proto__":{"kernel":"5.2"}}}')).toMatchObject({ message: /it has no kernel/ });
+  });
+
+  it('write a lone surrogate in a string as U+FFFD, which the parser then names', () => {
+    const { scenario } = scenarioFile('');
+    const read = readScenarioFile(JSON.stringify({ version: 1, scenario: { ...scenario, kernel: '5.2\uD800' } }));
+    expect(read).toEqual({ ok: false, message: 'The file\'s scenario has problems: kernel: "5.2\uFFFD" is not allowed: 5.0 or 5.2' });
+  });
+
+  it('list the first five problems of a query and count the rest', () => {
+    const read = readScenarioFile(JSON.stringify({ version: 1, query: `ops=${Array(1000).fill('x').join(',')}` }));
+    const message = read.ok ? '' : read.message;
+    expect(message.match(/ops: "x" is not allowed/g)).toHaveLength(5);
+    expect(message).toMatch(/; and 995 more$/);
+  });
 });

@@ -1,0 +1,40 @@
+/**
+ * What the page says it refused for a link, put together the way the page does it: the view
+ * state's problems (App's boot), then the scenario's (the worker's parse of the same query) or, for
+ * a side-by-side link, run A's and `compare`'s (ComparePage); and the lesson panel's (or the
+ * embed's) word on a lesson or step that does not exist. The fuzz tests check this list against
+ * the link, and the Chromium spec checks that the page shows every entry.
+ */
+import { parseScenario } from '../../src/scenario/parse';
+import type { ScenarioProblem } from '../../src/scenario/types';
+import { VIEW_PARAMS } from '../../src/scenario/viewParams';
+import { comparePair } from '../../src/ui/compare/compareQuery';
+import { resolveLesson } from '../../src/ui/lessons/resolveLesson';
+import { readViewState, type ViewState } from '../../src/ui/url/viewState';
+
+export interface LinkRefusals {
+  /** Which page the link opens. */
+  page: 'full' | 'embed' | 'compare';
+  view: ViewState;
+  /** The link notice's entries, in its order. */
+  problems: ScenarioProblem[];
+  /** The lesson panel's (or the embed's) alert, when the link names a lesson or step that does not exist. */
+  lessonProblem: string | null;
+}
+
+/** The refusals for a link's query (location.search without its `?`). */
+export function linkRefusals(query: string): LinkRefusals {
+  const { view, problems: viewProblems } = readViewState(query);
+  if (view.compare !== null) {
+    const pair = comparePair(query, view.compare);
+    return { page: 'compare', view, problems: [...viewProblems, ...pair.problemsA, ...pair.problemsCompare], lessonProblem: null };
+  }
+  const scenario = parseScenario(query, { extraParams: VIEW_PARAMS });
+  const lesson = resolveLesson(view);
+  return {
+    page: view.embed ? 'embed' : 'full',
+    view,
+    problems: [...viewProblems, ...scenario.problems],
+    lessonProblem: lesson !== null && 'problem' in lesson ? lesson.problem : null,
+  };
+}
