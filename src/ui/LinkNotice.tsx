@@ -4,7 +4,9 @@
  * parameters take their defaults; the rest of the link is used. Text only: nothing from the
  * address is ever rendered as HTML.
  */
+import { grouped } from '../scenario/check';
 import { useLink } from './url/linkState';
+import { ProblemList } from './url/ProblemList';
 
 /** The link notice (renders nothing for a clean link, or once dismissed). */
 export function LinkNotice() {
@@ -14,14 +16,10 @@ export function LinkNotice() {
   return (
     <div className="error-notice link-notice" role="alert" aria-label="Problems in the link">
       <p>
-        <strong>This link has {problems.length === 1 ? 'a problem' : `${problems.length} problems`}.</strong> The parameters below use their
-        defaults; the rest of the link is used.
+        <strong>This link has {problems.length === 1 ? 'a problem' : `${grouped(problems.length)} problems`}.</strong> The parameters below
+        use their defaults; the rest of the link is used.
       </p>
-      <ul>
-        {problems.map((p, i) => (
-          <li key={i}>{p.message}</li>
-        ))}
-      </ul>
+      <ProblemList problems={problems} />
       <button type="button" onClick={dismiss}>
         Dismiss
       </button>

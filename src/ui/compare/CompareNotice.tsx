@@ -4,7 +4,9 @@
  * run A's value there). Text only, as on the single view: nothing from the address is HTML.
  */
 import { useState } from 'react';
+import { grouped } from '../../scenario/check';
 import type { ScenarioProblem } from '../../scenario/types';
+import { ProblemList } from '../url/ProblemList';
 
 export function CompareNotice({ problems }: { problems: readonly ScenarioProblem[] }) {
   const [dismissed, setDismissed] = useState(false);
@@ -12,14 +14,10 @@ export function CompareNotice({ problems }: { problems: readonly ScenarioProblem
   return (
     <div className="error-notice link-notice" role="alert" aria-label="Problems in the link">
       <p>
-        <strong>This link has {problems.length === 1 ? 'a problem' : `${problems.length} problems`}.</strong> Each says what is used
-        instead; the rest of the link is used as given.
+        <strong>This link has {problems.length === 1 ? 'a problem' : `${grouped(problems.length)} problems`}.</strong> Each says what is
+        used instead; the rest of the link is used as given.
       </p>
-      <ul>
-        {problems.map((p, i) => (
-          <li key={i}>{p.message}</li>
-        ))}
-      </ul>
+      <ProblemList problems={problems} />
       <button type="button" onClick={() => setDismissed(true)}>
         Dismiss
       </button>

@@ -1,0 +1,158 @@
+/**
+ * Hostile links and scenario files in the built app (fixed seed: the same cases every run). For
+ * each: the page answers (its heading or controls render, Play/Pause responds), nothing from
+ * the link or file is rendered as HTML (no injected element, no script run, no dialog), the
+ * notice lists exactly the problems the parsers find (computed here with the same functions),
+ * and the page throws no uncaught error.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readScenarioFile } from '../src/ui/exports/scenarioFile';
+import { grouped } from '../src/scenario/check';
+import { linkScenarioQuery } from '../src/ui/url/linkQuery';
+import { summarizeProblems } from '../src/ui/url/problemSummary';
+import { linkRefusals } from '../tests/fuzz/linkRefusals';
+import { fuzzFiles, fuzzLinks, FUZZ_SEED } from './fuzzCases';
+
+const LINKS = 50;
+/** How long a page may take to answer. */
+const ANSWER_MS = 10_000;
+
+/** What hostile text would have made if it had been rendered as HTML or run as script. */
+async function injections(page: Page) {
+  return page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+    injected: document.querySelectorAll('#injected, b#injected, i#injected, img[src="x"], svg[onload], iframe, [srcdoc]').length,
+    handlers: document.querySelectorAll('[onerror], [onload], [onmouseover], [onclick]').length,
+    inlineScripts: [...document.scripts].filter((s) => s.src === '').length,
+    scriptLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
+  }));
+}
+
+const CLEAN = { pwned: null, injected: 0, handlers: 0, inlineScripts: 0, scriptLinks: 0 };
+
+/** Watches a page for uncaught errors and dialogs (an alert() from a payload). */
+function watch(page: Page): { errors: string[]; dialogs: string[] } {
+  const seen = { errors: [] as string[], dialogs: [] as string[] };
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return seen;
+}
+
+/**
+ * Longer links than the preview server takes (Node refuses request lines over 16 KB) get the
+ * same page from memory: a link may be up to 2 MB in Chromium, and static hosts differ.
+ */
+async function serveLongLinks(page: Page): Promise<void> {
+  const html = await (await page.request.get('/')).text();
+  await page.route(
+    (url) => url.pathname === '/' && url.href.length > 8000,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }),
+  );
+}
+
+/** Play/Pause answers a click: pause first (a lesson may be playing to its checkpoint), then play. */
+async function expectPlayPauseAnswers(page: Page): Promise<void> {
+  const controls = page.getByRole('region', { name: 'Simulation controls' });
+  const pause = controls.getByRole('button', { name: 'Pause', exact: true });
+  const play = controls.getByRole('button', { name: 'Play', exact: true });
+  await expect(pause.or(play)).toBeVisible({ timeout: ANSWER_MS });
+  if (await pause.isVisible()) await pause.click();
+  await expect(play).toBeVisible({ timeout: ANSWER_MS });
+  await play.click();
+  await expect(pause).toBeVisible({ timeout: ANSWER_MS });
+}
+
+test(`hostile links (seed ${FUZZ_SEED}): the page answers, renders no URL text as HTML, and names everything it refused`, async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const links = fuzzLinks(LINKS);
+  const seen = watch(page);
+  // The address the page boots from, before it rewrites it into its own link.
+  await page.addInitScript(() => {
+    (window as unknown as { __bootSearch: string }).__bootSearch = location.search;
+  });
+  await serveLongLinks(page);
+  const pages = { full: 0, embed: 0, compare: 0 };
+  let refusals = 0;
+  const started = Date.now();
+  for (const link of links) {
+    await test.step(link.slice(0, 100), async () => {
+      await page.goto(`/?${link}`);
+      const search = await page.evaluate(() => (window as unknown as { __bootSearch: string }).__bootSearch);
+      const expected = linkRefusals(search.replace(/^\?/, ''));
+      pages[expected.page]++;
+      refusals += expected.problems.length;
+
+      // (a) It answers: the heading (or, embedded, the controls) and a Play/Pause that responds.
+      if (expected.page === 'embed') await expect(page.getByRole('region', { name: 'Simulation controls' })).toBeVisible();
+      else await expect(page.getByRole('heading', { level: 1 })).toContainText('cpumap-scope', { timeout: ANSWER_MS });
+      // The scenario has loaded (the link notice's scenario problems come with it).
+      const loaded =
+        expected.page === 'compare'
+          ? page.getByRole('region', { name: 'Topology of run B' })
+          : page.getByRole('button', { name: 'CPU 0', exact: true });
+      await expect(loaded).toBeVisible({ timeout: ANSWER_MS });
+
+      // (c) The notice names exactly what the parsers refused: the first in full as they word them, the rest by parameter.
+      const notice = page.getByRole('alert', { name: 'Problems in the link' });
+      if (expected.problems.length === 0) await expect(notice).toHaveCount(0);
+      else {
+        const { listed, more } = summarizeProblems(expected.problems);
+        await expect(notice).toContainText(
+          `This link has ${expected.problems.length === 1 ? 'a problem' : `${grouped(expected.problems.length)} problems`}.`,
+          {
+            timeout: ANSWER_MS,
+          },
+        );
+        expect(await notice.getByRole('listitem').allTextContents()).toEqual(listed.map((p) => p.message));
+        if (more !== null) await expect(notice.getByText(more, { exact: true })).toBeVisible();
+      }
+      if (expected.lessonProblem !== null) await expect(page.getByText(expected.lessonProblem, { exact: true })).toBeVisible();
+
+      await expectPlayPauseAnswers(page);
+      // (b) and (d): nothing injected, no dialog, no uncaught error.
+      expect(await injections(page)).toEqual(CLEAN);
+      expect(seen.dialogs).toEqual([]);
+      expect(seen.errors).toEqual([]);
+    });
+  }
+  console.log(
+    `fuzz: ${links.length} hostile links (${pages.full} full, ${pages.embed} embedded, ${pages.compare} side by side), ` +
+      `${refusals} refusals listed, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+});
+
+test(`hostile scenario files: a refusal in the file's terms or a clean load, nothing injected`, async ({ page }) => {
+  test.setTimeout(60_000);
+  const files = fuzzFiles();
+  const seen = watch(page);
+  await page.goto('/?paused=1');
+  await expect(page.getByRole('button', { name: 'CPU 0', exact: true })).toBeVisible();
+  const scenario = page.getByRole('region', { name: 'Scenario' });
+  const input = page.getByLabel('Open scenario file');
+  const started = Date.now();
+  for (const file of files) {
+    await test.step(file.label, async () => {
+      await input.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.bytes });
+      // The browser reads the file as UTF-8, dropping a byte order mark and replacing invalid bytes.
+      const expected = readScenarioFile(new TextDecoder().decode(file.bytes), file.bytes.length);
+      if (expected.ok) {
+        // The address bar is the page's link: the file's scenario, and the view.
+        await expect.poll(() => linkScenarioQuery(new URL(page.url()).search.slice(1), [])).toBe(expected.query);
+        await expect(scenario.getByRole('alert')).toHaveCount(0);
+      } else {
+        await expect(scenario.getByRole('alert')).toHaveText(`${file.name}: ${expected.message}`);
+      }
+      await expectPlayPauseAnswers(page);
+      expect(await injections(page)).toEqual(CLEAN);
+      expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>).polluted ?? null)).toBeNull();
+      expect(seen.dialogs).toEqual([]);
+      expect(seen.errors).toEqual([]);
+    });
+  }
+  console.log(`fuzz: ${files.length} hostile scenario files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
