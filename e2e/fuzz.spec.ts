@@ -3,7 +3,7 @@
  * each: the page answers (its heading or controls render, Play/Pause responds), nothing from
  * the link or file is rendered as HTML (no injected element, no script run, no dialog), the
  * notice lists exactly the problems the parsers find (computed here with the same functions),
- * and the page throws no uncaught error.
+ * the Embed code stays one clean iframe, and the page throws no uncaught error.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readScenarioFile } from '../src/ui/exports/scenarioFile';
@@ -54,6 +54,35 @@ async function serveLongLinks(page: Page): Promise<void> {
 }
 
 /**
+ * The Embed dialog's code for the link now loaded: exactly one iframe element, with only the
+ * attributes the generator writes (read by the browser's own HTML parser, which runs nothing),
+ * whose src is a clean embed link: the hostile text of the link it was opened with is gone.
+ */
+async function expectCleanEmbedCode(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const box = page.getByRole('textbox', { name: 'Iframe code' });
+  await expect(box).toHaveValue(/^<iframe /);
+  const code = await box.inputValue();
+  const parsed = await page.evaluate((html) => {
+    const body = new DOMParser().parseFromString(html, 'text/html').body;
+    const frame = body.firstElementChild;
+    return {
+      elements: body.querySelectorAll('*').length,
+      tag: frame?.tagName ?? null,
+      attributes: frame === null ? [] : frame.getAttributeNames(),
+      src: frame?.getAttribute('src') ?? '',
+    };
+  }, code);
+  expect(parsed).toMatchObject({ elements: 1, tag: 'IFRAME', attributes: ['src', 'width', 'height', 'title', 'loading', 'style'] });
+  const src = new URL(parsed.src);
+  expect(src.origin).toBe(new URL(page.url()).origin);
+  const refusals = linkRefusals(src.search.slice(1));
+  expect(refusals.problems).toEqual([]);
+  expect(refusals.page).toBe('embed');
+  await page.getByRole('dialog', { name: 'Embed this scenario' }).getByRole('button', { name: 'Close' }).click();
+}
+
+/**
  * Play/Pause answers a click by flipping its label. A lesson link plays to its checkpoint and
  * pauses by itself, so there it is paused first and then played.
  */
@@ -81,6 +110,7 @@ test(`hostile links (seed ${FUZZ_SEED}): the page answers, renders no URL text a
   await serveLongLinks(page);
   const pages = { full: 0, embed: 0, compare: 0 };
   let refusals = 0;
+  let embedChecks = 0;
   const started = Date.now();
   const times: [number, string][] = [];
   for (const link of links) {
@@ -119,6 +149,7 @@ test(`hostile links (seed ${FUZZ_SEED}): the page answers, renders no URL text a
       if (expected.lessonProblem !== null) await expect(page.getByText(expected.lessonProblem, { exact: true })).toBeVisible();
 
       await expectPlayPauseAnswers(page, expected.view.lesson !== null);
+      if (expected.page === 'full' && embedChecks++ % 3 === 0) await expectCleanEmbedCode(page);
       // (b) and (d): nothing injected, no dialog, no uncaught error.
       expect(await injections(page)).toEqual(CLEAN);
       expect(seen.dialogs).toEqual([]);
@@ -130,7 +161,7 @@ test(`hostile links (seed ${FUZZ_SEED}): the page answers, renders no URL text a
   console.log(`fuzz: slowest links ${slowest.map(([ms, l]) => `${ms} ms ${l}`).join(' | ')}`);
   console.log(
     `fuzz: ${links.length} hostile links (${pages.full} full, ${pages.embed} embedded, ${pages.compare} side by side), ` +
-      `${refusals} refusals listed, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `${refusals} refusals listed, ${Math.ceil(embedChecks / 3)} embed codes checked, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 });
 

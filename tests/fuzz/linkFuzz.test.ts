@@ -19,7 +19,7 @@ import { encodeText, HTML_PAYLOADS, hostileQuery, VALID_LINKS } from './hostileI
 import { linkRefusals } from './linkRefusals';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_611);
-const RUNS = 600;
+const RUNS = 500;
 /** A hang guard per link, generous so that a loaded machine does not make it flaky. */
 const MAX_MS_PER_LINK = 1000;
 
