@@ -103,7 +103,7 @@ function checkLink(query: string): number {
   const seenInCompare = new Set<string>();
   const compareNamed = new Set(problems.map((p) => p.param));
   for (const [key] of compare) {
-    if (!SCENARIO_KEYS.has(key) || seenInCompare.has(key)) expect(compareNamed.has(`compare.${key}`)).toBe(true);
+    if (!SCENARIO_KEYS.has(key) || seenInCompare.has(key)) expect(compareNamed.has(`compare.${shorten(key)}`)).toBe(true);
     seenInCompare.add(key);
   }
 

@@ -32,6 +32,17 @@ describe('the two scenarios of a side-by-side link', () => {
     expect(same.applied).toBe('kernel=5.0');
   });
 
+  it('shortens a long name or value of compare in its problems, as the scenario parser does', () => {
+    const key = 'k'.repeat(900);
+    const { problemsCompare } = comparePair(OVERLOAD, `${key}=${'v'.repeat(90)}&${key}=1`);
+    expect(problemsCompare.map((p) => [p.param, p.value])).toEqual([
+      [`compare.${'k'.repeat(79)}…`, `${'v'.repeat(79)}…`],
+      [`compare.${'k'.repeat(79)}…`, '1'],
+    ]);
+    expect(problemsCompare[1].message).toBe(`compare: ${'k'.repeat(79)}… is given twice; the first value is used`);
+    expect(problemsCompare.every((p) => p.message.length < 400)).toBe(true);
+  });
+
   it('names bad parts of compare and keeps the valid ones', () => {
     const pair = comparePair(OVERLOAD, 'kernel=5.9&bogus=1&speed=5&entries=4:64&cpus=100000&entries=4:32&rate=99G');
     const messages = pair.problemsCompare.map((p) => p.message);

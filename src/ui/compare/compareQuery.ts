@@ -4,6 +4,7 @@
  * `compare` is named and ignored (run B keeps A's value there), the valid parts are kept.
  */
 import { parseScenario, SCENARIO_PARAMS, type ScenarioParam } from '../../scenario/parse';
+import { quote, shorten } from '../../scenario/check';
 import { serializeScenario } from '../../scenario/serialize';
 import type { KernelVersion, ScenarioProblem } from '../../scenario/types';
 import { VIEW_PARAMS } from '../scenarioQuery';
@@ -28,8 +29,9 @@ export interface ComparePair {
 const SCENARIO_SET = new Set<string>(SCENARIO_PARAMS);
 const VIEW_SET = new Set<string>(VIEW_PARAMS);
 
+/** A problem of `compare`; names and values shortened as the scenario parser shortens its own. */
 function compareProblem(param: string, value: string, message: string): ScenarioProblem {
-  return { param: `compare.${param}`, value, message: `compare: ${message}` };
+  return { param: `compare.${shorten(param)}`, value: shorten(value), message: `compare: ${message}` };
 }
 
 /** Every parameter's value in the full URL form of `query` (a valid scenario query). */
@@ -47,7 +49,7 @@ export function comparePair(linkQuery: string, compare: string): ComparePair {
   const seen = new Set<string>();
   for (const [key, value] of new URLSearchParams(compare)) {
     if (seen.has(key)) {
-      problemsCompare.push(compareProblem(key, value, `${key} is given twice; the first value is used`));
+      problemsCompare.push(compareProblem(key, value, `${shorten(key)} is given twice; the first value is used`));
     } else if (SCENARIO_SET.has(key)) {
       overrides.set(key as ScenarioParam, value);
     } else if (VIEW_SET.has(key)) {
@@ -56,11 +58,7 @@ export function comparePair(linkQuery: string, compare: string): ComparePair {
       );
     } else {
       problemsCompare.push(
-        compareProblem(
-          key,
-          value,
-          `unknown parameter ${JSON.stringify(key.slice(0, 40))} (the parameters are ${SCENARIO_PARAMS.join(', ')}); ignored`,
-        ),
+        compareProblem(key, value, `unknown parameter ${quote(key)} (the parameters are ${SCENARIO_PARAMS.join(', ')}); ignored`),
       );
     }
     seen.add(key);
