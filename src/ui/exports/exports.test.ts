@@ -183,6 +183,13 @@ describe('scenario files', () => {
     expect(message('{}', MAX_SCENARIO_FILE_BYTES + 1)).toMatch(/too large/);
   });
 
+  it('read a file with every kind of operation', () => {
+    const query =
+      'ops=1ms:update:4:64:2,2ms:delete:4,3ms:lookup:5,4ms:next,5ms:next:4,6ms:free,7ms:create,8ms:create:4,9ms:rate:500k,10ms:irq:1:3,11ms:failslab:2';
+    expect(parseScenario(query).problems).toEqual([]);
+    expect(readScenarioFile(scenarioFileText(query))).toEqual({ ok: true, query });
+  });
+
   it('read a file that begins with a byte order mark', () => {
     expect(readScenarioFile(`\uFEFF${scenarioFileText('cpus=4')}`)).toEqual({ ok: true, query: 'cpus=4' });
   });
