@@ -1,42 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SimController } from './simWorker';
 import { DEFAULT_SPEED } from './settings';
-import type { WorkerHost } from './host';
-import type { FrameMessage, FromWorker } from './protocol';
-
-/** A host with a fake clock and timers that run only when the test says so. */
-function fakeHost() {
-  const posted: { msg: FromWorker; transfer: Transferable[] }[] = [];
-  const timers = new Map<number, { fn: () => void; at: number }>();
-  let nextId = 1;
-  const clock = { wall: 0 };
-  const host: WorkerHost = {
-    post: (msg, transfer) => posted.push({ msg, transfer }),
-    now: () => clock.wall,
-    setTimer: (fn, ms) => {
-      const id = nextId++;
-      timers.set(id, { fn, at: clock.wall + ms });
-      return id;
-    },
-    clearTimer: (id) => timers.delete(id as number),
-  };
-  /** Advances the clock by `ms`, running due timers in order. */
-  const advance = (ms: number) => {
-    const end = clock.wall + ms;
-    for (;;) {
-      let due: [number, { fn: () => void; at: number }] | null = null;
-      for (const t of timers) if (t[1].at <= end && (due === null || t[1].at < due[1].at)) due = t;
-      if (due === null) break;
-      timers.delete(due[0]);
-      clock.wall = Math.max(clock.wall, due[1].at);
-      due[1].fn();
-    }
-    clock.wall = end;
-  };
-  const frames = () => posted.map((p) => p.msg).filter((m): m is FrameMessage => m.type === 'frame');
-  const last = () => posted[posted.length - 1].msg;
-  return { host, posted, timers, advance, frames, last, clock };
-}
+import { fakeHost } from './fakeHost';
+import type { FrameMessage } from './protocol';
 
 describe('SimController', () => {
   it('loads a scenario: loaded (with topology and problems), then a first frame', () => {

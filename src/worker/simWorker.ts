@@ -19,10 +19,13 @@ import { Timeline, type RunState } from './timeline';
 import { stepOnce } from './stepOnce';
 import { TraceFeed } from './traceFeed';
 import { VIEW_PARAMS } from '../scenario/viewParams';
-import type { FrameMessage, InspectTarget, StepUnit, ToWorker } from './protocol';
+import type { CrashHow, FrameMessage, InspectTarget, LoadedMessage, StatePurpose, StepUnit, ToWorker } from './protocol';
+import { PageChannel } from './pageChannel';
+import { stateReport } from './stateReport';
 import type { WorkerHost } from './host';
 import { topologyOf } from './topology';
-import { DEFAULT_SPEED, DEFAULT_STATS_INTERVAL_NS, FAST_FORWARD_SLICE_NS, FLAT_OUT_BUDGET_MS } from './settings';
+import { DEFAULT_SPEED, DEFAULT_STATS_INTERVAL_NS, FLAT_OUT_BUDGET_MS } from './settings';
+import { runInSlices } from './runInSlices';
 import { FRAME_MS, MAX_START_NS, MOVES_MAX_SPEED, STATS_HISTORY } from './settings';
 
 /** Runs one simulation for the page: handles every ToWorker message and paces the engine. */
@@ -46,8 +49,19 @@ export class SimController {
   private pauseAt: number | null = null;
   /** Where each step since the last play, seek or load started: Step back returns there. */
   private stepStarts: number[] = [];
+  /** The page is hidden: a playing run holds its pacing until it is shown again. */
+  private hidden = false;
+  /** 'load' messages handled, and what the last one said (for a state report). */
+  private loads = 0;
+  private loaded: LoadedMessage | null = null;
+  /** Records in engine.ops made by building the engine (the create, the scenario's entries). */
+  private opsAtLoad = 0;
+  private readonly page: PageChannel;
+  private readonly clock = () => this.host.now();
 
-  constructor(private readonly host: WorkerHost) {}
+  constructor(private readonly host: WorkerHost) {
+    this.page = new PageChannel(host);
+  }
 
   /**
    * Handles one message. An exception is reported to the page as an 'error' message, ticking
@@ -65,6 +79,7 @@ export class SimController {
   private handle(msg: ToWorker): void {
     switch (msg.type) {
       case 'load':
+        this.loads++;
         this.load(msg.query, msg.startNs);
         break;
       case 'reset':
@@ -116,8 +131,21 @@ export class SimController {
         this.trace.on = msg.on;
         this.configureTrace();
         break;
+      case 'ping':
+        this.page.post({ type: 'pong' });
+        break;
+      case 'hidden':
+        this.setHidden(msg.hidden);
+        break;
+      case 'getState':
+        this.postState(msg.purpose);
+        break;
       case 'crash':
-        throw new Error('the simulation worker was told to crash (test hook)');
+        this.crash(msg.how ?? 'throw');
+        break;
+      case 'dropOutgoing':
+        this.host.faults.dropOutgoing(msg.count, msg.kind);
+        break;
       default: {
         const unknown: never = msg;
         throw new Error(`unknown message ${JSON.stringify(unknown)}`);
@@ -132,7 +160,7 @@ export class SimController {
       this.running = false;
       this.cancelTick();
       const message = error instanceof Error ? error.message : String(error);
-      this.host.post({ type: 'error', message }, []);
+      this.page.post({ type: 'error', message });
       throw error;
     }
   }
@@ -152,12 +180,14 @@ export class SimController {
     this.configureMoves();
     this.configureTrace();
     this.opsPosted = engine.ops.length;
-    this.host.post({ type: 'loaded', query, problems, create: engine.createResult.result, topology: topologyOf(engine) }, []);
+    this.opsAtLoad = engine.ops.length;
+    this.loaded = { type: 'loaded', query, problems, create: engine.createResult.result, topology: topologyOf(engine) };
+    this.page.post(this.loaded);
     if (startNs > 0 && Number.isFinite(startNs)) {
       this.fastForward(engine, Math.min(startNs, MAX_START_NS));
-      this.host.post({ type: 'rewound', t: engine.now, stats: this.history.upTo(engine.now, STATS_HISTORY), ms: null }, []);
+      this.page.post({ type: 'rewound', t: engine.now, stats: this.history.upTo(engine.now, STATS_HISTORY), ms: null });
     }
-    if (this.running) this.pacer.start(this.host.now(), engine.now);
+    if (this.pacing) this.pacer.start(this.host.now(), engine.now);
     this.postFrame();
   }
 
@@ -173,12 +203,11 @@ export class SimController {
     const moves = engine.world.moves;
     engine.world.moves = null;
     const state = this.state(engine);
-    while (engine.now < t) {
-      const start = this.host.now();
-      this.sampler.runUntil(engine, Math.min(t, engine.now + FAST_FORWARD_SLICE_NS));
+    runInSlices(state, t, this.clock, (ms) => {
       this.history.add(this.sampler.drain());
-      this.timeline.advanced(state, this.host.now() - start);
-    }
+      this.timeline.advanced(state, ms);
+      this.page.signOfLife();
+    });
     engine.world.moves = moves;
   }
 
@@ -189,9 +218,11 @@ export class SimController {
       if (engine !== null) this.postFrame();
       return;
     }
-    const start = this.host.now();
-    this.sampler.runUntil(engine, Math.min(t, engine.now + MAX_START_NS));
-    this.timeline.advanced(this.state(engine), this.host.now() - start);
+    const state = this.state(engine);
+    runInSlices(state, Math.min(t, engine.now + MAX_START_NS), this.clock, (ms) => {
+      this.timeline.advanced(state, ms);
+      this.page.signOfLife();
+    });
     this.postFrame();
   }
 
@@ -203,10 +234,10 @@ export class SimController {
     const start = this.host.now();
     // Journeys sit out the replay (the page keeps what it has up to `t`); a fresh recorder follows.
     engine.world.moves = null;
-    const state = this.timeline.seek(this.state(engine), t, (s, to) => s.sampler.runUntil(s.engine, to));
+    const state = this.timeline.seek(this.state(engine), t, (s, to) => runInSlices(s, to, this.clock, () => this.page.signOfLife()));
     this.adopt(state);
     const ms = this.host.now() - start;
-    this.host.post({ type: 'rewound', t: state.engine.now, stats: this.history.upTo(state.engine.now, STATS_HISTORY), ms }, []);
+    this.page.post({ type: 'rewound', t: state.engine.now, stats: this.history.upTo(state.engine.now, STATS_HISTORY), ms });
     this.postFrame();
   }
 
@@ -218,7 +249,10 @@ export class SimController {
     const engine = this.engine;
     if (engine === null) return;
     const undo = this.stepStarts.pop();
-    const to = undo !== undefined && undo < engine.now ? undo : this.timeline.previousStop(engine.now, (s) => stepOnce(s.engine, unit));
+    const to =
+      undo !== undefined && undo < engine.now
+        ? undo
+        : this.timeline.previousStop(engine.now, (s) => stepOnce(s.engine, unit, () => this.page.signOfLife()));
     const steps = this.stepStarts;
     this.seek(to);
     this.stepStarts = steps;
@@ -239,6 +273,8 @@ export class SimController {
     const engine = this.engine;
     if (engine === null || Number.isInteger(engine.now)) return;
     this.sampler.runUntil(engine, Math.ceil(engine.now));
+    // Past the furthest time (after a step), the timeline's end follows.
+    this.timeline.advanced(this.state(engine), 0);
   }
 
   /** Posts the results of scheduled map operations applied since the last post. */
@@ -247,7 +283,7 @@ export class SimController {
     if (engine === null) return;
     for (; this.opsPosted < engine.ops.length; this.opsPosted++) {
       const record = engine.ops[this.opsPosted];
-      this.host.post({ type: 'opResult', record, text: describeOp(record), scheduled: true }, []);
+      this.page.post({ type: 'opResult', record, text: describeOp(record), scheduled: true });
     }
   }
 
@@ -255,9 +291,49 @@ export class SimController {
     if (this.running) return;
     this.running = true;
     this.stepStarts = [];
-    this.pacer.start(this.host.now(), this.engine?.now ?? 0);
     this.postFrame();
+    if (this.pacing) this.startPacing();
+  }
+
+  /** Playing and the page can see it: only then does simulated time follow wall time. */
+  private get pacing(): boolean {
+    return this.running && !this.hidden;
+  }
+
+  private startPacing(): void {
+    this.pacer.start(this.host.now(), this.engine?.now ?? 0);
     this.scheduleTick(FRAME_MS);
+  }
+
+  /**
+   * Hidden, a playing run holds where it is (its play state unchanged): nothing runs or piles up
+   * unseen. Shown again, it resumes from there, with a frame at once.
+   */
+  private setHidden(hidden: boolean): void {
+    if (hidden === this.hidden) return;
+    this.hidden = hidden;
+    if (!this.running) return;
+    if (hidden) {
+      this.cancelTick();
+      this.pacer.stop();
+    } else {
+      this.postFrame();
+      this.startPacing();
+    }
+  }
+
+  /** The test hook's failures. */
+  private crash(how: CrashHow): void {
+    if (how === 'close') this.host.faults.close();
+    else if (how === 'hang') this.host.faults.hang();
+    else throw new Error('the simulation worker was told to crash (test hook)');
+  }
+
+  /** Everything the page mirrors; for a resync, a frame follows (the snapshot, pending samples). */
+  private postState(purpose: StatePurpose): void {
+    const { loads, loaded, engine, opsAtLoad, timeline, history, running, target } = this;
+    this.page.post(stateReport(purpose, { loads, loaded, engine, opsAtLoad, timeline, history, running, target }));
+    if (purpose === 'resync') this.postFrame();
   }
 
   private pause(): void {
@@ -270,7 +346,7 @@ export class SimController {
   private setSpeed(nsPerSecond: number): void {
     this.pacer.setSpeed(nsPerSecond, this.host.now(), this.engine?.now ?? 0);
     this.configureMoves();
-    if (this.running) {
+    if (this.pacing) {
       // At "as fast as possible" ticks follow each other without a gap: start now.
       this.cancelTick();
       this.scheduleTick(0);
@@ -298,7 +374,7 @@ export class SimController {
     const start = this.host.now();
     this.stepStarts.push(engine.now);
     if (this.stepStarts.length > 10_000) this.stepStarts.shift();
-    stepOnce(engine, unit);
+    stepOnce(engine, unit, () => this.page.signOfLife());
     this.sampler.catchUp(engine);
     this.timeline.advanced(this.state(engine), this.host.now() - start);
     this.postFrame();
@@ -313,11 +389,11 @@ export class SimController {
     const { record, fork } = this.timeline.applyHandOp(this.state(engine), op);
     if (fork !== null) {
       this.history.truncateAfter(fork.at);
-      this.host.post({ type: 'forked', at: fork.at, discardedOps: fork.discardedOps }, []);
+      this.page.post({ type: 'forked', at: fork.at, discardedOps: fork.discardedOps });
     }
     this.postScheduledOps();
     this.opsPosted = engine.ops.length;
-    this.host.post({ type: 'opResult', record, text: describeOp(record) }, []);
+    this.page.post({ type: 'opResult', record, text: describeOp(record) });
     if (!this.running) this.postFrame();
   }
 
@@ -337,7 +413,7 @@ export class SimController {
 
   private tick(): void {
     const engine = this.engine;
-    if (!this.running || engine === null) return;
+    if (!this.pacing || engine === null) return;
     const start = this.host.now();
     // Behind or flat out, a tick may use nearly the whole display frame.
     const budget = this.flatOut ? FLAT_OUT_BUDGET_MS : TICK_BUDGET_MS;
@@ -396,6 +472,6 @@ export class SimController {
     const transfer: Transferable[] =
       moves === null ? [] : [moves.frame.buffer, moves.place.buffer, moves.at.buffer, moves.flow.buffer].map((b) => b as ArrayBuffer);
     this.lastPost = this.host.now();
-    this.host.post(msg, transfer);
+    this.page.post(msg, transfer);
   }
 }

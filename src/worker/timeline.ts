@@ -127,6 +127,11 @@ export class Timeline {
     return 0;
   }
 
+  /** The map operations done by hand on this branch, in the order done, at the times done. */
+  handMade(): MapOpSpec[] {
+    return [...this.handOps];
+  }
+
   /** Checkpoints held now, their bytes, and the hand-made operations on this branch. */
   stats(): { count: number; bytes: number; handOps: number; oldestNs: number } {
     let bytes = 0;
