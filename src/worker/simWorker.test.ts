@@ -105,6 +105,20 @@ describe('SimController', () => {
     expect(res?.type === 'opResult' && res.text).toMatch(/^update key 70: -E2BIG/);
   });
 
+  it('reports a map operation done by hand once, and the timed ones as scheduled', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'load', query: 'ops=2ms:lookup:4', startNs: 1e6 });
+    c.receive({ type: 'runTo', t: 2e6 });
+    c.receive({ type: 'mapOp', op: { at: 0, op: 'delete', key: 4 } });
+    c.receive({ type: 'runTo', t: 3e6 });
+    const results = h.posted.flatMap((p) => (p.msg.type === 'opResult' ? [p.msg] : []));
+    expect(results.map((r) => [r.record.op, r.scheduled === true])).toEqual([
+      ['lookup', true],
+      ['delete', false],
+    ]);
+  });
+
   it('inspects what is selected, in kernel terms', () => {
     const h = fakeHost();
     const c = new SimController(h.host);

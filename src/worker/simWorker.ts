@@ -277,11 +277,11 @@ export class SimController {
     this.timeline.advanced(this.state(engine), 0);
   }
 
-  /** Posts the results of scheduled map operations applied since the last post. */
-  private postScheduledOps(): void {
+  /** Posts the results of scheduled map operations applied since the last post (before record `upTo`). */
+  private postScheduledOps(upTo = this.engine?.ops.length ?? 0): void {
     const engine = this.engine;
     if (engine === null) return;
-    for (; this.opsPosted < engine.ops.length; this.opsPosted++) {
+    for (; this.opsPosted < upTo; this.opsPosted++) {
       const record = engine.ops[this.opsPosted];
       this.page.post({ type: 'opResult', record, text: describeOp(record), scheduled: true });
     }
@@ -391,7 +391,8 @@ export class SimController {
       this.history.truncateAfter(fork.at);
       this.page.post({ type: 'forked', at: fork.at, discardedOps: fork.discardedOps });
     }
-    this.postScheduledOps();
+    // The timed operations due now ran first; the last record is this one, reported as done by hand.
+    this.postScheduledOps(engine.ops.length - 1);
     this.opsPosted = engine.ops.length;
     this.page.post({ type: 'opResult', record, text: describeOp(record) });
     if (!this.running) this.postFrame();
