@@ -138,13 +138,14 @@ function died(w: Worker, reason: string): void {
 
 /**
  * Starts a new worker from the run's link (with its time even while playing, and its selection);
- * if the scenario last asked for had not loaded yet, from that request instead. Returns the
+ * if the scenario last asked for had not started yet (not loaded, or its start time not reached),
+ * from that request instead: the page's state does not describe that run yet. Returns the
  * simulated time it starts at.
  */
 function relaunch(): number {
   supervisionStats.restarts++;
   const ui = useUi.getState();
-  const link = loads.pending > 0 ? null : currentLinkQuery(ui, useLink.getState(), { timeWhilePlaying: true });
+  const link = loads.starting ? null : currentLinkQuery(ui, useLink.getState(), { timeWhilePlaying: true });
   let boot: BootOptions;
   if (link !== null) {
     const from = bootFromLink(link);

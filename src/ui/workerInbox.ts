@@ -67,6 +67,7 @@ export class WorkerInbox {
       case 'frame':
         supervisionStats.frames++;
         route(msg);
+        this.loads.frame();
         return;
       case 'loaded':
         route(msg);

@@ -72,8 +72,8 @@ export type ToWorker =
   | { type: 'hidden'; hidden: boolean }
   /** Report the whole state: 'resync' after a lost message (a frame follows), 'probe' for tests. */
   | { type: 'getState'; purpose: StatePurpose }
-  /** Test hook: fail as a bug would: throw (the default), close the worker, or loop forever. */
-  | { type: 'crash'; how?: CrashHow }
+  /** Test hook: fail as a bug would: throw (the default; `message` is the error's), close the worker, or loop forever. */
+  | { type: 'crash'; how?: CrashHow; message?: string }
   /** Test hook: lose the next `count` messages to the page (only those of type `kind`, if given). */
   | { type: 'dropOutgoing'; count: number; kind?: FromWorker['type'] };
 

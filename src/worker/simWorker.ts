@@ -141,7 +141,7 @@ export class SimController {
         this.postState(msg.purpose);
         break;
       case 'crash':
-        this.crash(msg.how ?? 'throw');
+        this.crash(msg.how ?? 'throw', msg.message);
         break;
       case 'dropOutgoing':
         this.host.faults.dropOutgoing(msg.count, msg.kind);
@@ -323,10 +323,10 @@ export class SimController {
   }
 
   /** The test hook's failures. */
-  private crash(how: CrashHow): void {
+  private crash(how: CrashHow, message = 'crash requested (test hook)'): void {
     if (how === 'close') this.host.faults.close();
     else if (how === 'hang') this.host.faults.hang();
-    else throw new Error('the simulation worker was told to crash (test hook)');
+    else throw new Error(message);
   }
 
   /** Everything the page mirrors; for a resync, a frame follows (the snapshot, pending samples). */

@@ -9,12 +9,32 @@ describe('LoadCounter', () => {
     c.sentOne();
     c.sentOne();
     c.afterLast(() => calls.push('second'));
-    expect(c.pending).toBe(2);
     c.doneOne();
     expect(calls).toEqual(['now']);
     c.doneOne();
     expect(calls).toEqual(['now', 'second']);
-    expect(c.pending).toBe(0);
+  });
+
+  it('a load is starting until its first frame: answered is not enough (its start time may be far)', () => {
+    const c = new LoadCounter();
+    expect(c.starting).toBe(false);
+    c.sentOne();
+    expect(c.starting).toBe(true);
+    // A frame of the previous scenario, still on its way, does not count.
+    c.frame();
+    expect(c.starting).toBe(true);
+    c.doneOne();
+    expect(c.starting).toBe(true);
+    c.frame();
+    expect(c.starting).toBe(false);
+    c.sentOne();
+    c.sentOne();
+    c.doneOne();
+    c.frame();
+    expect(c.starting).toBe(true);
+    c.doneOne();
+    c.frame();
+    expect(c.starting).toBe(false);
   });
 
   it('takes a state report’s count (a lost “loaded”)', () => {

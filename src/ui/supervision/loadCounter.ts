@@ -1,10 +1,13 @@
 /**
- * The 'load' messages sent to the current worker and the loads it has answered, so that work can
- * wait for the scenario last sent (a lesson step selects an element of its own scenario).
+ * The 'load' messages sent to the current worker, the loads it has answered ('loaded'), and the
+ * loads whose first frame has come (the start time reached): work can wait for the scenario last
+ * sent (a lesson step selects an element of its own scenario), and a restart knows whether the
+ * page's own state describes the run yet.
  */
 export class LoadCounter {
   private sent = 0;
   private done = 0;
+  private framed = 0;
   private waiting: { load: number; fn: () => void }[] = [];
 
   /** A 'load' went to the worker. */
@@ -30,9 +33,14 @@ export class LoadCounter {
     return this.done;
   }
 
-  /** Loads the worker has not answered yet. */
-  get pending(): number {
-    return this.sent - this.done;
+  /** A frame arrived: the loads answered so far have started (reached their start time). */
+  frame(): void {
+    this.framed = this.done;
+  }
+
+  /** The last load sent has not shown its first frame yet (not answered, or its start time not reached). */
+  get starting(): boolean {
+    return this.framed < this.sent;
   }
 
   /** Calls `fn` once the last load sent has been answered (at once if it has). */
@@ -49,5 +57,6 @@ export class LoadCounter {
     this.waiting = carry ? this.waiting.map((w) => ({ load: 1, fn: w.fn })) : [];
     this.sent = 0;
     this.done = 0;
+    this.framed = 0;
   }
 }
