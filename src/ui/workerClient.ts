@@ -111,12 +111,14 @@ function spawn(options: BootOptions, carry: boolean): void {
   useUi.setState({ behind: false });
   if (document.visibilityState === 'hidden') send({ type: 'hidden', hidden: true });
   send({ type: 'speed', nsPerSecond: options.speed });
+  // Play before the load (a load keeps the play state): its first frame then says "playing", so
+  // the Play/Pause button does not flip to Play and back while the page boots.
+  if (options.playing) send({ type: 'play' });
   send(
     options.startNs === undefined
       ? { type: 'load', query: options.query }
       : { type: 'load', query: options.query, startNs: options.startNs },
   );
-  if (options.playing) send({ type: 'play' });
 }
 
 /**

@@ -17,7 +17,7 @@ import { LoadCounter } from './supervision/loadCounter';
 import { RETRY_MS } from './supervision/gapWatch';
 import { useUi } from './store';
 import { useLink } from './url/linkState';
-import { linkScenarioQuery } from './url/linkQuery';
+import { linkScenarioQuery, manualOpSpec } from './url/linkQuery';
 import { feeds } from './feeds';
 import { frameBus } from './frameBus';
 
@@ -71,8 +71,9 @@ function expectConsistent(truth: StateMessage): void {
   const link = useLink.getState();
   expect(ui.query).toBe(truth.loaded?.query);
   expect(ui.topology).toEqual(truth.loaded?.topology);
-  expect(link.manualOps).toEqual(truth.handOps);
-  expect(linkScenarioQuery(ui.query, link.manualOps)).toBe(linkScenarioQuery(truth.loaded!.query, truth.handOps));
+  const engineHandOps = truth.handOps.flatMap((r) => manualOpSpec(r) ?? []);
+  expect(link.manualOps).toEqual(engineHandOps);
+  expect(linkScenarioQuery(ui.query, link.manualOps)).toBe(linkScenarioQuery(truth.loaded!.query, engineHandOps));
   expect(ui.opLog).toEqual(truth.ops);
   if (truth.lastOpText !== null) expect(ui.opStatus).toBe(truth.lastOpText);
   expect(ui.simNs).toBe(truth.simNs);
@@ -186,6 +187,29 @@ describe('WorkerInbox: lost messages and resyncs', () => {
     expect(useUi.getState().seeks).toBeGreaterThan(seeks);
     expect(useLink.getState().manualOps.map((o) => o.op)).toEqual(['lookup']);
     expectConsistent(t.truth());
+  });
+
+  it('lost results of operations the link writes differently (a capped rate, a refused irq): the link is as without the loss', () => {
+    const run = (lose: boolean) => {
+      useUi.setState(useUi.getInitialState(), true);
+      useLink.setState(useLink.getInitialState(), true);
+      const t = harness();
+      t.send({ type: 'load', query: QUERY, startNs: 1e6 });
+      t.deliver();
+      if (lose) t.send({ type: 'dropOutgoing', count: 3, kind: 'opResult' });
+      t.send({ type: 'mapOp', op: { at: 0, op: 'rate', rate: 1e12 } });
+      t.send({ type: 'mapOp', op: { at: 0, op: 'irq', queue: 7, cpu: 0 } });
+      t.send({ type: 'mapOp', op: { at: 0, op: 'create', max: null } });
+      t.send({ type: 'mapOp', op: { at: 0, op: 'lookup', key: 4 } });
+      t.deliver();
+      expect(t.asked.resyncs).toBe(lose ? 1 : 0);
+      expectConsistent(t.truth());
+      return { link: useLink.getState().manualOps, log: useUi.getState().opLog };
+    };
+    const clean = run(false);
+    // The rate as applied (capped at the line rate), no refused irq, the create's max_entries.
+    expect(clean.link.map((o) => o.op)).toEqual(['rate', 'create', 'lookup']);
+    expect(run(true)).toEqual(clean);
   });
 
   it('a lost report is asked for again after RETRY_MS', () => {

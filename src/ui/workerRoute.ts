@@ -79,7 +79,7 @@ function applyLoaded(msg: LoadedMessage): void {
  */
 export function applyState(msg: StateMessage, loadLost: boolean): void {
   if (loadLost && msg.loaded !== null) applyLoaded(msg.loaded);
-  useLink.setState({ manualOps: msg.handOps });
+  useLink.getState().setManual(msg.handOps);
   frameBus.rewind();
   feeds.rewind(msg.simNs, msg.stats);
   useUi.setState((s) => ({

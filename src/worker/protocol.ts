@@ -135,8 +135,8 @@ export interface StateMessage {
   loads: number;
   /** The scenario loaded, as its 'loaded' said (null before the first load). */
   loaded: LoadedMessage | null;
-  /** Map operations done by hand on this branch of the run, at the times done (the link's share). */
-  handOps: MapOpSpec[];
+  /** Results of the map operations done by hand on this branch of the run (the link writes them as its opResults). */
+  handOps: OpRecord[];
   /** Map operation results since the load (the newest MAX_OP_LOG), and the last one's text. */
   ops: OpRecord[];
   lastOpText: string | null;

@@ -171,6 +171,18 @@ describe('SimController', () => {
     expect(h.timers.size).toBe(0);
   });
 
+  it('told to play before the load (as the page boots), its first frame already says playing, and it plays', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'speed', nsPerSecond: 1e6 });
+    c.receive({ type: 'play' });
+    c.receive({ type: 'load', query: 'rx=3', startNs: 1e6 });
+    expect(h.frames().map((f) => f.running)).toEqual([true]);
+    h.advance(500);
+    expect(c.current!.now).toBeGreaterThan(1.4e6);
+    expect(c.current!.now).toBeLessThan(1.6e6);
+  });
+
   it('resets to time 0 of the same scenario, keeping the play state', () => {
     const h = fakeHost();
     const c = new SimController(h.host);
