@@ -17,7 +17,7 @@ import { supervisionStats, WorkerInbox } from './workerInbox';
 import { bootFromLink, type BootOptions } from './supervision/boot';
 import { CHECK_EVERY_MS, Heartbeat } from './supervision/heartbeat';
 import { LoadCounter } from './supervision/loadCounter';
-import { RESTART_WINDOW_MS, RestartPolicy } from './supervision/restartPolicy';
+import { QUICK_DEATH_MS, RestartPolicy } from './supervision/restartPolicy';
 import { MAX_START_NS } from '../worker/settings';
 import type { StateMessage, ToWorker, WorkerMessage } from '../worker/protocol';
 
@@ -29,6 +29,8 @@ export const workerTraffic = { messages: 0 };
 const loads = new LoadCounter();
 let inbox: WorkerInbox | null = null;
 let heartbeat: Heartbeat | null = null;
+/** Wall time the current worker was started. */
+let startedAt = 0;
 const policy = new RestartPolicy();
 /** The last 'load' sent: what a restart asks for again when it had not loaded yet. */
 let requested: { query: string; startNs?: number } = { query: '' };
@@ -86,7 +88,8 @@ function send(msg: ToWorker): void {
 function spawn(options: BootOptions, carry: boolean): void {
   worker?.terminate();
   loads.reset(carry);
-  heartbeat = new Heartbeat(performance.now(), document.visibilityState !== 'hidden');
+  startedAt = performance.now();
+  heartbeat = new Heartbeat(startedAt, document.visibilityState !== 'hidden');
   const w = new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module', name: 'cpumap-sim' });
   worker = w;
   const own = new WorkerInbox(
@@ -129,9 +132,9 @@ function died(w: Worker, reason: string): void {
   if (worker !== w) return;
   w.terminate();
   worker = null;
-  const { auto, recent } = policy.died(performance.now());
+  const { auto, inARow } = policy.died(performance.now(), startedAt);
   if (!auto) {
-    useUi.setState({ workerNotice: { kind: 'stopped', reason, deaths: recent, windowMs: RESTART_WINDOW_MS } });
+    useUi.setState({ workerNotice: { kind: 'stopped', reason, inARow, quickMs: QUICK_DEATH_MS } });
     return;
   }
   const atNs = relaunch();

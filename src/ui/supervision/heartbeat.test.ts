@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_EVERY_MS, Heartbeat, SILENT_LIMIT_MS } from './heartbeat';
+import { CHECK_EVERY_MS, Heartbeat, SILENT_LIMIT_MS, STARTUP_LIMIT_MS } from './heartbeat';
 
 /** Checks every CHECK_EVERY_MS from `from` to `to`, returning the verdicts. */
 function checks(h: Heartbeat, from: number, to: number, heardEvery: number | null = null) {
@@ -28,6 +28,14 @@ describe('Heartbeat', () => {
     expect(h.silentFor(dead!.at)).toBe(dead!.at - 1000);
   });
 
+  it('gives a worker not heard from yet STARTUP_LIMIT_MS to start', () => {
+    const h = new Heartbeat(0);
+    const out = checks(h, CHECK_EVERY_MS, 30_000);
+    const dead = out.find((c) => c.verdict === 'dead');
+    expect(dead?.at).toBeGreaterThan(STARTUP_LIMIT_MS);
+    expect(dead!.at).toBeLessThanOrEqual(STARTUP_LIMIT_MS + CHECK_EVERY_MS);
+  });
+
   it('signs of life every 500 ms during long work keep the worker alive', () => {
     const h = new Heartbeat(0);
     expect(checks(h, CHECK_EVERY_MS, 120_000, 500).some((c) => c.verdict === 'dead')).toBe(false);
@@ -35,6 +43,7 @@ describe('Heartbeat', () => {
 
   it('judges nothing while the page is hidden, and gives a fresh window when it is shown', () => {
     const h = new Heartbeat(0);
+    h.heard(50);
     h.setVisible(false, 100);
     // Hidden for a minute, the worker silent (it holds, and the page's timers are throttled).
     expect(checks(h, 500, 60_000).every((c) => c.verdict === 'idle')).toBe(true);

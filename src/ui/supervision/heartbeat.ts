@@ -4,14 +4,17 @@
  * is alive every ALIVE_EVERY_MS during long synchronous work). Silence for SILENT_LIMIT_MS while
  * the page is visible means the worker is gone: closed, killed, or stuck in a loop.
  *
- * No false alarms: nothing is judged while the page is hidden (its timers are throttled), and a
+ * No false alarms: nothing is judged while the page is hidden (its timers are throttled), a
  * check that comes late (the page itself was stalled, and the worker's messages may still be
- * queued behind it) starts a fresh window instead of judging.
+ * queued behind it) starts a fresh window instead of judging, and a worker not heard from yet
+ * gets STARTUP_LIMIT_MS (its script may come over a slow network; one that fails to load is
+ * reported by the browser as an error anyway).
  */
 
 export const CHECK_EVERY_MS = 500;
 /** Several times the worker's longest silence while alive (ALIVE_EVERY_MS, plus one slice of work). */
 export const SILENT_LIMIT_MS = 3500;
+export const STARTUP_LIMIT_MS = 20_000;
 
 /** What a check asks of the page: send a ping, declare the worker dead, or nothing (hidden). */
 export type HeartbeatVerdict = 'ping' | 'dead' | 'idle';
@@ -19,6 +22,7 @@ export type HeartbeatVerdict = 'ping' | 'dead' | 'idle';
 export class Heartbeat {
   private lastHeard: number;
   private lastCheck: number;
+  private everHeard = false;
 
   constructor(
     now: number,
@@ -32,6 +36,7 @@ export class Heartbeat {
 
   /** A message from the worker arrived. */
   heard(now: number): void {
+    this.everHeard = true;
     this.lastHeard = Math.max(this.lastHeard, now);
   }
 
@@ -50,7 +55,8 @@ export class Heartbeat {
     this.lastCheck = now;
     if (!this.visible) return 'idle';
     if (late) this.lastHeard = Math.max(this.lastHeard, now);
-    return now - this.lastHeard > this.silentLimitMs ? 'dead' : 'ping';
+    const limit = this.everHeard ? this.silentLimitMs : Math.max(this.silentLimitMs, STARTUP_LIMIT_MS);
+    return now - this.lastHeard > limit ? 'dead' : 'ping';
   }
 
   /** How long the worker has been silent. */

@@ -9,8 +9,8 @@ describe('noticeText', () => {
   });
 
   it('says a worker that keeps dying was not restarted', () => {
-    expect(noticeText({ kind: 'stopped', reason: 'boom', deaths: 3, windowMs: 30_000 })).toBe(
-      'The simulation stopped. Its worker failed (boom), 3 times within 30 s, so it was not restarted automatically. ' +
+    expect(noticeText({ kind: 'stopped', reason: 'boom', inARow: 3, quickMs: 30_000 })).toBe(
+      'The simulation stopped. Its worker failed (boom), 3 times in a row, each within 30 s of its start, so it was not restarted automatically. ' +
         'The picture below is the last one it sent; your scenario and settings are kept.',
     );
   });
