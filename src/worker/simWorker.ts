@@ -1,10 +1,10 @@
 /**
- * The simulation worker: owns the Engine, runs it in real time under the Pacer while playing, and
+ * The simulation worker: owns the Engine, runs it in real time while playing (PlayLoop), and
  * talks to the page only through the messages of protocol.ts. The page stays responsive whatever
  * the engine does, and a bug in the engine cannot take the page down with it.
  *
  * The logic is the SimController class, driven through a small host interface (post, clock,
- * timers) so that it runs under test in Node; main.ts wires it to the worker scope.
+ * timers, fault hooks) so that it runs under test in Node; main.ts wires it to the worker scope.
  */
 import { describeOp, Engine } from '../engine/engine';
 import { MoveRecorder, type MoveBatch } from '../engine/moves';
@@ -12,7 +12,7 @@ import { takeSnapshot } from '../engine/snapshot';
 import { parseScenario } from '../scenario/parse';
 import type { MapOpSpec } from '../scenario/types';
 import { inspect } from './inspect';
-import { Pacer, TICK_BUDGET_MS } from './pacer';
+import { PlayLoop } from './playLoop';
 import { StatsSampler } from './statsSampler';
 import { StatsHistory } from './statsHistory';
 import { Timeline, type RunState } from './timeline';
@@ -24,43 +24,42 @@ import { PageChannel } from './pageChannel';
 import { stateReport } from './stateReport';
 import type { WorkerHost } from './host';
 import { topologyOf } from './topology';
-import { DEFAULT_SPEED, DEFAULT_STATS_INTERVAL_NS, FLAT_OUT_BUDGET_MS } from './settings';
 import { runInSlices } from './runInSlices';
-import { FRAME_MS, MAX_START_NS, MOVES_MAX_SPEED, STATS_HISTORY } from './settings';
+import { DEFAULT_STATS_INTERVAL_NS, MAX_START_NS, MOVES_MAX_SPEED, STATS_HISTORY } from './settings';
 
-/** Runs one simulation for the page: handles every ToWorker message and paces the engine. */
+/** Runs one simulation for the page: handles every ToWorker message. */
 export class SimController {
   private engine: Engine | null = null;
   private query = '';
-  private running = false;
-  private readonly pacer = new Pacer(DEFAULT_SPEED);
   private target: InspectTarget | null = null;
-  private timer: unknown = null;
-  /** The last tick could not reach its target (or the speed is unbounded). */
-  private flatOut = false;
-  private lastPost = -Infinity;
   private sampler = new StatsSampler(DEFAULT_STATS_INTERVAL_NS);
   private readonly timeline = new Timeline();
   private readonly history = new StatsHistory(STATS_HISTORY);
   private readonly trace = new TraceFeed();
   /** Map operation records (engine.ops) already reported to the page. */
   private opsPosted = 0;
-  /** Simulated time at which playing pauses by itself, or null. */
-  private pauseAt: number | null = null;
   /** Where each step since the last play, seek or load started: Step back returns there. */
   private stepStarts: number[] = [];
-  /** The page is hidden: a playing run holds its pacing until it is shown again. */
-  private hidden = false;
   /** 'load' messages handled, and what the last one said (for a state report). */
   private loads = 0;
   private loaded: LoadedMessage | null = null;
   /** Records in engine.ops made by building the engine (the create, the scenario's entries). */
   private opsAtLoad = 0;
   private readonly page: PageChannel;
+  private readonly loop: PlayLoop;
   private readonly clock = () => this.host.now();
 
   constructor(private readonly host: WorkerHost) {
     this.page = new PageChannel(host);
+    this.loop = new PlayLoop(host, {
+      engine: () => this.engine,
+      runUntil: (t) => this.sampler.runUntil(this.engine!, t),
+      advanced: (wallMs) => {
+        if (this.engine !== null) this.timeline.advanced(this.state(this.engine), wallMs);
+      },
+      postFrame: () => this.postFrame(),
+      guarded: (fn) => this.guarded(fn),
+    });
   }
 
   /**
@@ -86,31 +85,31 @@ export class SimController {
         this.load(this.query);
         break;
       case 'play':
-        this.pauseAt = msg.until !== undefined && Number.isFinite(msg.until) ? msg.until : null;
-        this.play();
+        if (this.loop.play(msg.until !== undefined && Number.isFinite(msg.until) ? msg.until : null)) this.stepStarts = [];
         break;
       case 'runTo':
-        this.pause();
+        this.loop.pause();
         this.runTo(msg.t);
         break;
       case 'pause':
-        this.pause();
+        this.loop.pause();
         this.toWholeNs();
         // Confirms the pause: a frame posted just before it said "running".
         this.postFrame();
         break;
       case 'speed':
-        this.setSpeed(msg.nsPerSecond);
+        this.loop.setSpeed(msg.nsPerSecond);
+        this.configureMoves();
         break;
       case 'step':
         this.step(msg.unit);
         break;
       case 'seek':
-        this.pause();
+        this.loop.pause();
         this.seek(msg.t);
         break;
       case 'stepBack':
-        this.pause();
+        this.loop.pause();
         this.stepBack(msg.unit);
         break;
       case 'mapOp':
@@ -119,13 +118,13 @@ export class SimController {
       case 'inspect':
         this.target = msg.target;
         // While playing the next tick carries it; a paused worker answers at once.
-        if (!this.running) this.postFrame();
+        if (!this.loop.running) this.postFrame();
         break;
       case 'statsInterval':
         this.sampler.setInterval(msg.ns, this.engine);
         // Samples from here on have the new period: earlier ones of the old period stay.
         this.history.truncateAfter(this.engine?.now ?? 0);
-        if (!this.running) this.postFrame();
+        if (!this.loop.running) this.postFrame();
         break;
       case 'trace':
         this.trace.on = msg.on;
@@ -135,7 +134,7 @@ export class SimController {
         this.page.post({ type: 'pong' });
         break;
       case 'hidden':
-        this.setHidden(msg.hidden);
+        this.loop.setHidden(msg.hidden);
         break;
       case 'getState':
         this.postState(msg.purpose);
@@ -157,8 +156,7 @@ export class SimController {
     try {
       fn();
     } catch (error) {
-      this.running = false;
-      this.cancelTick();
+      this.loop.halt();
       const message = error instanceof Error ? error.message : String(error);
       this.page.post({ type: 'error', message });
       throw error;
@@ -187,7 +185,7 @@ export class SimController {
       this.fastForward(engine, Math.min(startNs, MAX_START_NS));
       this.page.post({ type: 'rewound', t: engine.now, stats: this.history.upTo(engine.now, STATS_HISTORY), ms: null });
     }
-    if (this.pacing) this.pacer.start(this.host.now(), engine.now);
+    this.loop.reloaded();
     this.postFrame();
   }
 
@@ -287,41 +285,6 @@ export class SimController {
     }
   }
 
-  private play(): void {
-    if (this.running) return;
-    this.running = true;
-    this.stepStarts = [];
-    this.postFrame();
-    if (this.pacing) this.startPacing();
-  }
-
-  /** Playing and the page can see it: only then does simulated time follow wall time. */
-  private get pacing(): boolean {
-    return this.running && !this.hidden;
-  }
-
-  private startPacing(): void {
-    this.pacer.start(this.host.now(), this.engine?.now ?? 0);
-    this.scheduleTick(FRAME_MS);
-  }
-
-  /**
-   * Hidden, a playing run holds where it is (its play state unchanged): nothing runs or piles up
-   * unseen. Shown again, it resumes from there, with a frame at once.
-   */
-  private setHidden(hidden: boolean): void {
-    if (hidden === this.hidden) return;
-    this.hidden = hidden;
-    if (!this.running) return;
-    if (hidden) {
-      this.cancelTick();
-      this.pacer.stop();
-    } else {
-      this.postFrame();
-      this.startPacing();
-    }
-  }
-
   /** The test hook's failures. */
   private crash(how: CrashHow, message = 'crash requested (test hook)'): void {
     if (how === 'close') this.host.faults.close();
@@ -331,26 +294,10 @@ export class SimController {
 
   /** Everything the page mirrors; for a resync, a frame follows (the snapshot, pending samples). */
   private postState(purpose: StatePurpose): void {
-    const { loads, loaded, engine, opsAtLoad, timeline, history, running, target } = this;
+    const { loads, loaded, engine, opsAtLoad, timeline, history, target } = this;
+    const running = this.loop.running;
     this.page.post(stateReport(purpose, { loads, loaded, engine, opsAtLoad, timeline, history, running, target }));
     if (purpose === 'resync') this.postFrame();
-  }
-
-  private pause(): void {
-    this.pauseAt = null;
-    this.running = false;
-    this.cancelTick();
-    this.pacer.stop();
-  }
-
-  private setSpeed(nsPerSecond: number): void {
-    this.pacer.setSpeed(nsPerSecond, this.host.now(), this.engine?.now ?? 0);
-    this.configureMoves();
-    if (this.pacing) {
-      // At "as fast as possible" ticks follow each other without a gap: start now.
-      this.cancelTick();
-      this.scheduleTick(0);
-    }
   }
 
   /** Keeps tracepoint hits in a ring while the trace log listens. */
@@ -362,7 +309,7 @@ export class SimController {
   private configureMoves(): void {
     const w = this.engine?.world;
     if (w === undefined) return;
-    const want = this.pacer.speed <= MOVES_MAX_SPEED;
+    const want = this.loop.pacer.speed <= MOVES_MAX_SPEED;
     if (want && w.moves === null) w.moves = new MoveRecorder();
     else if (!want) w.moves = null;
   }
@@ -370,7 +317,7 @@ export class SimController {
   private step(unit: StepUnit): void {
     const engine = this.engine;
     if (engine === null) return;
-    this.pause();
+    this.loop.pause();
     const start = this.host.now();
     this.stepStarts.push(engine.now);
     if (this.stepStarts.length > 10_000) this.stepStarts.shift();
@@ -395,52 +342,7 @@ export class SimController {
     this.postScheduledOps(engine.ops.length - 1);
     this.opsPosted = engine.ops.length;
     this.page.post({ type: 'opResult', record, text: describeOp(record) });
-    if (!this.running) this.postFrame();
-  }
-
-  private scheduleTick(delayMs: number): void {
-    if (this.timer !== null) return;
-    this.timer = this.host.setTimer(() => {
-      this.timer = null;
-      this.guarded(() => this.tick());
-    }, delayMs);
-  }
-
-  private cancelTick(): void {
-    if (this.timer === null) return;
-    this.host.clearTimer(this.timer);
-    this.timer = null;
-  }
-
-  private tick(): void {
-    const engine = this.engine;
-    if (!this.pacing || engine === null) return;
-    const start = this.host.now();
-    // Behind or flat out, a tick may use nearly the whole display frame.
-    const budget = this.flatOut ? FLAT_OUT_BUDGET_MS : TICK_BUDGET_MS;
-    const sampler = this.sampler;
-    const stopAt = this.pauseAt ?? Infinity;
-    const outcome = this.pacer.tick(
-      start,
-      { now: () => engine.now, runUntil: (t) => sampler.runUntil(engine, t) },
-      () => this.host.now(),
-      budget,
-      stopAt,
-    );
-    const end = this.host.now();
-    if (engine.now >= stopAt) {
-      // A checkpoint reached: stop exactly there.
-      this.pauseAt = null;
-      this.pause();
-      this.timeline.advanced(this.state(engine), end - start);
-      this.postFrame();
-      return;
-    }
-    this.timeline.advanced(this.state(engine), end - start);
-    this.flatOut = this.pacer.speed === Infinity || !outcome.reached;
-    // Flat out, ticks come back to back: post only about once per display frame.
-    if (!this.flatOut || end - this.lastPost >= FRAME_MS * 0.75) this.postFrame();
-    this.scheduleTick(this.flatOut ? 0 : Math.max(1, FRAME_MS - (end - start)));
+    if (!this.loop.running) this.postFrame();
   }
 
   private postFrame(): void {
@@ -462,17 +364,17 @@ export class SimController {
       traceSkipped: skipped,
       statsInterval: this.sampler.interval,
       snapshot: takeSnapshot(engine),
-      running: this.running,
-      speed: this.pacer.speed,
-      actualSpeed: this.pacer.actualSpeed,
-      behind: this.pacer.behind,
+      running: this.loop.running,
+      speed: this.loop.pacer.speed,
+      actualSpeed: this.loop.pacer.actualSpeed,
+      behind: this.loop.pacer.behind,
       moves,
       inspection: this.target === null ? null : inspect(engine, this.target),
     };
     // The batch's arrays are fresh copies: hand their buffers over instead of cloning them.
     const transfer: Transferable[] =
       moves === null ? [] : [moves.frame.buffer, moves.place.buffer, moves.at.buffer, moves.flow.buffer].map((b) => b as ArrayBuffer);
-    this.lastPost = this.host.now();
+    this.loop.posted();
     this.page.post(msg, transfer);
   }
 }
