@@ -12,9 +12,8 @@
  */
 import { useUi } from './store';
 import { useLink } from './url/linkState';
-import { currentLinkQuery } from './url/useLinkSync';
 import { supervisionStats, WorkerInbox } from './workerInbox';
-import { bootFromLink, type BootOptions } from './supervision/boot';
+import { bootFromLink, restartLinkQuery, type BootOptions } from './supervision/boot';
 import { CHECK_EVERY_MS, Heartbeat } from './supervision/heartbeat';
 import { LoadCounter } from './supervision/loadCounter';
 import { QUICK_DEATH_MS, RestartPolicy } from './supervision/restartPolicy';
@@ -150,7 +149,7 @@ function died(w: Worker, reason: string): void {
 function relaunch(): number {
   supervisionStats.restarts++;
   const ui = useUi.getState();
-  const link = loads.starting ? null : currentLinkQuery(ui, useLink.getState(), { timeWhilePlaying: true });
+  const link = loads.starting ? null : restartLinkQuery(ui, useLink.getState());
   let boot: BootOptions;
   if (link !== null) {
     const from = bootFromLink(link);

@@ -1,6 +1,10 @@
 /** How a simulation worker starts: from the address bar at first, from the run's link after a crash. */
 import type { InspectTarget } from '../../worker/protocol';
+import { MAX_START_NS } from '../../worker/settings';
 import { INITIAL_SPEED } from '../format';
+import type { UiState } from '../store';
+import type { LinkState } from '../url/linkState';
+import { currentLinkQuery } from '../url/useLinkSync';
 import { readViewState } from '../url/viewState';
 
 export interface BootOptions {
@@ -19,4 +23,13 @@ export function bootFromLink(link: string): { boot: BootOptions; sel: InspectTar
   const boot: BootOptions = { query: link, speed: view.speed ?? INITIAL_SPEED, playing: !view.paused };
   if (view.t !== null) boot.startNs = view.t;
   return { boot, sel: view.sel };
+}
+
+/**
+ * The link a restarted worker starts from: the address bar's, with the simulated time even while
+ * playing, and no later than MAX_START_NS (a link asking for more would start from 0). Null
+ * before the first scenario has loaded.
+ */
+export function restartLinkQuery(ui: UiState, link: LinkState): string | null {
+  return currentLinkQuery({ ...ui, simNs: Math.min(ui.simNs, MAX_START_NS) }, link, { timeWhilePlaying: true });
 }
