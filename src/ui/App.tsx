@@ -8,7 +8,7 @@
 import { useEffect } from 'react';
 import { useUi } from './store';
 import { startWorker } from './workerClient';
-import { INITIAL_SPEED } from './format';
+import { bootFromLink } from './supervision/boot';
 import { readViewState } from './url/viewState';
 import { useLink } from './url/linkState';
 import { useLinkSync } from './url/useLinkSync';
@@ -111,12 +111,7 @@ function useBoot(): void {
     else if (matchMedia('(prefers-color-scheme: dark)').matches) useUi.setState({ theme: 'dark' });
     // Side by side, each run has its own worker (ComparePage).
     if (view.compare !== null) return undefined;
-    return startWorker({
-      query,
-      speed: view.speed ?? INITIAL_SPEED,
-      playing: !view.paused,
-      ...(view.t === null ? {} : { startNs: view.t }),
-    });
+    return startWorker(bootFromLink(query).boot);
   }, []);
 }
 

@@ -2,13 +2,15 @@
  * A small read-mostly handle on the page for end-to-end tests and the browser bench:
  * `window.__cpumapScope`. It exposes state the page already shows; it changes nothing but the
  * speed, which a person can set with the slider too, and `send`, which tests use to make the
- * worker fail on purpose.
+ * worker fail on purpose. `probe` asks the worker for its whole state without the page taking
+ * it, so tests can compare what the page shows with the engine.
  */
 import { feeds } from './feeds';
 import { frameBus } from './frameBus';
-import { workerTraffic } from './workerClient';
+import { probeWorker, workerTraffic } from './workerClient';
 import { useUi } from './store';
-import type { ToWorker } from '../worker/protocol';
+import { supervisionStats, type SupervisionStats } from './workerInbox';
+import type { StateMessage, ToWorker } from '../worker/protocol';
 
 export interface PageHooks {
   /** performance.now() when the first frames were drawn moving (ms after navigation). */
@@ -31,6 +33,10 @@ export interface PageHooks {
   setSpeed: (nsPerSecond: number) => void;
   /** Talks to the worker directly, e.g. send({ type: 'crash' }) to test the recovery. */
   send: (msg: ToWorker) => void;
+  /** Frames received, messages lost, resyncs and restarts so far. */
+  supervision: () => SupervisionStats;
+  /** The worker's whole state, as it is now. */
+  probe: () => Promise<StateMessage>;
 }
 
 declare global {
@@ -57,6 +63,8 @@ export function installPageHooks(): void {
       };
     },
     send: (msg) => useUi.getState().send(msg),
+    supervision: () => ({ ...supervisionStats }),
+    probe: probeWorker,
     setSpeed: (nsPerSecond) => {
       useUi.getState().set({ speed: nsPerSecond });
       useUi.getState().send({ type: 'speed', nsPerSecond });

@@ -8,6 +8,7 @@ import type { ScenarioProblem } from '../scenario/types';
 import type { InspectTarget, Inspection, StepUnit, Topology, ToWorker } from '../worker/protocol';
 import { useLink } from './url/linkState';
 import { linkScenarioQuery } from './url/linkQuery';
+import type { WorkerNotice } from './supervision/workerNotice';
 
 export type Theme = 'light' | 'dark';
 export type ColorBy = 'flow' | 'target';
@@ -39,8 +40,8 @@ export interface UiState {
   /** The last map operation's result, as the bpf syscall reports it (an ARIA status). */
   opStatus: string;
   opLog: OpRecord[];
-  /** Set when the worker died; the page offers a restart that keeps the scenario. */
-  workerError: string | null;
+  /** Set when the worker died: restarted from the run's link, or (dying again and again) not. */
+  workerNotice: WorkerNotice | null;
   theme: Theme;
   projector: boolean;
   /** Effective calm motion: the override when set, otherwise the system's prefers-reduced-motion. */
@@ -57,7 +58,7 @@ export interface UiState {
   pendingInspect: string | null;
   /** Sends a message to the worker (installed by the worker client). */
   send: (msg: ToWorker) => void;
-  /** Replaces a dead worker with a new one on the same scenario and speed (installed by the worker client). */
+  /** Replaces the worker with a new one started from the run's link (installed by the worker client). */
   restartWorker: () => void;
   set: (patch: Partial<UiState>) => void;
   /** Play if paused, pause if playing. */
@@ -102,7 +103,7 @@ export const useUi = create<UiState>((set, get) => ({
   inspection: null,
   opStatus: '',
   opLog: [],
-  workerError: null,
+  workerNotice: null,
   theme: 'light',
   projector: false,
   reducedMotion: false,

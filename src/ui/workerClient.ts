@@ -1,45 +1,45 @@
 /**
  * The page's side of the simulation worker: starts it, installs `send` and `restartWorker` in the
- * store, and routes its messages: low-frequency state to the store, snapshots and journeys to the
- * frame bus. A worker that dies leaves the page as it was, with a notice and a restart.
+ * store, routes its messages (workerRoute), and looks after it:
+ *
+ * - a worker that throws, sends a message that cannot be read, or falls silent (closed, killed,
+ *   stuck in a loop: see Heartbeat) is replaced by a new one started from the run's link (the
+ *   scenario with the map operations done by hand, speed, play state and simulated time), with a
+ *   notice; dying again and again (RestartPolicy), it is left for the reader to restart;
+ * - a lost message (a gap in the numbers: GapWatch) makes the page ask for a state report and
+ *   take it whole;
+ * - while the page is hidden the worker is told so, and holds a playing run.
  */
-import { frameBus } from './frameBus';
-import { formatSimTime } from './format';
-import { feeds } from './feeds';
 import { useUi } from './store';
 import { useLink } from './url/linkState';
-import type { FromWorker, ToWorker } from '../worker/protocol';
+import { supervisionStats, WorkerInbox } from './workerInbox';
+import { bootFromLink, restartLinkQuery, type BootOptions } from './supervision/boot';
+import { CHECK_EVERY_MS, Heartbeat } from './supervision/heartbeat';
+import { LoadCounter } from './supervision/loadCounter';
+import { QUICK_DEATH_MS, RestartPolicy } from './supervision/restartPolicy';
+import { MAX_START_NS } from '../worker/settings';
+import type { StateMessage, ToWorker, WorkerMessage } from '../worker/protocol';
 
-/** Most map operation results kept for the log. */
-const MAX_OP_LOG = 200;
-
-/** How the first worker starts. */
-export interface BootOptions {
-  /** Scenario query (view parameters in it are ignored by the worker). */
-  query: string;
-  /** Simulated ns per wall second. */
-  speed: number;
-  playing: boolean;
-  /** Simulated time (whole ns) to run to before the first frame (a shared link's `t`). */
-  startNs?: number;
-}
+export type { BootOptions };
 
 let worker: Worker | null = null;
 /** Messages received from workers since the page loaded (the soak bench reports the rate). */
 export const workerTraffic = { messages: 0 };
-/** 'load' messages sent to the current worker, and 'loaded' answers received from it. */
-let loadsSent = 0;
-let loadsDone = 0;
-/** Callbacks waiting for the answer to a given load (by its number). */
-let afterLoads: { load: number; fn: () => void }[] = [];
+const loads = new LoadCounter();
+let inbox: WorkerInbox | null = null;
+let heartbeat: Heartbeat | null = null;
+/** Wall time the current worker was started. */
+let startedAt = 0;
+const policy = new RestartPolicy();
+/** The last 'load' sent: what a restart asks for again when it had not loaded yet. */
+let requested: { query: string; startNs?: number } = { query: '' };
+/** Removes the heartbeat timer and the visibility listener. */
+let unsupervise: (() => void) | null = null;
 
 /** Calls `fn` once the scenario last sent to the worker has loaded (its 'loaded' has arrived). */
 export function afterLastLoad(fn: () => void): void {
-  if (loadsDone >= loadsSent) fn();
-  else afterLoads.push({ load: loadsSent, fn });
+  loads.afterLast(fn);
 }
-/** The query last sent in a 'load': what a restart reloads if nothing has loaded yet. */
-let requestedQuery = '';
 
 /**
  * Starts the simulation worker (replacing any previous one) and loads `options.query`.
@@ -47,125 +47,138 @@ let requestedQuery = '';
  */
 export function startWorker(options: BootOptions): () => void {
   useUi.setState({ speed: options.speed, running: options.playing, restartWorker, send });
-  spawn(options);
+  unsupervise?.();
+  unsupervise = supervise();
+  spawn(options, false);
   return stopWorker;
 }
 
-/**
- * Replaces the worker with a new one on the same scenario and speed, playing if the page was
- * playing: the recovery after a crash.
- */
+/** Replaces the worker with a new one started from the run's link (the notice's Restart button). */
 export function restartWorker(): void {
-  const s = useUi.getState();
-  useUi.setState({ workerError: null, behind: false });
-  spawn({ query: s.query !== '' ? s.query : requestedQuery, speed: s.speed, playing: s.running });
+  useUi.setState({ workerNotice: null });
+  relaunch();
 }
 
-/** Terminates the worker; messages sent afterwards are dropped. */
+/** Terminates the worker and its supervision; messages sent afterwards are dropped. */
 export function stopWorker(): void {
+  unsupervise?.();
+  unsupervise = null;
   worker?.terminate();
   worker = null;
 }
 
+/** The worker's whole state, without the page taking it (tests compare the page with it). */
+export function probeWorker(): Promise<StateMessage> {
+  if (inbox === null) return Promise.reject(new Error('no simulation worker'));
+  const report = inbox.nextProbe();
+  send({ type: 'getState', purpose: 'probe' });
+  return report;
+}
+
 function send(msg: ToWorker): void {
   if (msg.type === 'load') {
-    requestedQuery = msg.query;
-    if (worker !== null) loadsSent++;
+    requested = msg.startNs === undefined ? { query: msg.query } : { query: msg.query, startNs: msg.startNs };
+    if (worker !== null) loads.sentOne();
   }
   worker?.postMessage(msg);
 }
 
-function spawn(options: BootOptions): void {
-  stopWorker();
-  loadsSent = 0;
-  loadsDone = 0;
-  afterLoads = [];
+/** Starts a new worker; `carry`: callbacks waiting for a load wait for the new worker's first one. */
+function spawn(options: BootOptions, carry: boolean): void {
+  worker?.terminate();
+  loads.reset(carry);
+  startedAt = performance.now();
+  heartbeat = new Heartbeat(startedAt, document.visibilityState !== 'hidden');
   const w = new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module', name: 'cpumap-sim' });
   worker = w;
+  const own = new WorkerInbox(
+    loads,
+    { askForState: () => send({ type: 'getState', purpose: 'resync' }), failed: (message) => died(w, message) },
+    () => performance.now(),
+  );
+  inbox = own;
   // Handlers check they still belong to the current worker: a replaced one may still deliver.
-  w.onmessage = (event: MessageEvent<FromWorker>) => {
+  w.onmessage = (event: MessageEvent<WorkerMessage>) => {
     workerTraffic.messages++;
-    if (worker === w) route(event.data);
+    if (worker !== w) return;
+    heartbeat?.heard(performance.now());
+    own.receive(event.data);
   };
   w.onerror = (event: ErrorEvent) => {
     // Handled here: the notice says what happened, and the page must not treat it as its own error.
     event.preventDefault();
-    if (worker === w) died(event.message ? event.message : 'the simulation worker could not start or stopped unexpectedly');
+    died(w, event.message ? event.message : 'it could not start or stopped unexpectedly');
   };
-  w.onmessageerror = () => {
-    if (worker === w) died('a message from the simulation worker could not be read');
-  };
+  w.onmessageerror = () => died(w, 'a message from it could not be read');
+  useUi.setState({ behind: false });
+  if (document.visibilityState === 'hidden') send({ type: 'hidden', hidden: true });
   send({ type: 'speed', nsPerSecond: options.speed });
+  // Play before the load (a load keeps the play state): its first frame then says "playing", so
+  // the Play/Pause button does not flip to Play and back while the page boots.
+  if (options.playing) send({ type: 'play' });
   send(
     options.startNs === undefined
       ? { type: 'load', query: options.query }
       : { type: 'load', query: options.query, startNs: options.startNs },
   );
-  if (options.playing) send({ type: 'play' });
 }
 
-/** Keeps the first, most specific reason (the worker's own 'error' message comes before onerror). */
-function died(message: string): void {
-  if (useUi.getState().workerError === null) useUi.setState({ workerError: message });
-}
-
-function route(msg: FromWorker): void {
-  switch (msg.type) {
-    case 'loaded': {
-      loadsDone++;
-      frameBus.setTopology(msg.topology);
-      feeds.clear();
-      // The link notice names the address's problems (one notice, not one per panel).
-      useLink.getState().loaded(msg.problems);
-      useUi.setState({
-        query: msg.query,
-        problems: [],
-        create: msg.create,
-        topology: msg.topology,
-        selected: null,
-        inspection: null,
-        opLog: [],
-        forkNote: '',
-        opStatus: `BPF_MAP_CREATE: ${msg.create}`,
-      });
-      const due = afterLoads.filter((a) => a.load <= loadsDone);
-      afterLoads = afterLoads.filter((a) => a.load > loadsDone);
-      for (const a of due) a.fn();
-      break;
-    }
-    case 'frame':
-      frameBus.update(msg.snapshot, msg.running, msg.moves);
-      feeds.addFrame(msg.stats, msg.trace, msg.traceSkipped, msg.statsInterval);
-      // The requested speed is the page's own (store.speed): an echo could undo a newer request.
-      useUi.setState({
-        simNs: msg.snapshot.simNs,
-        furthestNs: msg.furthestNs,
-        running: msg.running,
-        actualSpeed: msg.actualSpeed,
-        behind: msg.behind,
-        // A frame posted before a deselection must not bring the inspector back.
-        inspection: useUi.getState().selected === null ? null : msg.inspection,
-      });
-      break;
-    case 'opResult':
-      if (msg.scheduled !== true) useLink.getState().addManual(msg.record);
-      feeds.addOp(msg.record.at, msg.text);
-      useUi.setState((s) => ({ opStatus: msg.text, opLog: [...s.opLog, msg.record].slice(-MAX_OP_LOG) }));
-      break;
-    case 'error':
-      died(msg.message);
-      break;
-    case 'rewound':
-      frameBus.rewind();
-      feeds.rewind(msg.t, msg.stats);
-      useUi.setState((s) => ({ lastSeekMs: msg.ms ?? s.lastSeekMs, seeks: s.seeks + 1, opLog: s.opLog.filter((r) => r.at <= msg.t) }));
-      break;
-    case 'forked': {
-      useLink.getState().forked(msg.at);
-      const dropped =
-        msg.discardedOps === 0 ? '' : `; ${msg.discardedOps} later hand-made operation${msg.discardedOps === 1 ? '' : 's'} discarded`;
-      useUi.setState({ forkNote: `Forked at ${formatSimTime(msg.at)}: the run's later future is discarded${dropped}.` });
-      break;
-    }
+/**
+ * Worker `w` failed (a replaced worker's late news is ignored). It is terminated and, unless it
+ * keeps dying, replaced at once.
+ */
+function died(w: Worker, reason: string): void {
+  if (worker !== w) return;
+  w.terminate();
+  worker = null;
+  const { auto, inARow } = policy.died(performance.now(), startedAt);
+  if (!auto) {
+    useUi.setState({ workerNotice: { kind: 'stopped', reason, inARow, quickMs: QUICK_DEATH_MS } });
+    return;
   }
+  const atNs = relaunch();
+  useUi.setState({ workerNotice: { kind: 'restarted', reason, atNs } });
+}
+
+/**
+ * Starts a new worker from the run's link (with its time even while playing, and its selection);
+ * if the scenario last asked for had not started yet (not loaded, or its start time not reached),
+ * from that request instead: the page's state does not describe that run yet. Returns the
+ * simulated time it starts at.
+ */
+function relaunch(): number {
+  supervisionStats.restarts++;
+  const ui = useUi.getState();
+  const link = loads.starting ? null : restartLinkQuery(ui, useLink.getState());
+  let boot: BootOptions;
+  if (link !== null) {
+    const from = bootFromLink(link);
+    boot = from.boot;
+    useLink.setState({ pendingSel: from.sel });
+  } else {
+    boot = { ...requested, speed: ui.speed, playing: ui.running };
+  }
+  spawn(boot, link === null);
+  return Math.min(boot.startNs ?? 0, MAX_START_NS);
+}
+
+/** The heartbeat's timer and the page's visibility; returns the function that removes them. */
+function supervise(): () => void {
+  const timer = setInterval(() => {
+    if (worker === null || heartbeat === null) return;
+    const now = performance.now();
+    const verdict = heartbeat.check(now);
+    if (verdict === 'ping') send({ type: 'ping' });
+    else if (verdict === 'dead') died(worker, `it did not answer for ${(heartbeat.silentFor(now) / 1000).toFixed(1)} s`);
+  }, CHECK_EVERY_MS);
+  const onVisibility = () => {
+    const hidden = document.visibilityState === 'hidden';
+    heartbeat?.setVisible(!hidden, performance.now());
+    send({ type: 'hidden', hidden });
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    clearInterval(timer);
+    document.removeEventListener('visibilitychange', onVisibility);
+  };
 }

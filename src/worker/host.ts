@@ -7,4 +7,15 @@ export interface WorkerHost {
   now(): number;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
+  /** Test hooks: the ways a worker fails other than by throwing. */
+  faults: WorkerFaults;
+}
+
+export interface WorkerFaults {
+  /** Lose the next `count` messages to the page (only those of type `kind`, when given). */
+  dropOutgoing(count: number, kind?: FromWorker['type']): void;
+  /** Stop the worker without an error, as self.close() or the browser killing it would. */
+  close(): void;
+  /** Never return (a bug looping forever): the page hears nothing more. */
+  hang(): void;
 }

@@ -1,8 +1,10 @@
 /**
  * The simulation worker's entry: wires a SimController to the worker scope. Zero-delay ticks go
- * through a MessageChannel, since nested setTimeout(0) is clamped to 4 ms.
+ * through a MessageChannel, since nested setTimeout(0) is clamped to 4 ms. Messages to the page
+ * are numbered by the Outbox.
  */
 import { SimController } from './simWorker';
+import { Outbox } from './outbox';
 import type { ToWorker } from './protocol';
 
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
@@ -14,8 +16,9 @@ channel.port1.onmessage = () => {
   fn?.();
 };
 const IMMEDIATE = 'immediate';
+const outbox = new Outbox((msg, transfer) => scope.postMessage(msg, transfer));
 const controller = new SimController({
-  post: (msg, transfer) => scope.postMessage(msg, transfer),
+  post: (msg, transfer) => outbox.post(msg, transfer),
   now: () => performance.now(),
   setTimer: (fn, ms) => {
     if (ms > 0) return setTimeout(fn, ms);
@@ -26,6 +29,15 @@ const controller = new SimController({
   clearTimer: (handle) => {
     if (handle === IMMEDIATE) immediate = null;
     else clearTimeout(handle as ReturnType<typeof setTimeout>);
+  },
+  faults: {
+    dropOutgoing: (count, kind) => outbox.dropNext(count, kind),
+    close: () => scope.close(),
+    hang: () => {
+      for (;;) {
+        // Busy forever, as a runaway loop would be: only terminate() ends this.
+      }
+    },
   },
 });
 scope.onmessage = (event: MessageEvent<ToWorker>) => controller.receive(event.data);

@@ -11,6 +11,8 @@ import type { StatsSample } from './statsSampler';
 
 /** Most tracepoint hits a frame message carries (the newest). */
 export const TRACE_PER_FRAME = 200;
+/** Most map operation results the page keeps for its log (and a state report carries). */
+export const MAX_OP_LOG = 200;
 
 /** Step granularity: the next event, the next NAPI poll, or the next kthread loop iteration. */
 export type StepUnit = 'event' | 'poll' | 'batch';
@@ -61,8 +63,22 @@ export type ToWorker =
   | { type: 'statsInterval'; ns: number }
   /** Stream tracepoint hits to the page (the trace log), or stop. */
   | { type: 'trace'; on: boolean }
-  /** Test hook: make the worker throw, as a bug would. */
-  | { type: 'crash' };
+  /** Are you there? The worker answers 'pong' (the page's heartbeat). */
+  | { type: 'ping' }
+  /**
+   * The page is hidden (or shown again): while hidden a playing run holds its pacing, so no
+   * frames pile up unseen and simulated time does not leap on return.
+   */
+  | { type: 'hidden'; hidden: boolean }
+  /** Report the whole state: 'resync' after a lost message (a frame follows), 'probe' for tests. */
+  | { type: 'getState'; purpose: StatePurpose }
+  /** Test hook: fail as a bug would: throw (the default; `message` is the error's), close the worker, or loop forever. */
+  | { type: 'crash'; how?: CrashHow; message?: string }
+  /** Test hook: lose the next `count` messages to the page (only those of type `kind`, if given). */
+  | { type: 'dropOutgoing'; count: number; kind?: FromWorker['type'] };
+
+export type CrashHow = 'throw' | 'close' | 'hang';
+export type StatePurpose = 'resync' | 'probe';
 
 export interface FrameMessage {
   type: 'frame';
@@ -99,8 +115,46 @@ export interface Inspection {
   code: { fn: string; link: string; step?: string } | null;
 }
 
+/** What 'loaded' says about a scenario just built. */
+export interface LoadedMessage {
+  type: 'loaded';
+  query: string;
+  problems: ScenarioProblem[];
+  create: string;
+  topology: Topology;
+}
+
+/**
+ * Everything the page mirrors of the worker, at one moment: after a lost message the page takes
+ * it whole, and is then consistent with the engine again.
+ */
+export interface StateMessage {
+  type: 'state';
+  purpose: StatePurpose;
+  /** 'load' messages handled so far (the page counts the ones it sent). */
+  loads: number;
+  /** The scenario loaded, as its 'loaded' said (null before the first load). */
+  loaded: LoadedMessage | null;
+  /** Results of the map operations done by hand on this branch of the run (the link writes them as its opResults). */
+  handOps: OpRecord[];
+  /** Map operation results since the load (the newest MAX_OP_LOG), and the last one's text. */
+  ops: OpRecord[];
+  lastOpText: string | null;
+  /** The statistics samples up to now (as a going-back hands them over). */
+  stats: StatsSample[];
+  simNs: number;
+  furthestNs: number;
+  running: boolean;
+  /** The element inspected and what it shows now. */
+  target: InspectTarget | null;
+  inspection: Inspection | null;
+}
+
 export type FromWorker =
-  | { type: 'loaded'; query: string; problems: ScenarioProblem[]; create: string; topology: Topology }
+  | LoadedMessage
+  | StateMessage
+  /** Answers a ping; also sent unasked during long synchronous work, so the page sees it is alive. */
+  | { type: 'pong' }
   | FrameMessage
   /** `scheduled`: the result of one of the scenario's timed `ops` (not one sent by the page). */
   | { type: 'opResult'; record: OpRecord; text: string; scheduled?: boolean }
@@ -113,3 +167,9 @@ export type FromWorker =
   | { type: 'rewound'; t: number; stats: StatsSample[]; ms: number | null }
   /** A map operation before the furthest time forked the run at `at`: later hand-made operations are gone. */
   | { type: 'forked'; at: number; discardedOps: number };
+
+/**
+ * A message as it travels: numbered from 0 for each worker, so the page can tell when one was
+ * lost (a gap) and ask for the whole state.
+ */
+export type WorkerMessage = FromWorker & { seq: number };

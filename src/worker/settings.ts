@@ -17,3 +17,8 @@ export const MOVES_MAX_SPEED = 1e6;
 export const DEFAULT_SPEED = 2000;
 /** Latest start time a 'load' may ask for (10 s of simulated time, run at once). */
 export const MAX_START_NS = 10e9;
+/**
+ * During long synchronous work (a link's start time, a long run or replay) the worker tells the
+ * page it is alive this often: the page's heartbeat gives up after a few seconds of silence.
+ */
+export const ALIVE_EVERY_MS = 500;

@@ -1,42 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SimController } from './simWorker';
 import { DEFAULT_SPEED } from './settings';
-import type { WorkerHost } from './host';
-import type { FrameMessage, FromWorker } from './protocol';
-
-/** A host with a fake clock and timers that run only when the test says so. */
-function fakeHost() {
-  const posted: { msg: FromWorker; transfer: Transferable[] }[] = [];
-  const timers = new Map<number, { fn: () => void; at: number }>();
-  let nextId = 1;
-  const clock = { wall: 0 };
-  const host: WorkerHost = {
-    post: (msg, transfer) => posted.push({ msg, transfer }),
-    now: () => clock.wall,
-    setTimer: (fn, ms) => {
-      const id = nextId++;
-      timers.set(id, { fn, at: clock.wall + ms });
-      return id;
-    },
-    clearTimer: (id) => timers.delete(id as number),
-  };
-  /** Advances the clock by `ms`, running due timers in order. */
-  const advance = (ms: number) => {
-    const end = clock.wall + ms;
-    for (;;) {
-      let due: [number, { fn: () => void; at: number }] | null = null;
-      for (const t of timers) if (t[1].at <= end && (due === null || t[1].at < due[1].at)) due = t;
-      if (due === null) break;
-      timers.delete(due[0]);
-      clock.wall = Math.max(clock.wall, due[1].at);
-      due[1].fn();
-    }
-    clock.wall = end;
-  };
-  const frames = () => posted.map((p) => p.msg).filter((m): m is FrameMessage => m.type === 'frame');
-  const last = () => posted[posted.length - 1].msg;
-  return { host, posted, timers, advance, frames, last, clock };
-}
+import { fakeHost } from './fakeHost';
+import type { FrameMessage } from './protocol';
 
 describe('SimController', () => {
   it('loads a scenario: loaded (with topology and problems), then a first frame', () => {
@@ -139,6 +105,20 @@ describe('SimController', () => {
     expect(res?.type === 'opResult' && res.text).toMatch(/^update key 70: -E2BIG/);
   });
 
+  it('reports a map operation done by hand once, and the timed ones as scheduled', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'load', query: 'ops=2ms:lookup:4', startNs: 1e6 });
+    c.receive({ type: 'runTo', t: 2e6 });
+    c.receive({ type: 'mapOp', op: { at: 0, op: 'delete', key: 4 } });
+    c.receive({ type: 'runTo', t: 3e6 });
+    const results = h.posted.flatMap((p) => (p.msg.type === 'opResult' ? [p.msg] : []));
+    expect(results.map((r) => [r.record.op, r.scheduled === true])).toEqual([
+      ['lookup', true],
+      ['delete', false],
+    ]);
+  });
+
   it('inspects what is selected, in kernel terms', () => {
     const h = fakeHost();
     const c = new SimController(h.host);
@@ -189,6 +169,18 @@ describe('SimController', () => {
     expect(() => c.receive({ type: 'crash' })).toThrow(/crash/);
     expect(h.last()).toEqual({ type: 'error', message: expect.stringMatching(/crash/) });
     expect(h.timers.size).toBe(0);
+  });
+
+  it('told to play before the load (as the page boots), its first frame already says playing, and it plays', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'speed', nsPerSecond: 1e6 });
+    c.receive({ type: 'play' });
+    c.receive({ type: 'load', query: 'rx=3', startNs: 1e6 });
+    expect(h.frames().map((f) => f.running)).toEqual([true]);
+    h.advance(500);
+    expect(c.current!.now).toBeGreaterThan(1.4e6);
+    expect(c.current!.now).toBeLessThan(1.6e6);
   });
 
   it('resets to time 0 of the same scenario, keeping the play state', () => {

@@ -1,10 +1,10 @@
 /**
- * The simulation worker: owns the Engine, runs it in real time under the Pacer while playing, and
+ * The simulation worker: owns the Engine, runs it in real time while playing (PlayLoop), and
  * talks to the page only through the messages of protocol.ts. The page stays responsive whatever
  * the engine does, and a bug in the engine cannot take the page down with it.
  *
  * The logic is the SimController class, driven through a small host interface (post, clock,
- * timers) so that it runs under test in Node; main.ts wires it to the worker scope.
+ * timers, fault hooks) so that it runs under test in Node; main.ts wires it to the worker scope.
  */
 import { describeOp, Engine } from '../engine/engine';
 import { MoveRecorder, type MoveBatch } from '../engine/moves';
@@ -12,42 +12,55 @@ import { takeSnapshot } from '../engine/snapshot';
 import { parseScenario } from '../scenario/parse';
 import type { MapOpSpec } from '../scenario/types';
 import { inspect } from './inspect';
-import { Pacer, TICK_BUDGET_MS } from './pacer';
+import { PlayLoop } from './playLoop';
 import { StatsSampler } from './statsSampler';
 import { StatsHistory } from './statsHistory';
 import { Timeline, type RunState } from './timeline';
 import { stepOnce } from './stepOnce';
 import { TraceFeed } from './traceFeed';
 import { VIEW_PARAMS } from '../scenario/viewParams';
-import type { FrameMessage, InspectTarget, StepUnit, ToWorker } from './protocol';
+import type { CrashHow, FrameMessage, InspectTarget, LoadedMessage, StatePurpose, StepUnit, ToWorker } from './protocol';
+import { PageChannel } from './pageChannel';
+import { stateReport } from './stateReport';
 import type { WorkerHost } from './host';
 import { topologyOf } from './topology';
-import { DEFAULT_SPEED, DEFAULT_STATS_INTERVAL_NS, FAST_FORWARD_SLICE_NS, FLAT_OUT_BUDGET_MS } from './settings';
-import { FRAME_MS, MAX_START_NS, MOVES_MAX_SPEED, STATS_HISTORY } from './settings';
+import { runInSlices } from './runInSlices';
+import { DEFAULT_STATS_INTERVAL_NS, MAX_START_NS, MOVES_MAX_SPEED, STATS_HISTORY } from './settings';
 
-/** Runs one simulation for the page: handles every ToWorker message and paces the engine. */
+/** Runs one simulation for the page: handles every ToWorker message. */
 export class SimController {
   private engine: Engine | null = null;
   private query = '';
-  private running = false;
-  private readonly pacer = new Pacer(DEFAULT_SPEED);
   private target: InspectTarget | null = null;
-  private timer: unknown = null;
-  /** The last tick could not reach its target (or the speed is unbounded). */
-  private flatOut = false;
-  private lastPost = -Infinity;
   private sampler = new StatsSampler(DEFAULT_STATS_INTERVAL_NS);
   private readonly timeline = new Timeline();
   private readonly history = new StatsHistory(STATS_HISTORY);
   private readonly trace = new TraceFeed();
   /** Map operation records (engine.ops) already reported to the page. */
   private opsPosted = 0;
-  /** Simulated time at which playing pauses by itself, or null. */
-  private pauseAt: number | null = null;
   /** Where each step since the last play, seek or load started: Step back returns there. */
   private stepStarts: number[] = [];
+  /** 'load' messages handled, and what the last one said (for a state report). */
+  private loads = 0;
+  private loaded: LoadedMessage | null = null;
+  /** Records in engine.ops made by building the engine (the create, the scenario's entries). */
+  private opsAtLoad = 0;
+  private readonly page: PageChannel;
+  private readonly loop: PlayLoop;
+  private readonly clock = () => this.host.now();
 
-  constructor(private readonly host: WorkerHost) {}
+  constructor(private readonly host: WorkerHost) {
+    this.page = new PageChannel(host);
+    this.loop = new PlayLoop(host, {
+      engine: () => this.engine,
+      runUntil: (t) => this.sampler.runUntil(this.engine!, t),
+      advanced: (wallMs) => {
+        if (this.engine !== null) this.timeline.advanced(this.state(this.engine), wallMs);
+      },
+      postFrame: () => this.postFrame(),
+      guarded: (fn) => this.guarded(fn),
+    });
+  }
 
   /**
    * Handles one message. An exception is reported to the page as an 'error' message, ticking
@@ -65,37 +78,38 @@ export class SimController {
   private handle(msg: ToWorker): void {
     switch (msg.type) {
       case 'load':
+        this.loads++;
         this.load(msg.query, msg.startNs);
         break;
       case 'reset':
         this.load(this.query);
         break;
       case 'play':
-        this.pauseAt = msg.until !== undefined && Number.isFinite(msg.until) ? msg.until : null;
-        this.play();
+        if (this.loop.play(msg.until !== undefined && Number.isFinite(msg.until) ? msg.until : null)) this.stepStarts = [];
         break;
       case 'runTo':
-        this.pause();
+        this.loop.pause();
         this.runTo(msg.t);
         break;
       case 'pause':
-        this.pause();
+        this.loop.pause();
         this.toWholeNs();
         // Confirms the pause: a frame posted just before it said "running".
         this.postFrame();
         break;
       case 'speed':
-        this.setSpeed(msg.nsPerSecond);
+        this.loop.setSpeed(msg.nsPerSecond);
+        this.configureMoves();
         break;
       case 'step':
         this.step(msg.unit);
         break;
       case 'seek':
-        this.pause();
+        this.loop.pause();
         this.seek(msg.t);
         break;
       case 'stepBack':
-        this.pause();
+        this.loop.pause();
         this.stepBack(msg.unit);
         break;
       case 'mapOp':
@@ -104,20 +118,33 @@ export class SimController {
       case 'inspect':
         this.target = msg.target;
         // While playing the next tick carries it; a paused worker answers at once.
-        if (!this.running) this.postFrame();
+        if (!this.loop.running) this.postFrame();
         break;
       case 'statsInterval':
         this.sampler.setInterval(msg.ns, this.engine);
         // Samples from here on have the new period: earlier ones of the old period stay.
         this.history.truncateAfter(this.engine?.now ?? 0);
-        if (!this.running) this.postFrame();
+        if (!this.loop.running) this.postFrame();
         break;
       case 'trace':
         this.trace.on = msg.on;
         this.configureTrace();
         break;
+      case 'ping':
+        this.page.post({ type: 'pong' });
+        break;
+      case 'hidden':
+        this.loop.setHidden(msg.hidden);
+        break;
+      case 'getState':
+        this.postState(msg.purpose);
+        break;
       case 'crash':
-        throw new Error('the simulation worker was told to crash (test hook)');
+        this.crash(msg.how ?? 'throw', msg.message);
+        break;
+      case 'dropOutgoing':
+        this.host.faults.dropOutgoing(msg.count, msg.kind);
+        break;
       default: {
         const unknown: never = msg;
         throw new Error(`unknown message ${JSON.stringify(unknown)}`);
@@ -129,10 +156,9 @@ export class SimController {
     try {
       fn();
     } catch (error) {
-      this.running = false;
-      this.cancelTick();
+      this.loop.halt();
       const message = error instanceof Error ? error.message : String(error);
-      this.host.post({ type: 'error', message }, []);
+      this.page.post({ type: 'error', message });
       throw error;
     }
   }
@@ -152,12 +178,14 @@ export class SimController {
     this.configureMoves();
     this.configureTrace();
     this.opsPosted = engine.ops.length;
-    this.host.post({ type: 'loaded', query, problems, create: engine.createResult.result, topology: topologyOf(engine) }, []);
+    this.opsAtLoad = engine.ops.length;
+    this.loaded = { type: 'loaded', query, problems, create: engine.createResult.result, topology: topologyOf(engine) };
+    this.page.post(this.loaded);
     if (startNs > 0 && Number.isFinite(startNs)) {
       this.fastForward(engine, Math.min(startNs, MAX_START_NS));
-      this.host.post({ type: 'rewound', t: engine.now, stats: this.history.upTo(engine.now, STATS_HISTORY), ms: null }, []);
+      this.page.post({ type: 'rewound', t: engine.now, stats: this.history.upTo(engine.now, STATS_HISTORY), ms: null });
     }
-    if (this.running) this.pacer.start(this.host.now(), engine.now);
+    this.loop.reloaded();
     this.postFrame();
   }
 
@@ -173,12 +201,11 @@ export class SimController {
     const moves = engine.world.moves;
     engine.world.moves = null;
     const state = this.state(engine);
-    while (engine.now < t) {
-      const start = this.host.now();
-      this.sampler.runUntil(engine, Math.min(t, engine.now + FAST_FORWARD_SLICE_NS));
+    runInSlices(state, t, this.clock, (ms) => {
       this.history.add(this.sampler.drain());
-      this.timeline.advanced(state, this.host.now() - start);
-    }
+      this.timeline.advanced(state, ms);
+      this.page.signOfLife();
+    });
     engine.world.moves = moves;
   }
 
@@ -189,9 +216,11 @@ export class SimController {
       if (engine !== null) this.postFrame();
       return;
     }
-    const start = this.host.now();
-    this.sampler.runUntil(engine, Math.min(t, engine.now + MAX_START_NS));
-    this.timeline.advanced(this.state(engine), this.host.now() - start);
+    const state = this.state(engine);
+    runInSlices(state, Math.min(t, engine.now + MAX_START_NS), this.clock, (ms) => {
+      this.timeline.advanced(state, ms);
+      this.page.signOfLife();
+    });
     this.postFrame();
   }
 
@@ -203,10 +232,10 @@ export class SimController {
     const start = this.host.now();
     // Journeys sit out the replay (the page keeps what it has up to `t`); a fresh recorder follows.
     engine.world.moves = null;
-    const state = this.timeline.seek(this.state(engine), t, (s, to) => s.sampler.runUntil(s.engine, to));
+    const state = this.timeline.seek(this.state(engine), t, (s, to) => runInSlices(s, to, this.clock, () => this.page.signOfLife()));
     this.adopt(state);
     const ms = this.host.now() - start;
-    this.host.post({ type: 'rewound', t: state.engine.now, stats: this.history.upTo(state.engine.now, STATS_HISTORY), ms }, []);
+    this.page.post({ type: 'rewound', t: state.engine.now, stats: this.history.upTo(state.engine.now, STATS_HISTORY), ms });
     this.postFrame();
   }
 
@@ -218,7 +247,10 @@ export class SimController {
     const engine = this.engine;
     if (engine === null) return;
     const undo = this.stepStarts.pop();
-    const to = undo !== undefined && undo < engine.now ? undo : this.timeline.previousStop(engine.now, (s) => stepOnce(s.engine, unit));
+    const to =
+      undo !== undefined && undo < engine.now
+        ? undo
+        : this.timeline.previousStop(engine.now, (s) => stepOnce(s.engine, unit, () => this.page.signOfLife()));
     const steps = this.stepStarts;
     this.seek(to);
     this.stepStarts = steps;
@@ -239,42 +271,33 @@ export class SimController {
     const engine = this.engine;
     if (engine === null || Number.isInteger(engine.now)) return;
     this.sampler.runUntil(engine, Math.ceil(engine.now));
+    // Past the furthest time (after a step), the timeline's end follows.
+    this.timeline.advanced(this.state(engine), 0);
   }
 
-  /** Posts the results of scheduled map operations applied since the last post. */
-  private postScheduledOps(): void {
+  /** Posts the results of scheduled map operations applied since the last post (before record `upTo`). */
+  private postScheduledOps(upTo = this.engine?.ops.length ?? 0): void {
     const engine = this.engine;
     if (engine === null) return;
-    for (; this.opsPosted < engine.ops.length; this.opsPosted++) {
+    for (; this.opsPosted < upTo; this.opsPosted++) {
       const record = engine.ops[this.opsPosted];
-      this.host.post({ type: 'opResult', record, text: describeOp(record), scheduled: true }, []);
+      this.page.post({ type: 'opResult', record, text: describeOp(record), scheduled: true });
     }
   }
 
-  private play(): void {
-    if (this.running) return;
-    this.running = true;
-    this.stepStarts = [];
-    this.pacer.start(this.host.now(), this.engine?.now ?? 0);
-    this.postFrame();
-    this.scheduleTick(FRAME_MS);
+  /** The test hook's failures. */
+  private crash(how: CrashHow, message = 'crash requested (test hook)'): void {
+    if (how === 'close') this.host.faults.close();
+    else if (how === 'hang') this.host.faults.hang();
+    else throw new Error(message);
   }
 
-  private pause(): void {
-    this.pauseAt = null;
-    this.running = false;
-    this.cancelTick();
-    this.pacer.stop();
-  }
-
-  private setSpeed(nsPerSecond: number): void {
-    this.pacer.setSpeed(nsPerSecond, this.host.now(), this.engine?.now ?? 0);
-    this.configureMoves();
-    if (this.running) {
-      // At "as fast as possible" ticks follow each other without a gap: start now.
-      this.cancelTick();
-      this.scheduleTick(0);
-    }
+  /** Everything the page mirrors; for a resync, a frame follows (the snapshot, pending samples). */
+  private postState(purpose: StatePurpose): void {
+    const { loads, loaded, engine, opsAtLoad, timeline, history, target } = this;
+    const running = this.loop.running;
+    this.page.post(stateReport(purpose, { loads, loaded, engine, opsAtLoad, timeline, history, running, target }));
+    if (purpose === 'resync') this.postFrame();
   }
 
   /** Keeps tracepoint hits in a ring while the trace log listens. */
@@ -286,7 +309,7 @@ export class SimController {
   private configureMoves(): void {
     const w = this.engine?.world;
     if (w === undefined) return;
-    const want = this.pacer.speed <= MOVES_MAX_SPEED;
+    const want = this.loop.pacer.speed <= MOVES_MAX_SPEED;
     if (want && w.moves === null) w.moves = new MoveRecorder();
     else if (!want) w.moves = null;
   }
@@ -294,11 +317,11 @@ export class SimController {
   private step(unit: StepUnit): void {
     const engine = this.engine;
     if (engine === null) return;
-    this.pause();
+    this.loop.pause();
     const start = this.host.now();
     this.stepStarts.push(engine.now);
     if (this.stepStarts.length > 10_000) this.stepStarts.shift();
-    stepOnce(engine, unit);
+    stepOnce(engine, unit, () => this.page.signOfLife());
     this.sampler.catchUp(engine);
     this.timeline.advanced(this.state(engine), this.host.now() - start);
     this.postFrame();
@@ -313,57 +336,13 @@ export class SimController {
     const { record, fork } = this.timeline.applyHandOp(this.state(engine), op);
     if (fork !== null) {
       this.history.truncateAfter(fork.at);
-      this.host.post({ type: 'forked', at: fork.at, discardedOps: fork.discardedOps }, []);
+      this.page.post({ type: 'forked', at: fork.at, discardedOps: fork.discardedOps });
     }
-    this.postScheduledOps();
+    // The timed operations due now ran first; the last record is this one, reported as done by hand.
+    this.postScheduledOps(engine.ops.length - 1);
     this.opsPosted = engine.ops.length;
-    this.host.post({ type: 'opResult', record, text: describeOp(record) }, []);
-    if (!this.running) this.postFrame();
-  }
-
-  private scheduleTick(delayMs: number): void {
-    if (this.timer !== null) return;
-    this.timer = this.host.setTimer(() => {
-      this.timer = null;
-      this.guarded(() => this.tick());
-    }, delayMs);
-  }
-
-  private cancelTick(): void {
-    if (this.timer === null) return;
-    this.host.clearTimer(this.timer);
-    this.timer = null;
-  }
-
-  private tick(): void {
-    const engine = this.engine;
-    if (!this.running || engine === null) return;
-    const start = this.host.now();
-    // Behind or flat out, a tick may use nearly the whole display frame.
-    const budget = this.flatOut ? FLAT_OUT_BUDGET_MS : TICK_BUDGET_MS;
-    const sampler = this.sampler;
-    const stopAt = this.pauseAt ?? Infinity;
-    const outcome = this.pacer.tick(
-      start,
-      { now: () => engine.now, runUntil: (t) => sampler.runUntil(engine, t) },
-      () => this.host.now(),
-      budget,
-      stopAt,
-    );
-    const end = this.host.now();
-    if (engine.now >= stopAt) {
-      // A checkpoint reached: stop exactly there.
-      this.pauseAt = null;
-      this.pause();
-      this.timeline.advanced(this.state(engine), end - start);
-      this.postFrame();
-      return;
-    }
-    this.timeline.advanced(this.state(engine), end - start);
-    this.flatOut = this.pacer.speed === Infinity || !outcome.reached;
-    // Flat out, ticks come back to back: post only about once per display frame.
-    if (!this.flatOut || end - this.lastPost >= FRAME_MS * 0.75) this.postFrame();
-    this.scheduleTick(this.flatOut ? 0 : Math.max(1, FRAME_MS - (end - start)));
+    this.page.post({ type: 'opResult', record, text: describeOp(record) });
+    if (!this.loop.running) this.postFrame();
   }
 
   private postFrame(): void {
@@ -385,17 +364,17 @@ export class SimController {
       traceSkipped: skipped,
       statsInterval: this.sampler.interval,
       snapshot: takeSnapshot(engine),
-      running: this.running,
-      speed: this.pacer.speed,
-      actualSpeed: this.pacer.actualSpeed,
-      behind: this.pacer.behind,
+      running: this.loop.running,
+      speed: this.loop.pacer.speed,
+      actualSpeed: this.loop.pacer.actualSpeed,
+      behind: this.loop.pacer.behind,
       moves,
       inspection: this.target === null ? null : inspect(engine, this.target),
     };
     // The batch's arrays are fresh copies: hand their buffers over instead of cloning them.
     const transfer: Transferable[] =
       moves === null ? [] : [moves.frame.buffer, moves.place.buffer, moves.at.buffer, moves.flow.buffer].map((b) => b as ArrayBuffer);
-    this.lastPost = this.host.now();
-    this.host.post(msg, transfer);
+    this.loop.posted();
+    this.page.post(msg, transfer);
   }
 }

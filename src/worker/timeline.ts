@@ -47,6 +47,8 @@ export class Timeline {
   private checkpoints: Checkpoint[] = [];
   /** Hand-made map operations on this branch, in the order done. */
   private handOps: MapOpSpec[] = [];
+  /** Their results, in the same order (a replay after going back gives the same ones). */
+  private handResults: OpRecord[] = [];
   /** The furthest simulated time this branch has reached. */
   furthest = 0;
   private wallSinceCheckpoint = 0;
@@ -57,6 +59,7 @@ export class Timeline {
   start(state: RunState): void {
     this.checkpoints = [];
     this.handOps = [];
+    this.handResults = [];
     this.furthest = state.engine.now;
     this.checkpoint(state);
   }
@@ -79,15 +82,18 @@ export class Timeline {
     const now = engine.now;
     let fork: Fork | null = null;
     if (now < this.furthest) {
-      const kept = this.handOps.filter((o) => o.at <= now);
+      const keep = this.handOps.map((o) => o.at <= now);
+      const kept = this.handOps.filter((_, i) => keep[i]);
       fork = { at: now, discardedOps: this.handOps.length - kept.length };
       this.handOps = kept;
+      this.handResults = this.handResults.filter((_, i) => keep[i]);
       this.checkpoints = this.checkpoints.filter((c) => c.at <= now);
       engine.dropHandOpsAfter(now);
       this.furthest = now;
     }
     const record = engine.applyHandOp(op);
     this.handOps.push({ ...op, at: now });
+    this.handResults.push(record);
     return { record, fork };
   }
 
@@ -125,6 +131,11 @@ export class Timeline {
       if (cp.at < t) return cp.at;
     }
     return 0;
+  }
+
+  /** The results of the map operations done by hand on this branch, in the order done. */
+  handMade(): OpRecord[] {
+    return [...this.handResults];
   }
 
   /** Checkpoints held now, their bytes, and the hand-made operations on this branch. */

@@ -34,6 +34,8 @@ export interface LinkState {
   loaded: (problems: ScenarioProblem[]) => void;
   /** A map operation done by hand (not a scheduled one). */
   addManual: (record: OpRecord) => void;
+  /** All the map operations done by hand on the run, as the worker reports them (a resync). */
+  setManual: (records: readonly OpRecord[]) => void;
   /** The run forked at `at`: hand-made operations after it did not happen. */
   forked: (at: number) => void;
   dismiss: () => void;
@@ -57,6 +59,7 @@ export const useLink = create<LinkState>((set, get) => ({
     const op = manualOpSpec(record);
     if (op !== null) set((s) => ({ manualOps: [...s.manualOps, op] }));
   },
+  setManual: (records) => set({ manualOps: records.flatMap((r) => manualOpSpec(r) ?? []) }),
   forked: (at) => set((s) => ({ manualOps: s.manualOps.filter((op) => op.at <= at) })),
   dismiss: () => set({ problems: [] }),
 }));

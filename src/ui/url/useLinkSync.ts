@@ -11,20 +11,31 @@ import { buildLinkQuery } from './viewState';
 
 let cache: { query: string; manual: LinkState['manualOps']; text: string } | null = null;
 
-/** The link query for the current state, or null before the first scenario has loaded. */
-export function currentLinkQuery(ui: UiState = useUi.getState(), link: LinkState = useLink.getState()): string | null {
+/**
+ * The link query for the current state, or null before the first scenario has loaded. With
+ * `timeWhilePlaying`, the simulated time is in it even while playing (a restart's link).
+ */
+export function currentLinkQuery(
+  ui: UiState = useUi.getState(),
+  link: LinkState = useLink.getState(),
+  options: { timeWhilePlaying?: boolean } = {},
+): string | null {
   if (ui.topology === null) return null;
   if (cache === null || cache.query !== ui.query || cache.manual !== link.manualOps) {
     cache = { query: ui.query, manual: link.manualOps, text: linkScenarioQuery(ui.query, link.manualOps) };
   }
-  return buildLinkQuery(cache.text, {
-    speed: ui.speed,
-    paused: !ui.running,
-    t: ui.simNs,
-    sel: ui.selected,
-    theme: link.theme,
-    ...link.modes,
-  });
+  return buildLinkQuery(
+    cache.text,
+    {
+      speed: ui.speed,
+      paused: !ui.running,
+      t: ui.simNs,
+      sel: ui.selected,
+      theme: link.theme,
+      ...link.modes,
+    },
+    options,
+  );
 }
 
 /** Writes the link into the address bar when it changed. */

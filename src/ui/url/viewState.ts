@@ -206,15 +206,17 @@ function speedText(speed: number): string {
 
 /**
  * The whole link query: `v=1`, the scenario (already in its URL form), then the view. `t` is
- * written only when paused and past 0 (rounded up to whole ns).
+ * written only when paused and past 0 (rounded up to whole ns): a playing run's link starts from
+ * 0 for whoever opens it. With `timeWhilePlaying` it is written anyway (a restarted worker
+ * resumes where its run was).
  */
-export function buildLinkQuery(scenarioQuery: string, view: ViewState): string {
+export function buildLinkQuery(scenarioQuery: string, view: ViewState, { timeWhilePlaying = false } = {}): string {
   const parts = [`v=${LINK_VERSION}`];
   if (scenarioQuery !== '') parts.push(scenarioQuery);
   if (view.speed !== null) parts.push(`speed=${speedText(view.speed)}`);
-  if (view.paused) {
-    parts.push('paused=1');
-    if (view.t !== null && view.t > 0 && Number.isFinite(view.t)) parts.push(`t=${formatDuration(Math.ceil(view.t))}`);
+  if (view.paused) parts.push('paused=1');
+  if ((view.paused || timeWhilePlaying) && view.t !== null && view.t > 0 && Number.isFinite(view.t)) {
+    parts.push(`t=${formatDuration(Math.ceil(view.t))}`);
   }
   if (view.sel !== null) parts.push(`sel=${formatSel(view.sel)}`);
   if (view.theme !== null) parts.push(`theme=${view.theme}`);
