@@ -118,6 +118,10 @@ export class Engine {
     const heap = w.heap;
     const control = w.control;
     w.limit = t;
+    // A CPU stepped over and over without time moving is a livelock (an engine bug): stop with a
+    // clear error rather than hang the worker or the test run.
+    let sameTimeSteps = 0;
+    let lastStepAt = -1;
     for (;;) {
       const tc = control.nextTime();
       const ta = heap.topTime();
@@ -132,6 +136,14 @@ export class Engine {
       // A CPU due exactly at t acts in the next run: actions start strictly before the limit.
       if (ta >= t) break;
       const cpu = heap.top();
+      if (ta !== lastStepAt) {
+        lastStepAt = ta;
+        sameTimeSteps = 0;
+      } else if (++sameTimeSteps > LIVELOCK_STEPS) {
+        const message = `livelock: CPU ${cpu} was stepped ${LIVELOCK_STEPS} times at ${ta} ns without simulated time moving`;
+        w.violation(message);
+        throw new Error(`The simulation stopped making progress (${message})`);
+      }
       w.running = cpu;
       w.cpus[cpu].step(w, ta);
       w.running = -1;
@@ -302,6 +314,9 @@ function recordFields(op: MapOpSpec, s: Scenario): Pick<OpRecord, 'key' | 'qsize
       return { key: null, qsize: null, flags: null };
   }
 }
+
+/** Steps at one simulated time that mean a livelock (legitimately: a few per CPU). */
+const LIVELOCK_STEPS = 100_000;
 
 /** Control-queue tier of map operations: at their time they come before the kernel's events. */
 const OP_TIER = 0;

@@ -138,6 +138,21 @@ describe('__cpu_map_flush at the end of the poll', () => {
   });
 });
 
+describe('a resumed end-of-poll flush', () => {
+  // Found by the page's worker supervision: at 434.568615 ms CPU 2's flush yielded to CPU 5's event
+  // due at exactly the same time; the heap picks the lower CPU at a tie, so CPU 2 ran again, saw
+  // the same tie and yielded again, for ever, without simulated time moving.
+  it('does not wait again for a higher CPU due at the same time (10G line rate over 4 CPUs, udp-noport)', () => {
+    const e = engineOf('rx=0,1,2,3&entries=4:2048,5:2048,6:2048,7:2048&rate=14.88M&flows=1024&prog=hash');
+    e.runUntil(434 * MS);
+    const stepsBefore = e.world.polls;
+    // Before the fix this ran into the engine's livelock guard, which throws.
+    expect(e.stepUntil(() => e.now >= 435 * MS, 435 * MS)).toBe(true);
+    expect(e.world.polls).toBeGreaterThan(stepsBefore);
+    expect(e.check()).toEqual([]);
+  }, 60_000);
+});
+
 describe('xdp_cpumap_enqueue counts ring-full drops', () => {
   it('at overload (one RX CPU at 14.7 Mpps into a v5.0 udp-noport kthread): drops = enqueued - kthread-processed over a window, bulk-average 8.00', () => {
     const e = engineOf('kernel=5.0&rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant&stack=udp-noport');

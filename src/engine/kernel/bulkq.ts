@@ -90,6 +90,10 @@ export function cpuMapInsertCtx(map: CpuMap, cpu: number, key: number): void {
  */
 export function cpuMapFlush(w: World, map: CpuMap, cpu: Cpu, now: number): number {
   const id = cpu.id;
+  // A resumed flush does its next bulk without waiting again: the CPU runs because every event
+  // ordered before it (earlier, or at the same time on a lower CPU) has run. Waiting again would
+  // never end when a higher CPU's event is due at exactly this time (the heap breaks ties by CPU).
+  let resumed = cpu.flushCursor >= 0;
   if (cpu.flushCursor < 0) {
     if (map.flushNeededCount[id] === 0) return now;
     cpu.flushCursor = 0;
@@ -100,7 +104,8 @@ export function cpuMapFlush(w: World, map: CpuMap, cpu: Cpu, now: number): numbe
     if (map.flushNeeded[base + key] === 0) continue;
     const entry = map.slots[key];
     if (entry === null) continue;
-    if (now >= w.horizon()) return now;
+    if (!resumed && now >= w.horizon()) return now;
+    resumed = false;
     map.flushNeeded[base + key] = 0;
     map.flushNeededCount[id]--;
     now += flushCost(bqFlushToQueue(w, entry, id, now, id));
