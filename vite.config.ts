@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -39,5 +40,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'threads',
+    // Every core (vitest's default leaves one free, which on a 2-core machine is half of them).
+    maxWorkers: availableParallelism(),
   },
 });
