@@ -9,6 +9,24 @@ import type { Engine } from '../../src/engine/engine';
 /** An `ops` item; an irq item's queue is written modulo the scenario's RX queues. */
 type OpItem = string | { at: string; queue: number; cpu: number };
 
+/** The `arrival` parameter: constant, poisson or bursty:N. */
+export const arrivalArb: fc.Arbitrary<string> = fc.oneof(
+  fc.constant('constant'),
+  fc.constant('poisson'),
+  fc.integer({ min: 2, max: 256 }).map((b) => `bursty:${b}`),
+);
+
+/** The `prog` parameter, with `cpu:N` up to `maxKey`. */
+export const progArb = (maxKey: number): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc.constant('rr'),
+    fc.constant('hash'),
+    fc.integer({ min: 0, max: maxKey }).map((c) => `cpu:${c}`),
+  );
+
+/** The `stack` parameter. */
+export const stackArb = fc.constantFrom('iptables-drop', 'udp-noport', 'deliver');
+
 const opArb = (max: number, cpus: number): fc.Arbitrary<OpItem> => {
   const at = fc.integer({ min: 0, max: 15_000 }).map((us) => `${us}us`);
   const key = fc.integer({ min: 0, max: max + 1 });
@@ -57,17 +75,9 @@ export const scenarioArb: fc.Arbitrary<string> = fc.integer({ min: 2, max: 16 })
           .chain((keys) => fc.tuple(...keys.map((k) => fc.integer({ min: 1, max: 512 }).map((q) => `${k}:${q}`)))),
         // Light traffic, or a few Mpps.
         rate: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 500_000, max: 5_000_000 })),
-        arrival: fc.oneof(
-          fc.constant('constant'),
-          fc.constant('poisson'),
-          fc.integer({ min: 2, max: 256 }).map((b) => `bursty:${b}`),
-        ),
-        prog: fc.oneof(
-          fc.constant('rr'),
-          fc.constant('hash'),
-          fc.integer({ min: 0, max: max + 1 }).map((c) => `cpu:${c}`),
-        ),
-        stack: fc.constantFrom('iptables-drop', 'udp-noport', 'deliver'),
+        arrival: arrivalArb,
+        prog: progArb(max + 1),
+        stack: stackArb,
         seed: fc.integer({ min: 0, max: 0xffffffff }),
         drop: fc.oneof(
           fc.constant(0),

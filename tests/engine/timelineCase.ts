@@ -6,6 +6,7 @@
  * whole case is one scenario query, so a failure is one link.
  */
 import fc from 'fast-check';
+import { arrivalArb, progArb, stackArb } from './arbitraries';
 import { formatDuration, formatRate } from '../../src/scenario/units';
 import { lineRatePps } from '../../src/scenario/defaults';
 import { serializeScenario } from '../../src/scenario/serialize';
@@ -198,17 +199,9 @@ export const timelineCaseArb: fc.Arbitrary<TimelineCase> = fc
     entries: fc.uniqueArray(fc.integer({ min: 0, max: 17 }), { maxLength: 4 }),
     qsize: fc.integer({ min: 1, max: 512 }),
     rate: rateArb,
-    arrival: fc.oneof(
-      fc.constant('constant'),
-      fc.constant('poisson'),
-      fc.integer({ min: 2, max: 256 }).map((b) => `bursty:${b}`),
-    ),
-    prog: fc.oneof(
-      fc.constant('rr'),
-      fc.constant('hash'),
-      fc.integer({ min: 0, max: 17 }).map((c) => `cpu:${c}`),
-    ),
-    stack: fc.constantFrom('iptables-drop', 'udp-noport', 'deliver'),
+    arrival: arrivalArb,
+    prog: progArb(17),
+    stack: stackArb,
     flows: fc.constantFrom(1, 8, 64, 1024),
     drop: fc.oneof(
       { weight: 3, arbitrary: fc.constant(0) },
