@@ -4,7 +4,7 @@
  * interrupt to another CPU. Each field sits beside the button that uses it.
  */
 import type { MapOpButton, MapOpForm } from './build';
-import { Field } from './MapOpsForm';
+import { TextField } from './MapOpsForm';
 
 /** Props: the form's values, a change callback, and what a button press runs. */
 export interface MachineOpsProps {
@@ -13,37 +13,25 @@ export interface MachineOpsProps {
   run: (button: MapOpButton) => void;
 }
 
-function TextInput({ id, value, size, onChange }: { id: string; value: string; size: number; onChange: (value: string) => void }) {
-  return <input id={id} type="text" size={size} value={value} onChange={(e) => onChange(e.target.value)} />;
-}
-
 /** The Create map, Set rate and Move interrupt groups. */
 export function MachineOps({ form, onChange, run }: MachineOpsProps) {
   return (
     <div className="mapops-fields">
       <span className="mapops-group">
-        <Field label="max_entries">
-          {(id) => <TextInput id={id} size={6} value={form.max} onChange={(max) => onChange({ ...form, max })} />}
-        </Field>{' '}
+        <TextField label="max_entries" name="max" size={6} form={form} onChange={onChange} />{' '}
         <button type="button" onClick={() => run('create')}>
           Create map
         </button>
       </span>
       <span className="mapops-group">
-        <Field label="Offered rate">
-          {(id) => <TextInput id={id} size={8} value={form.rate} onChange={(rate) => onChange({ ...form, rate })} />}
-        </Field>{' '}
+        <TextField label="Offered rate" name="rate" size={8} form={form} onChange={onChange} />{' '}
         <button type="button" onClick={() => run('rate')}>
           Set rate
         </button>
       </span>
       <span className="mapops-group">
-        <Field label="RX queue">
-          {(id) => <TextInput id={id} size={3} value={form.queue} onChange={(queue) => onChange({ ...form, queue })} />}
-        </Field>{' '}
-        <Field label="to CPU">
-          {(id) => <TextInput id={id} size={3} value={form.cpu} onChange={(cpu) => onChange({ ...form, cpu })} />}
-        </Field>{' '}
+        <TextField label="RX queue" name="queue" size={3} form={form} onChange={onChange} />{' '}
+        <TextField label="to CPU" name="cpu" size={3} form={form} onChange={onChange} />{' '}
         <button type="button" onClick={() => run('irq')}>
           Move interrupt
         </button>

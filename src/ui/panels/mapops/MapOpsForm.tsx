@@ -18,34 +18,40 @@ export function Field({ label, children }: { label: string; children: (id: strin
   );
 }
 
+/** The form's text fields (every one but Flags). */
+type TextFieldName = Exclude<keyof MapOpForm, 'flags'>;
+
+/** A labelled text input bound to one field of the form. */
+export function TextField({
+  label,
+  name,
+  size,
+  numeric = false,
+  form,
+  onChange,
+}: MapOpsFieldsProps & { label: string; name: TextFieldName; size: number; numeric?: boolean }) {
+  return (
+    <Field label={label}>
+      {(id) => (
+        <input
+          id={id}
+          type="text"
+          inputMode={numeric ? 'numeric' : undefined}
+          size={size}
+          value={form[name]}
+          onChange={(e) => onChange({ ...form, [name]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** The input fields; the buttons are the panel's. */
 export function MapOpsFields({ form, onChange }: MapOpsFieldsProps) {
   return (
     <div className="mapops-fields">
-      <Field label="Key">
-        {(id) => (
-          <input
-            id={id}
-            type="text"
-            inputMode="numeric"
-            size={10}
-            value={form.key}
-            onChange={(e) => onChange({ ...form, key: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="qsize">
-        {(id) => (
-          <input
-            id={id}
-            type="text"
-            inputMode="numeric"
-            size={10}
-            value={form.qsize}
-            onChange={(e) => onChange({ ...form, qsize: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextField label="Key" name="key" size={10} numeric form={form} onChange={onChange} />
+      <TextField label="qsize" name="qsize" size={10} numeric form={form} onChange={onChange} />
       <Field label="Flags">
         {(id) => (
           <select id={id} value={form.flags} onChange={(e) => onChange({ ...form, flags: e.target.value as FlagsChoice })}>
@@ -56,20 +62,7 @@ export function MapOpsFields({ form, onChange }: MapOpsFieldsProps) {
           </select>
         )}
       </Field>
-      {form.flags === 'other' ? (
-        <Field label="Flags value">
-          {(id) => (
-            <input
-              id={id}
-              type="text"
-              inputMode="numeric"
-              size={6}
-              value={form.flagsValue}
-              onChange={(e) => onChange({ ...form, flagsValue: e.target.value })}
-            />
-          )}
-        </Field>
-      ) : null}
+      {form.flags === 'other' ? <TextField label="Flags value" name="flagsValue" size={6} numeric form={form} onChange={onChange} /> : null}
     </div>
   );
 }
