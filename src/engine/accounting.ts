@@ -12,9 +12,12 @@ export class FrameAccounts {
   redirectErr = 0;
   /** Refused by __ptr_ring_produce in bq_flush_to_queue. */
   ringFull = 0;
-  /** netif_receive_skb_core returned NET_RX_DROP, or the SKB could not be built. */
+  /**
+   * The stack freed the SKB as the scenario's verdict (an iptables DROP): the frame reached its
+   * destination, so this is not a loss; the kthread's `drops` count only NET_RX_DROP.
+   */
   stackDropped = 0;
-  /** netif_receive_skb_core returned NET_RX_SUCCESS. */
+  /** The stack took the SKB (UdpNoPorts answers it, or a socket queues it). */
   delivered = 0;
   /** Returned by __cpu_map_ring_cleanup at entry free (a kernel WARN: should never happen). */
   ringCleanup = 0;

@@ -10,7 +10,7 @@ import type { CpuMap } from './kernel/cpumap';
 import type { CpuMapEntry } from './kernel/entry';
 import type { NicQueue } from './kernel/nicQueue';
 import { Rcu, type RcuHost } from './kernel/rcu';
-import { stackDrops } from './kernel/netstack';
+import { returnsNetRxDrop, stackDiscards } from './kernel/netstack';
 import { TraceCounters, type TraceRing } from './kernel/tracepoints';
 import { AgentHeap } from './sim/agentHeap';
 import { ControlQueue } from './sim/controlQueue';
@@ -52,8 +52,10 @@ export class World implements RcuHost {
   prog: XdpProg | null = null;
   /** The redirect policy as a small integer (hot path: no string compares per frame). */
   readonly progPolicy: number;
-  /** netif_receive_skb_core returns NET_RX_DROP for this scenario's stack verdict. */
+  /** The stack frees every SKB as this scenario's verdict (see stackDiscards). */
   readonly stackDrops: boolean;
+  /** netif_receive_skb_core returns NET_RX_DROP for this scenario's stack verdict (the kthread's drops). */
+  readonly stackNetRxDrop: boolean;
   /** The kthread's cost per SKB besides the consume (set by the engine from the cost model). */
   skbPerFrameNs = 0;
   /** The key of `prog=cpu:N`. */
@@ -81,7 +83,8 @@ export class World implements RcuHost {
     const prog = scenario.prog;
     this.progPolicy = prog.kind === 'rr' ? POLICY_RR : prog.kind === 'hash' ? POLICY_HASH : POLICY_CPU;
     this.progFixedKey = prog.kind === 'cpu' ? prog.cpu : -1;
-    this.stackDrops = stackDrops(scenario.stack);
+    this.stackDrops = stackDiscards(scenario.stack);
+    this.stackNetRxDrop = returnsNetRxDrop(scenario.stack);
     this.rcu = new Rcu(this, scenario.cpus, COST.tick);
   }
 

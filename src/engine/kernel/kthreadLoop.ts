@@ -135,7 +135,7 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   }
   // v5.2: n = ptr_ring_consume_batched(queue, frames, CPUMAP_BATCH)
   const n = k.entry.ring.consumeBatched(batchBuf, KERNEL.kthreadBatch);
-  const drops = bookStackVerdicts(w.acct, w.stackDrops, n);
+  const drops = bookStackVerdicts(w.acct, w.stackDrops, w.stackNetRxDrop, n);
   const perFrame = COST.consumeBatchedPerFrame + w.skbPerFrameNs;
   let cost = COST.kthreadLoop + COST.consumeBatchedLock + n * perFrame;
   if (n > 0 && w.switches.allocBulk) cost += COST.skbHeadAllocBulkCall;
@@ -154,7 +154,7 @@ function v50Consume(w: World, k: Kthread, now: number): number {
   const ring = k.entry.ring;
   const room = KERNEL.kthreadBatch - k.v50Processed;
   const n = ring.consumeBatched(batchBuf, room);
-  k.v50Drops += bookStackVerdicts(w.acct, w.stackDrops, n);
+  k.v50Drops += bookStackVerdicts(w.acct, w.stackDrops, w.stackNetRxDrop, n);
   k.v50Processed += n;
   const perFrame = COST.consumeInterleaved + w.skbPerFrameNs;
   let cost = n * perFrame;

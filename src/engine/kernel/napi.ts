@@ -96,7 +96,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     if (moves !== null) moves.record(f, pool.flow[f], place(PLACE_XDP, id), now);
     if (prog === null) {
       // No XDP program: the driver builds an SKB and the stack runs here.
-      bookStackVerdicts(acct, w.stackDrops, 1);
+      bookStackVerdicts(acct, w.stackDrops, w.stackNetRxDrop, 1);
       now += COST.driverRx + COST.driverBuildSkb + stackCost(w.scenario.stack);
       if (moves !== null) moves.record(f, pool.flow[f], place(w.stackDrops ? PLACE_STACK_DROP : PLACE_DELIVERED, id), now);
       pool.release(f);
