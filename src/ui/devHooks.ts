@@ -2,7 +2,8 @@
  * A small read-mostly handle on the page for end-to-end tests and the browser bench:
  * `window.__cpumapScope`. It exposes state the page already shows; it changes nothing but the
  * speed, which a person can set with the slider too, and `send`, which tests use to make the
- * worker fail on purpose. `probe` asks the worker for its whole state without the page taking
+ * worker fail on purpose or run slowly (the test hooks of protocol.ts: only scripts reach them,
+ * no link or control does). `probe` asks the worker for its whole state without the page taking
  * it, so tests can compare what the page shows with the engine.
  */
 import { feeds } from './feeds';
@@ -31,7 +32,10 @@ export interface PageHooks {
     domNodes: number;
   };
   setSpeed: (nsPerSecond: number) => void;
-  /** Talks to the worker directly, e.g. send({ type: 'crash' }) to test the recovery. */
+  /**
+   * Talks to the worker directly, e.g. send({ type: 'crash' }) to test the recovery, or
+   * send({ type: 'stretchRuns', minSliceMs }) to make a run at once last long whatever the machine.
+   */
   send: (msg: ToWorker) => void;
   /** Frames received, messages lost, resyncs and restarts so far. */
   supervision: () => SupervisionStats;

@@ -22,6 +22,10 @@ export function fakeHost() {
       dropOutgoing: (count, kind) => faults.push(`drop ${count} ${kind ?? 'any'}`),
       close: () => faults.push('close'),
       hang: () => faults.push('hang'),
+      // Busy: the fake clock moves on (not listed in `faults`: a stretched run calls it per slice).
+      busy: (ms) => {
+        clock.wall += ms;
+      },
     },
   };
   /** Advances the clock by `ms`, running due timers in order. */

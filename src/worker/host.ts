@@ -18,4 +18,6 @@ export interface WorkerFaults {
   close(): void;
   /** Never return (a bug looping forever): the page hears nothing more. */
   hang(): void;
+  /** Stay busy for `ms` of wall time without returning to the event loop, as heavy work does. */
+  busy(ms: number): void;
 }

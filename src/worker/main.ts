@@ -38,6 +38,12 @@ const controller = new SimController({
         // Busy forever, as a runaway loop would be: only terminate() ends this.
       }
     },
+    busy: (ms) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end) {
+        // Busy, as the engine's own work is: messages to the worker wait meanwhile.
+      }
+    },
   },
 });
 scope.onmessage = (event: MessageEvent<ToWorker>) => controller.receive(event.data);

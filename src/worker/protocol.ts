@@ -75,7 +75,14 @@ export type ToWorker =
   /** Test hook: fail as a bug would: throw (the default; `message` is the error's), close the worker, or loop forever. */
   | { type: 'crash'; how?: CrashHow; message?: string }
   /** Test hook: lose the next `count` messages to the page (only those of type `kind`, if given). */
-  | { type: 'dropOutgoing'; count: number; kind?: FromWorker['type'] };
+  | { type: 'dropOutgoing'; count: number; kind?: FromWorker['type'] }
+  /**
+   * Test hook: from now on, each slice of a run at once (a start time, a run forward, a replay)
+   * keeps the worker busy for at least `minSliceMs` of wall time (at most ALIVE_EVERY_MS; 0 turns
+   * it off), as a slower machine would: a run of n slices then takes at least n × minSliceMs
+   * whatever the machine's speed, still saying it is alive between slices. The simulation is the same.
+   */
+  | { type: 'stretchRuns'; minSliceMs: number };
 
 export type CrashHow = 'throw' | 'close' | 'hang';
 export type StatePurpose = 'resync' | 'probe';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimController } from './simWorker';
 import { fakeHost } from './fakeHost';
-import { ALIVE_EVERY_MS, FRAME_MS } from './settings';
+import { ALIVE_EVERY_MS, FAST_FORWARD_SLICE_NS, FRAME_MS } from './settings';
 import type { FromWorker, StateMessage } from './protocol';
 
 const QUERY = 'rx=0,1&entries=4:256,5:256&rate=4M&prog=hash';
@@ -70,6 +70,39 @@ describe('SimController: what the page needs to notice and survive faults', () =
     const walls = during.map((p) => p.wall);
     for (let i = 1; i < walls.length; i++) expect(walls[i] - walls[i - 1]).toBeLessThan(ALIVE_EVERY_MS + 200);
     expect(d.current?.now).toBe(9e6);
+  });
+
+  it('stretches a run at once on request (a test hook): each slice takes at least the least wall time asked, alive, the same run', () => {
+    const h = fakeHost();
+    const c = new SimController(h.host);
+    c.receive({ type: 'stretchRuns', minSliceMs: 300 });
+    c.receive({ type: 'load', query: QUERY, startNs: 20e6 });
+    const walls = h.posted.map((p) => p.wall);
+    // 20 slices of 1 ms, each padded to 300 ms of wall time, though the engine's own take none here.
+    expect(walls.at(-1)! - walls[0]).toBeGreaterThanOrEqual((20e6 / FAST_FORWARD_SLICE_NS) * 300);
+    expect(h.posted.filter((p) => p.msg.type === 'pong').length).toBeGreaterThan(5);
+    for (let i = 1; i < walls.length; i++) expect(walls[i] - walls[i - 1]).toBeLessThanOrEqual(ALIVE_EVERY_MS + 300);
+    const plain = fakeHost();
+    new SimController(plain.host).receive({ type: 'load', query: QUERY, startNs: 20e6 });
+    expect(h.frames().at(-1)?.snapshot).toEqual(plain.frames().at(-1)?.snapshot);
+    // Running forward and going back are stretched too.
+    let from = h.clock.wall;
+    c.receive({ type: 'runTo', t: 25e6 });
+    expect(h.clock.wall - from).toBeGreaterThanOrEqual(5 * 300);
+    from = h.clock.wall;
+    c.receive({ type: 'seek', t: 24e6 });
+    expect(h.clock.wall - from).toBeGreaterThan(0);
+    // Never longer than a sign of life's interval a slice; 0, or nonsense, turns it off.
+    c.receive({ type: 'stretchRuns', minSliceMs: 1e9 });
+    from = h.clock.wall;
+    c.receive({ type: 'runTo', t: c.current!.now + 2e6 });
+    expect(h.clock.wall - from).toBe(2 * ALIVE_EVERY_MS);
+    for (const off of [0, Number.NaN, -5]) {
+      c.receive({ type: 'stretchRuns', minSliceMs: off });
+      from = h.clock.wall;
+      c.receive({ type: 'runTo', t: c.current!.now + 2e6 });
+      expect(h.clock.wall - from).toBe(0);
+    }
   });
 
   it('holds a playing run while the page is hidden, and resumes where it was when shown', () => {

@@ -25,7 +25,7 @@ import { stateReport } from './stateReport';
 import type { WorkerHost } from './host';
 import { topologyOf } from './topology';
 import { runInSlices } from './runInSlices';
-import { DEFAULT_STATS_INTERVAL_NS, MAX_START_NS, MOVES_MAX_SPEED, STATS_HISTORY } from './settings';
+import { ALIVE_EVERY_MS, DEFAULT_STATS_INTERVAL_NS, MAX_START_NS, MOVES_MAX_SPEED, STATS_HISTORY } from './settings';
 
 /** Runs one simulation for the page: handles every ToWorker message. */
 export class SimController {
@@ -45,6 +45,8 @@ export class SimController {
   private loaded: LoadedMessage | null = null;
   /** Records in engine.ops made by building the engine (the create, the scenario's entries). */
   private opsAtLoad = 0;
+  /** Least wall time a slice of a run at once takes (the 'stretchRuns' test hook; 0: off). */
+  private minSliceMs = 0;
   private readonly page: PageChannel;
   private readonly loop: PlayLoop;
   private readonly clock = () => this.host.now();
@@ -145,6 +147,9 @@ export class SimController {
       case 'dropOutgoing':
         this.host.faults.dropOutgoing(msg.count, msg.kind);
         break;
+      case 'stretchRuns':
+        this.minSliceMs = Number.isFinite(msg.minSliceMs) ? Math.min(Math.max(msg.minSliceMs, 0), ALIVE_EVERY_MS) : 0;
+        break;
       default: {
         const unknown: never = msg;
         throw new Error(`unknown message ${JSON.stringify(unknown)}`);
@@ -201,12 +206,23 @@ export class SimController {
     const moves = engine.world.moves;
     engine.world.moves = null;
     const state = this.state(engine);
-    runInSlices(state, t, this.clock, (ms) => {
+    this.runAtOnce(state, t, (ms) => {
       this.history.add(this.sampler.drain());
       this.timeline.advanced(state, ms);
       this.page.signOfLife();
     });
     engine.world.moves = moves;
+  }
+
+  /**
+   * runInSlices on the worker's clock; with the 'stretchRuns' test hook, each slice is padded with
+   * busy wall time up to minSliceMs (`afterSlice` still gets the engine's own wall time).
+   */
+  private runAtOnce(state: RunState, t: number, afterSlice: (wallMs: number) => void): void {
+    runInSlices(state, t, this.clock, (ms) => {
+      if (ms < this.minSliceMs) this.host.faults.busy(this.minSliceMs - ms);
+      afterSlice(ms);
+    });
   }
 
   /** Runs forward to `t` at once (nothing happens for an earlier `t`). */
@@ -217,7 +233,7 @@ export class SimController {
       return;
     }
     const state = this.state(engine);
-    runInSlices(state, Math.min(t, engine.now + MAX_START_NS), this.clock, (ms) => {
+    this.runAtOnce(state, Math.min(t, engine.now + MAX_START_NS), (ms) => {
       this.timeline.advanced(state, ms);
       this.page.signOfLife();
     });
@@ -232,7 +248,7 @@ export class SimController {
     const start = this.host.now();
     // Journeys sit out the replay (the page keeps what it has up to `t`); a fresh recorder follows.
     engine.world.moves = null;
-    const state = this.timeline.seek(this.state(engine), t, (s, to) => runInSlices(s, to, this.clock, () => this.page.signOfLife()));
+    const state = this.timeline.seek(this.state(engine), t, (s, to) => this.runAtOnce(s, to, () => this.page.signOfLife()));
     this.adopt(state);
     const ms = this.host.now() - start;
     this.page.post({ type: 'rewound', t: state.engine.now, stats: this.history.upTo(state.engine.now, STATS_HISTORY), ms });
