@@ -30,3 +30,15 @@ test('the preset picker loads a preset', async ({ page }) => {
   await expect.poll(() => page.url()).toContain('rate=14.7M');
   await expect(page.getByRole('form', { name: 'Scenario' }).getByLabel('RX placement')).toHaveValue('3');
 });
+
+test('the preemption model is a select that writes preempt=none into the link, and full (the default) leaves it out', async ({ page }) => {
+  await open(page);
+  const form = page.getByRole('form', { name: 'Scenario' });
+  await expect(form.getByLabel('Preemption')).toHaveValue('full');
+  await form.getByLabel('Preemption').selectOption('none');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => page.url()).toContain('preempt=none');
+  await form.getByLabel('Preemption').selectOption('full');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => page.url()).not.toContain('preempt=');
+});

@@ -8,7 +8,7 @@ import type { Scenario } from './types';
 const WIRE_OVERHEAD_BYTES = 20;
 
 /**
- * The default scenario: a v5.2 kernel on 8 CPUs, two RX queues on CPUs 0 and 1 redirecting
+ * The default scenario: a v5.2 kernel built with CONFIG_PREEMPT (as the 2019 calibration kernel was) on 8 CPUs, two RX queues on CPUs 0 and 1 redirecting
  * 1 Mpps of 64-byte UDP frames (hashed over 64 flows) to cpumap entries on CPUs 4 and 5.
  *
  * Deeply frozen, because it is shared: copy it (see `defaultScenario`) before changing anything.
@@ -16,6 +16,7 @@ const WIRE_OVERHEAD_BYTES = 20;
 export const DEFAULT_SCENARIO: Scenario = deepFreeze({
   kernel: '5.2',
   opt: null,
+  preempt: 'full',
   cpus: 8,
   max: 8,
   rx: [0, 1],

@@ -14,6 +14,7 @@ describe('parseScenario: defaults and general behaviour', () => {
     expect(DEFAULT_SCENARIO).toEqual({
       kernel: '5.2',
       opt: null,
+      preempt: 'full',
       cpus: 8,
       max: 8,
       rx: [0, 1],
@@ -132,6 +133,21 @@ describe('parseScenario: kernel', () => {
 
   it.each(['5.1', '', '5', 'v5.0', '5.0 '])('refuses kernel=%j', (value) => {
     expect(refused(`kernel=${encodeURIComponent(value)}`, 'kernel', value, '5.0 or 5.2').kernel).toBe('5.2');
+  });
+});
+
+describe('parseScenario: preempt', () => {
+  it('is full (CONFIG_PREEMPT, the calibration kernel) when absent, so links without it keep their meaning', () => {
+    expect(clean('').preempt).toBe('full');
+    expect(clean('kernel=5.0&rate=14.7M').preempt).toBe('full');
+  });
+
+  it.each(['full', 'none'] as const)('reads preempt=%s', (preempt) => {
+    expect(clean(`preempt=${preempt}`).preempt).toBe(preempt);
+  });
+
+  it.each(['', 'voluntary', 'FULL', 'rt', '1'])('refuses preempt=%j, naming full and none', (value) => {
+    expect(refused(`preempt=${value}`, 'preempt', value, 'full or none').preempt).toBe('full');
   });
 });
 

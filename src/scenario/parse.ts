@@ -8,11 +8,13 @@
 import { defaultMax, defaultRate, defaultRx, defaultScenario } from './defaults';
 import {
   OPTIMIZATIONS,
+  PREEMPT_MODELS,
   STACK_VERDICTS,
   type Arrival,
   type EntrySpec,
   type KernelVersion,
   type Optimization,
+  type PreemptModel,
   type ProgPolicy,
   type Scenario,
   type ScenarioProblem,
@@ -29,6 +31,7 @@ export { MAX_OPS, MAX_OP_TIME_NS } from './parseOps';
 export const SCENARIO_PARAMS = [
   'kernel',
   'opt',
+  'preempt',
   'cpus',
   'max',
   'rx',
@@ -144,6 +147,7 @@ function parseBounded(query: string, options: ParseOptions): ParseResult {
   const scenario: Scenario = {
     kernel: read('kernel', d.kernel, checkKernel),
     opt: read('opt', d.opt, checkOpt),
+    preempt: read('preempt', d.preempt, checkPreempt),
     cpus,
     max: read('max', defaultMax(cpus), (t) => wholeIn(t, 0, U32_MAX)),
     rx: read('rx', defaultRx(cpus), (t) => checkRx(t, cpus)),
@@ -187,6 +191,10 @@ function problem(param: string, value: string, allowed: string): ScenarioProblem
 
 function checkKernel(text: string): Check<KernelVersion> {
   return isOneOf(KERNEL_VERSIONS, text) ? ok(text) : bad(either(KERNEL_VERSIONS));
+}
+
+function checkPreempt(text: string): Check<PreemptModel> {
+  return isOneOf(PREEMPT_MODELS, text) ? ok(text) : bad(either(PREEMPT_MODELS));
 }
 
 const OPT_ALLOWED = `none, all, or a comma-separated list of ${either(OPTIMIZATIONS)}, each at most once`;

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { lineRatePps } from './defaults';
 import { MAX_CPUS, MAX_ENTRIES, MAX_OP_TIME_NS, MAX_OPS, MAX_RX_QUEUES, parseScenario, U32_MAX, type ParseOptions } from './parse';
-import { OPTIMIZATIONS, STACK_VERDICTS, type Scenario, type ScenarioProblem } from './types';
+import { OPTIMIZATIONS, PREEMPT_MODELS, STACK_VERDICTS, type Scenario, type ScenarioProblem } from './types';
 
 /** Parses a query that must have no problems. */
 export function clean(query: string, options?: ParseOptions): Scenario {
@@ -42,6 +42,7 @@ export function expectInRange(s: Scenario): void {
     expect(new Set(s.opt).size).toBe(s.opt.length);
     for (const o of s.opt) expect(OPTIMIZATIONS).toContain(o);
   }
+  expect(PREEMPT_MODELS).toContain(s.preempt);
   whole(s.cpus, 1, MAX_CPUS);
   whole(s.max, 0, U32_MAX);
   whole(s.rx.length, 1, MAX_RX_QUEUES);

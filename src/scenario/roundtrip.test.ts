@@ -14,7 +14,7 @@ import {
 } from './parse';
 import { serializeScenario } from './serialize';
 import { expectInRange } from './parseTestHelpers';
-import { OPTIMIZATIONS, STACK_VERDICTS, type MapOpSpec, type Scenario } from './types';
+import { OPTIMIZATIONS, PREEMPT_MODELS, STACK_VERDICTS, type MapOpSpec, type Scenario } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Valid scenarios
@@ -76,6 +76,7 @@ function scenarioOpArb(line: number, cpus: number, rxQueues: number): fc.Arbitra
 const independentFields = fc.record({
   kernel: fc.constantFrom('5.0' as const, '5.2' as const),
   opt: fc.option(fc.shuffledSubarray([...OPTIMIZATIONS]), { nil: null }),
+  preempt: fc.constantFrom(...PREEMPT_MODELS),
   cpus: orDefault(DEFAULT_SCENARIO.cpus, fc.integer({ min: 1, max: MAX_CPUS })),
   ring: orDefault(DEFAULT_SCENARIO.ring, fc.integer({ min: 32, max: 8192 })),
   entries: orDefault(
@@ -132,7 +133,7 @@ describe('serializeScenario', () => {
 
   it('writes every parameter in the fixed order in full mode, commas and colons unencoded', () => {
     expect(serializeScenario(DEFAULT_SCENARIO, 'full')).toBe(
-      'kernel=5.2&cpus=8&max=8&rx=0,1&ring=512&entries=4:192,5:192&rate=1M&size=64&link=10&flows=64' +
+      'kernel=5.2&preempt=full&cpus=8&max=8&rx=0,1&ring=512&entries=4:192,5:192&rate=1M&size=64&link=10&flows=64' +
         '&arrival=poisson&prog=hash&drop=0&stack=udp-noport&seed=1&cap=1&ops=',
     );
   });
@@ -171,6 +172,11 @@ describe('serializeScenario', () => {
     expect(serializeScenario({ ...DEFAULT_SCENARIO, kernel: '5.2\uD800' as '5.2', stack: '\uDC00x' as 'deliver' })).toBe(
       'kernel=5.2%EF%BF%BD&stack=%EF%BF%BDx',
     );
+  });
+
+  it('writes preempt only when it is not the default full', () => {
+    expect(serializeScenario({ ...DEFAULT_SCENARIO, preempt: 'none' })).toBe('preempt=none');
+    expect(serializeScenario({ ...DEFAULT_SCENARIO, kernel: '5.0', preempt: 'none' })).toBe('kernel=5.0&preempt=none');
   });
 
   it('writes opt=none for an empty list and leaves out a null opt in both modes', () => {

@@ -45,6 +45,8 @@ function valueText(s: Scenario, param: ScenarioParam): string | null {
       if (s.opt === null) return null;
       if (s.opt.length === 0) return 'none';
       return s.opt.join(',') === OPTIMIZATIONS.join(',') ? 'all' : s.opt.join(',');
+    case 'preempt':
+      return s.preempt;
     case 'cpus':
       return String(s.cpus);
     case 'max':

@@ -16,6 +16,15 @@ export type KernelVersion = '5.0' | '5.2';
 export const OPTIMIZATIONS = ['consume-batched', 'build-skb-around', 'alloc-bulk', 'prefetchw'] as const;
 export type Optimization = (typeof OPTIMIZATIONS)[number];
 
+/**
+ * The kernel's preemption model, which decides what `cond_resched()` returns in the kthread's loop:
+ * `full` is CONFIG_PREEMPT (the 2019 calibration kernel, `SMP PREEMPT`), where `_cond_resched()` is
+ * an inline returning 0 because the task is preempted wherever it is; `none` is
+ * CONFIG_PREEMPT_NONE, where `_cond_resched()` schedules and returns 1 when a reschedule is due.
+ */
+export const PREEMPT_MODELS = ['full', 'none'] as const;
+export type PreemptModel = (typeof PREEMPT_MODELS)[number];
+
 /** An initial cpumap entry: map key (= target CPU) and ptr_ring size. */
 export interface EntrySpec {
   cpu: number;
@@ -68,6 +77,8 @@ export interface Scenario {
   kernel: KernelVersion;
   /** Explicit optimization set; null means "what `kernel` has". */
   opt: Optimization[] | null;
+  /** The kernel's preemption model (what cond_resched() returns, hence the kthread's sched). */
+  preempt: PreemptModel;
   /** Possible CPUs (1 to 64). */
   cpus: number;
   /** The map's max_entries (may be invalid on purpose: create then fails with the kernel's errno). */

@@ -8,7 +8,7 @@ import { useUi } from './store';
 import { PresetPicker } from './PresetPicker';
 import { ScenarioFileControls } from './exports/ExportButtons';
 import { formValues, queryFor, showInAddressBar, type FormParam, type FormValues } from './scenarioQuery';
-import { STACK_VERDICTS, type ScenarioProblem } from '../scenario/types';
+import { PREEMPT_MODELS, STACK_VERDICTS, type ScenarioProblem } from '../scenario/types';
 
 interface Field {
   param: FormParam;
@@ -22,6 +22,7 @@ interface Field {
 
 const FIELDS: readonly Field[] = [
   { param: 'kernel', label: 'Kernel', hint: 'which cpumap.c', options: ['5.0', '5.2'] },
+  { param: 'preempt', label: 'Preemption', hint: 'full: CONFIG_PREEMPT; none: PREEMPT_NONE', options: PREEMPT_MODELS },
   { param: 'cpus', label: 'CPUs', hint: '1 to 64' },
   { param: 'rx', label: 'RX placement', hint: 'the CPU of each RX queue, e.g. 0,1' },
   { param: 'entries', label: 'Entries', hint: 'cpu:qsize, e.g. 4:192,5:192' },

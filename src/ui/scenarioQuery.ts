@@ -12,7 +12,20 @@ import { VIEW_PARAMS } from '../scenario/viewParams';
 export { VIEW_PARAMS };
 
 /** The parameters the form edits; the others (opt, max, ring, link, drop, cap, ops) are kept as loaded. */
-export const FORM_PARAMS = ['kernel', 'cpus', 'rx', 'entries', 'rate', 'size', 'flows', 'arrival', 'prog', 'stack', 'seed'] as const;
+export const FORM_PARAMS = [
+  'kernel',
+  'preempt',
+  'cpus',
+  'rx',
+  'entries',
+  'rate',
+  'size',
+  'flows',
+  'arrival',
+  'prog',
+  'stack',
+  'seed',
+] as const;
 /** One parameter the form edits (a ScenarioParam: the Extract makes a typo a type error below). */
 export type FormParam = Extract<(typeof FORM_PARAMS)[number], ScenarioParam>;
 /** The form's text for each parameter, as typed. */

@@ -69,6 +69,7 @@ export const scenarioArb: fc.Arbitrary<string> = fc.integer({ min: 2, max: 16 })
     return fc
       .record({
         kernel: fc.constantFrom('5.0', '5.2'),
+        preempt: fc.constantFrom('full', 'none'),
         rx: fc.array(cpu, { minLength: 1, maxLength: 3 }),
         entries: fc
           .uniqueArray(fc.integer({ min: 0, max: max + 1 }), { maxLength: 4 })
@@ -88,7 +89,7 @@ export const scenarioArb: fc.Arbitrary<string> = fc.integer({ min: 2, max: 16 })
       })
       .map(
         (r) =>
-          `kernel=${r.kernel}&cpus=${cpus}&max=${max}&rx=${r.rx.join(',')}&ring=${r.ring}&entries=${r.entries.join(',')}` +
+          `kernel=${r.kernel}&preempt=${r.preempt}&cpus=${cpus}&max=${max}&rx=${r.rx.join(',')}&ring=${r.ring}&entries=${r.entries.join(',')}` +
           `&rate=${r.rate}&arrival=${r.arrival}&prog=${r.prog}&stack=${r.stack}&seed=${r.seed}&drop=${r.drop}` +
           `&ops=${r.ops.map((o) => opText(o, r.rx.length)).join(',')}`,
       );

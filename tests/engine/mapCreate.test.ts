@@ -69,6 +69,40 @@ describe('create after free (BPF_MAP_CREATE and the XDP attach again)', () => {
     ]);
   });
 
+  it('cpu_map_alloc allocates the map before its E2BIG check: with failslab armed, max_entries 65 gives -ENOMEM and uses the failure; then -E2BIG', () => {
+    expect(results('ops=1ms:free,2ms:failslab,2ms:create:65,2ms:create:65', 3 * MS).slice(3)).toEqual([
+      'free:0',
+      'failslab:0',
+      'create:-ENOMEM',
+      'create:-E2BIG',
+    ]);
+    const e = engineOf('ops=1ms:free');
+    e.runUntil(2 * MS);
+    e.apply({ at: 0, op: 'failslab', count: 1 });
+    const rec = e.apply(create(65));
+    expect(rec).toMatchObject({ result: '-ENOMEM', reason: 'kzalloc of struct bpf_cpu_map failed (failslab)' });
+    expect(e.world.failslab).toBe(0);
+  });
+
+  it('cpu_map_alloc checks CAP_SYS_ADMIN and the attributes before allocating: -EPERM and -EINVAL leave failslab armed', () => {
+    const unprivileged = engineOf('cap=0');
+    unprivileged.apply({ at: 0, op: 'failslab', count: 1 });
+    expect(unprivileged.apply(create(65)).result).toBe('-EPERM');
+    expect(unprivileged.world.failslab).toBe(1);
+    const e = engineOf('ops=1ms:free');
+    e.runUntil(2 * MS);
+    e.apply({ at: 0, op: 'failslab', count: 2 });
+    expect(e.apply(create(0)).result).toBe('-EINVAL');
+    expect(e.world.failslab).toBe(2);
+    // Each create then fails at its first allocation, using one failure each.
+    expect([e.apply(create(8)).result, e.apply(create(65)).result, e.apply(create(65)).result, e.apply(create(8)).result]).toEqual([
+      '-ENOMEM',
+      '-ENOMEM',
+      '-E2BIG',
+      '0',
+    ]);
+  });
+
   it('an attribute error comes before -EBUSY: the map create fails first', () => {
     expect(results('ops=1ms:create:0,1ms:create:65', 2 * MS).slice(3)).toEqual(['create:-EINVAL', 'create:-E2BIG']);
   });

@@ -2,7 +2,8 @@
  * Entry teardown as v5.0/v5.2 order it: xchg -> call_rcu(__cpu_map_entry_free) (after a grace
  * period: flush every CPU's bulk queue into the ring, drop the map's reference) and
  * schedule_work(cpu_map_kthread_stop) (rcu_barrier, then kthread_stop: the kthread drains its ring
- * and drops the last reference). Map free: synchronize_rcu, then every slot replaced with NULL.
+ * and drops the last reference). Map free: the program's last reference goes through call_rcu,
+ * a kworker runs cpu_map_free, whose synchronize_rcu comes before every slot is replaced with NULL.
  */
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine';
@@ -12,6 +13,7 @@ import { deferClosure, runDeferred } from '../../src/engine/sim/deferred';
 import { COST } from '../../src/engine/sim/costModel';
 import type { CpuMapEntry } from '../../src/engine/kernel/entry';
 import { engineOf, MS } from './helpers';
+import { restoreCheckpoint, takeCheckpoint } from '../../src/engine/checkpoint/checkpoint';
 
 const TICK = COST.tick;
 /** Two RX queues on CPUs 0 and 1, two entries on CPUs 4 and 5, round-robin between them. */
@@ -364,12 +366,13 @@ describe('grace-period length', () => {
 });
 
 describe('map free under load (cpu_map_free)', () => {
-  it('detaches the program, waits for synchronize_rcu, then tears every entry down; the stack then runs on the RX CPUs', () => {
+  it('detaches the program, waits for cpu_map_free and its synchronize_rcu, then tears every entry down; the stack then runs on the RX CPUs', () => {
     const e = engineOf(`${LOAD}&ops=5ms:free`);
     e.runUntil(5 * MS);
     expect(e.ops[e.ops.length - 1].result).toBe('0');
     expect(e.world.progAttached).toBe(false);
-    // synchronize_rcu first: the entries are still in their slots.
+    // The program's grace period, the kworker and cpu_map_free's synchronize_rcu come first: the
+    // entries are still in their slots.
     expect(e.entries.map((x) => x.lifecycle.state)).toEqual(['live', 'live']);
     const kth = e.world.counters.kthProcessed[4] + e.world.counters.kthProcessed[5];
     const stack0 = e.world.acct.stackDropped;
@@ -386,6 +389,61 @@ describe('map free under load (cpu_map_free)', () => {
     expect(e.world.acct.stackDropped - stack0).toBeGreaterThan(0.9 * 4e6 * 0.025);
     expect(e.apply({ at: 0, op: 'lookup', key: 4 }).result).toBe('-EBADF');
     exact(e);
+  });
+});
+
+describe('when cpu_map_free runs (bpf_prog_put -> call_rcu(__bpf_prog_put_rcu) -> bpf_map_put -> bpf_map_free_deferred)', () => {
+  const logAt = (e: Engine, text: string): number => {
+    const line = e.world.log.find((l) => l.text.startsWith(text));
+    expect(line, text).toBeDefined();
+    return (line as { at: number }).at;
+  };
+
+  it('the program is freed after a grace period, a kworker then starts cpu_map_free, and its synchronize_rcu is a second grace period', () => {
+    const e = engineOf(`${LOAD}&ops=5ms:free`);
+    e.runUntil(5 * MS);
+    // Detached at once, but only __bpf_prog_put_rcu is queued: cpu_map_free has not begun.
+    expect(e.world.progAttached).toBe(false);
+    expect(e.world.rcu.pendingCallbacks).toBe(1);
+    const gpBefore = e.world.rcu.completed;
+    e.runUntil(30 * MS);
+    const progFreed = logAt(e, '__bpf_prog_put_rcu:');
+    const freeStarts = logAt(e, 'bpf_map_free_deferred:');
+    // One grace period (on a tick, at least a tick after the detach) ...
+    expect(progFreed % TICK).toBe(0);
+    expect(progFreed - 5 * MS).toBeGreaterThanOrEqual(TICK);
+    // ... then the kworker hop ...
+    expect(freeStarts).toBe(progFreed + COST.kworkerLatency);
+    // ... then cpu_map_free's own synchronize_rcu before the first entry leaves its slot.
+    for (const en of e.entries) {
+      const xchg = timeOf(en, 'XCHG_OUT');
+      expect(xchg % TICK).toBe(0);
+      expect(xchg - freeStarts).toBeGreaterThanOrEqual(TICK);
+    }
+    expect(timeOf(e.entries[0], 'XCHG_OUT') - 5 * MS).toBeGreaterThanOrEqual(2 * TICK + COST.kworkerLatency);
+    // The prog's grace period, cpu_map_free's, then the entries' own (__cpu_map_entry_free).
+    expect(e.world.rcu.completed - gpBefore).toBeGreaterThanOrEqual(3);
+    expect(e.world.map).toBeNull();
+    exact(e);
+  });
+
+  it('each pending step is data: a checkpoint taken while __bpf_prog_put_rcu or bpf_map_free_deferred waits restores to the same free', () => {
+    const straight = engineOf(`${LOAD}&ops=5ms:free`);
+    straight.runUntil(30 * MS);
+    const progFreed = logAt(straight, '__bpf_prog_put_rcu:');
+    const want = straight.world.log.map((l) => `${l.at} ${l.text}`);
+    const e = engineOf(`${LOAD}&ops=5ms:free`);
+    // Waiting for the program's grace period, then for the kworker.
+    const cuts = [5 * MS + 1, progFreed + 1];
+    const checkpoints = cuts.map((t) => {
+      e.runUntil(t);
+      return takeCheckpoint({ engine: e });
+    });
+    for (const cp of checkpoints.reverse()) {
+      restoreCheckpoint(cp);
+      e.runUntil(30 * MS);
+      expect(e.world.log.map((l) => `${l.at} ${l.text}`)).toEqual(want);
+    }
   });
 });
 

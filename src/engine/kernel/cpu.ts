@@ -10,8 +10,9 @@
  *   equal CFS task. CFS, simplified: each task accrues vruntime as it runs; the one with the least
  *   runs; the running task keeps the CPU for at least sched_min_granularity unless a waking task
  *   has sched_wakeup_granularity less vruntime (wake-up preemption); a task that slept is placed
- *   half of sched_latency below min_vruntime. A kthread that lost the CPU sees cond_resched()
- *   return 1 (the `sched` column). ksoftirqd sleeps again once the NIC has nothing left.
+ *   half of sched_latency below min_vruntime. A kthread that lost the CPU is marked `preempted`;
+ *   whether its `sched` column shows it depends on the preemption model (preempt.ts).
+ *   ksoftirqd sleeps again once the NIC has nothing left.
  */
 import type { World } from '../world';
 import { COST, KERNEL } from '../sim/costModel';

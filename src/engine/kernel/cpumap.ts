@@ -7,7 +7,9 @@ import type { World } from '../world';
 import { KERNEL } from '../sim/costModel';
 import type { CpuMapEntry } from './entry';
 import { errno, type OpResultCode } from './errno';
-import { cpuMapEntryAlloc, cpuMapEntryReplace, cpuMapFree } from './teardown';
+import { cpuMapEntryAlloc, cpuMapEntryReplace } from './teardown';
+import { bpfMapPut, bpfProgPut } from './progPut';
+import { shouldFailslab } from './failslab';
 import { BPF_EXIST, BPF_NOEXIST } from '../../scenario/types';
 
 /** BPF_F_NUMA_NODE, the only map flag cpumap accepts. */
@@ -87,19 +89,16 @@ export function cpuMapAlloc(w: World, attr: MapCreateAttr): { map: CpuMap | null
             : 'map_flags other than BPF_F_NUMA_NODE';
     return { map: null, outcome: { result: errno('EINVAL'), reason: why } };
   }
+  // kzalloc of the map comes before the size check: with failslab armed, a create with too many
+  // entries fails -ENOMEM, not -E2BIG (failslab.ts says which allocations it reaches).
+  if (shouldFailslab(w)) {
+    return { map: null, outcome: { result: errno('ENOMEM'), reason: 'kzalloc of struct bpf_cpu_map failed (failslab)' } };
+  }
   if (attr.maxEntries > KERNEL.nrCpus) {
     return { map: null, outcome: { result: errno('E2BIG'), reason: `max_entries ${attr.maxEntries} > NR_CPUS (${KERNEL.nrCpus})` } };
   }
-  if (takeFailslab(w)) return { map: null, outcome: { result: errno('ENOMEM'), reason: 'allocation failed (failslab)' } };
   const map = new CpuMap(w.nextMapId++, attr.maxEntries, w.scenario.cpus);
   return { map, outcome: ok(`map_id ${map.id}, max_entries ${attr.maxEntries}`) };
-}
-
-/** One injected allocation failure, if any are armed. */
-export function takeFailslab(w: World): boolean {
-  if (w.failslab <= 0) return false;
-  w.failslab--;
-  return true;
 }
 
 /**
@@ -116,7 +115,7 @@ export function cpuMapUpdateElem(w: World, map: CpuMap, key: number, qsize: numb
   let entry: CpuMapEntry | null = null;
   if (qsize !== 0) {
     entry = cpuMapEntryAlloc(w, qsize, key, map.id);
-    if (entry === null) return { result: errno('ENOMEM'), reason: 'entry allocation failed (failslab)' };
+    if (entry === null) return { result: errno('ENOMEM'), reason: 'kzalloc_node of the entry failed (failslab)' };
   }
   cpuMapEntryReplace(w, map, key, entry);
   // The loader then adds the key to its program's cpus_available.
@@ -160,10 +159,18 @@ export function cpuMapGetNextKey(map: CpuMap, key: number | null): OpOutcome {
   return ok(`next key ${index + 1}`, { next: index + 1 });
 }
 
-/** Closing the map's last reference: the XDP program is detached and cpu_map_free runs. */
+/**
+ * The loader detaches its XDP program and closes the map: the driver drops the program, whose
+ * last reference goes through call_rcu before the map's last put hands cpu_map_free to a kworker
+ * (progPut.ts). A map no program holds is put at once.
+ */
 export function cpuMapRelease(w: World, map: CpuMap): OpOutcome {
   map.fdClosed = true;
-  if (w.prog !== null && w.prog.map === map) w.prog = null;
-  cpuMapFree(w, map);
-  return ok('program detached; cpu_map_free runs after synchronize_rcu');
+  if (w.prog !== null && w.prog.map === map) {
+    w.prog = null;
+    bpfProgPut(w, map);
+    return ok('program detached; its last reference goes after a grace period, then a kworker runs cpu_map_free');
+  }
+  bpfMapPut(w, map);
+  return ok('map closed; a kworker runs cpu_map_free');
 }

@@ -32,10 +32,29 @@ export type KthreadPhase =
 export const TASK_RUNNING = 0;
 export const TASK_INTERRUPTIBLE = 1;
 
+/** TASK_COMM_LEN: a task's comm holds at most 15 characters and its NUL. */
+export const TASK_COMM_LEN = 16;
+
+/**
+ * The comm a task gets for `name`: __kthread_create_on_node formats the name into a
+ * TASK_COMM_LEN buffer, so `cpumap/12/map:345` becomes `cpumap/12/map:3` (what ps and trace_pipe
+ * show).
+ * https://elixir.bootlin.com/linux/v5.2/C/ident/__kthread_create_on_node
+ */
+export function taskComm(name: string): string {
+  return name.slice(0, TASK_COMM_LEN - 1);
+}
+
+/** The name cpumap gives an entry's kthread ("cpumap/%d/map:%d"), before it is cut to a comm. */
+export function cpumapKthreadName(cpu: number, mapId: number): string {
+  return `cpumap/${cpu}/map:${mapId}`;
+}
+
 export class Kthread {
   readonly entry: CpuMapEntry;
   readonly cpu: number;
   readonly pid: number;
+  /** The task's comm: its name cut to TASK_COMM_LEN - 1 characters. */
   readonly comm: string;
   state: KthreadState = 'created';
   phase: KthreadPhase = 'top';
@@ -47,7 +66,10 @@ export class Kthread {
   everRan = false;
   /** CFS virtual runtime: time run, in ns (equal weights), with the sleeper placement on wake-up. */
   vruntime = 0;
-  /** cond_resched() will return 1 at the next loop top: CFS gave the CPU to someone else. */
+  /**
+   * CFS switched the CPU away from it and the loop has not yet passed cond_resched() or schedule()
+   * (the reschedule that was due; see preempt.ts for what each preemption model reports).
+   */
   preempted = false;
   /** v5.0 iteration in progress: counters carried across 'v50more' steps. */
   v50Processed = 0;
@@ -64,7 +86,7 @@ export class Kthread {
     this.entry = entry;
     this.cpu = entry.cpu;
     this.pid = pid;
-    this.comm = `cpumap/${entry.cpu}/map:${entry.mapId}`;
+    this.comm = taskComm(cpumapKthreadName(entry.cpu, entry.mapId));
     this.readyAt = readyAt;
     void now;
   }

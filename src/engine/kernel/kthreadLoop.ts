@@ -11,6 +11,7 @@ import { Kthread, TASK_INTERRUPTIBLE, TASK_RUNNING } from './kthread';
 import { bookStackVerdicts, stackCost } from './netstack';
 import { TRACE_KTHREAD } from './tracepoints';
 import { putCpuMapEntry } from './teardown';
+import { condResched, scheduleClearsResched } from './preempt';
 import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, place, type MoveRecorder } from '../moves';
 
 const batchBuf = new Int32Array(KERNEL.kthreadBatch);
@@ -70,9 +71,8 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
         k.phase = 'setState';
         return result(now + COST.setStateGap, STEP_CONTINUE);
       }
-      // sched = cond_resched(): a quiescent state; 1 if CFS had us give the CPU away.
-      const sched = k.preempted ? 1 : 0;
-      k.preempted = false;
+      // sched = cond_resched(): a quiescent state; what it returns depends on the preemption model.
+      const sched = condResched(w, k);
       w.rcu.quiescent(k.cpu);
       return result(batch(w, k, now, sched), STEP_CONTINUE);
     }
@@ -87,6 +87,7 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
       }
       // schedule(): returns at once if a waker already set us back to TASK_RUNNING.
       w.rcu.quiescent(k.cpu);
+      scheduleClearsResched(k);
       if (k.taskState === TASK_RUNNING) return result(batch(w, k, now, 1), STEP_CONTINUE);
       k.state = 'sleeping';
       k.phase = 'afterSleep';

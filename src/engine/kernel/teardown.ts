@@ -11,7 +11,7 @@ import { CpuMapEntry } from './entry';
 import { Kthread } from './kthread';
 import { bqFlushToQueue } from './bulkq';
 import type { CpuMap } from './cpumap';
-import { takeFailslab } from './cpumap';
+import { shouldFailslab } from './failslab';
 import { wakeUpProcess } from './kthreadLoop';
 import type { EntryEventType } from '../lifecycle/entryMachine';
 
@@ -31,7 +31,8 @@ function lifecycle(w: World, entry: CpuMapEntry, event: EntryEventType): void {
 export function cpuMapEntryAlloc(w: World, qsize: number, cpu: number, mapId: number): CpuMapEntry | null {
   const entry = new CpuMapEntry(w.nextEntryUid++, cpu, mapId, qsize, w.scenario.cpus, w.now);
   w.entries.push(entry);
-  if (takeFailslab(w)) {
+  // kzalloc_node of the entry, its first slab allocation: where failslab stops it (failslab.ts).
+  if (shouldFailslab(w)) {
     lifecycle(w, entry, 'ALLOC_FAIL');
     w.note(`__cpu_map_entry_alloc for cpu ${cpu} failed: -ENOMEM`);
     return null;
@@ -123,8 +124,9 @@ export function putCpuMapEntry(w: World, entry: CpuMapEntry): void {
 }
 
 /**
- * cpu_map_free(): after the program is detached, synchronize_rcu, wait until every CPU's
- * flush_needed bitmap is empty, then replace every entry with NULL (each starts its teardown).
+ * cpu_map_free(), from bpf_map_free_deferred once the map's last reference is gone (progPut.ts):
+ * synchronize_rcu, wait until every CPU's flush_needed bitmap is empty, then replace every entry
+ * with NULL (each starts its teardown).
  * A bit left set by a flush that found its slot empty is never cleared once the program is
  * gone, and the kernel's wait loop then spins forever; the model shows that as a stuck free.
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L468

@@ -4,12 +4,24 @@
  */
 import { PID_KSOFTIRQD, type TraceEvent } from '../kernel/tracepoints';
 import { ERRNO } from '../kernel/errno';
+import { cpumapKthreadName, taskComm } from '../kernel/kthread';
 
 /** Who a tracepoint hit ran in: the kthread, or softirq on the idle task / ksoftirqd. */
 function task(ev: TraceEvent, kthreadComm: (pid: number) => string | undefined): { comm: string; pid: number } {
   if (ev.pid === PID_KSOFTIRQD) return { comm: `ksoftirqd/${ev.cpu}`, pid: 10 + 6 * ev.cpu };
-  if (ev.pid > 0) return { comm: kthreadComm(ev.pid) ?? `cpumap/${ev.cpu}/map:${ev.mapId}`, pid: ev.pid };
+  if (ev.pid > 0) return { comm: taskComm(kthreadComm(ev.pid) ?? cpumapKthreadName(ev.cpu, ev.mapId)), pid: ev.pid };
   return { comm: '<idle>', pid: 0 };
+}
+
+/**
+ * The latency-format context flags (irqs-off, need-resched, hardirq/softirq, preempt-depth).
+ * xdp_cpumap_enqueue and xdp_redirect_map_err fire in the NAPI poll, serving NET_RX: `..s.`.
+ * xdp_cpumap_kthread fires in the kthread under local_bh_disable, which adds
+ * SOFTIRQ_DISABLE_OFFSET to the preempt count, not the SOFTIRQ_OFFSET that prints `s`: `....`.
+ * https://elixir.bootlin.com/linux/v5.2/C/ident/tracing_generic_entry_update
+ */
+function contextFlags(ev: TraceEvent): string {
+  return ev.kind === 'kthread' ? '....' : '..s.';
 }
 
 /** Seconds and microseconds, as ftrace prints its timestamps ("%5lu.%06lu"). */
@@ -21,7 +33,7 @@ export function traceTimestamp(ns: number): string {
 /** One trace_pipe line for a tracepoint hit. */
 export function formatTraceLine(ev: TraceEvent, kthreadComm: (pid: number) => string | undefined = () => undefined): string {
   const t = task(ev, kthreadComm);
-  const head = `${t.comm.padStart(16)}-${String(t.pid).padEnd(5)} [${String(ev.cpu).padStart(3, '0')}] ..s. ${traceTimestamp(ev.at)}:`;
+  const head = `${t.comm.padStart(16)}-${String(t.pid).padEnd(5)} [${String(ev.cpu).padStart(3, '0')}] ${contextFlags(ev)} ${traceTimestamp(ev.at)}:`;
   switch (ev.kind) {
     case 'enqueue':
       return `${head} xdp_cpumap_enqueue: enqueue cpu=${ev.cpu} map_id=${ev.mapId} action=REDIRECT processed=${ev.processed} drops=${ev.drops} to_cpu=${ev.extra}`;

@@ -16,7 +16,7 @@ export const kthreadSleep: Lesson = {
     {
       title: 'One wake-up per frame',
       text: [
-        "When its ring is empty the kthread sleeps, and the flush at the end of an RX CPU's poll wakes it with `wake_up_process`. Each pass through the kthread's loop fires the `xdp_cpumap_kthread` tracepoint, with sched=1 when that pass slept in `schedule()` or was made to give up the CPU in `cond_resched()`. `xdp_redirect_cpu` adds these up in the sched column of the kthread row.",
+        "When its ring is empty the kthread sleeps, and the flush at the end of an RX CPU's poll wakes it with `wake_up_process`. Each pass through the kthread's loop fires the `xdp_cpumap_kthread` tracepoint, with sched=1 when that pass went through `schedule()` (on a PREEMPT_NONE kernel also when `cond_resched()` gave the CPU away; this one, like the 2019 test machine, is built with CONFIG_PREEMPT, where `cond_resched()` always returns 0). `xdp_redirect_cpu` adds these up in the sched column of the kthread row.",
         'The trickle again: 10,000 evenly spaced frames a second from CPU 0 to CPU 4.',
       ],
       query: at('10k'),
@@ -106,7 +106,7 @@ export const kthreadSleep: Lesson = {
     {
       title: 'Busy, never asleep',
       text: [
-        'Zero. The ring is never empty, so the loop never reaches `schedule()`; it passes through `cond_resched()` instead, which returns 0 because nothing else wants CPU 4. The flushes still call `wake_up_process` every poll, but on a running thread it only costs a lock and a barrier.',
+        'Zero. The ring is never empty, so the loop never reaches `schedule()`; it passes through `cond_resched()` instead, which returns 0: on this CONFIG_PREEMPT kernel it always does, and nothing else wants CPU 4 anyway. The flushes still call `wake_up_process` every poll, but on a running thread it only costs a lock and a barrier.',
         'The frames the kthread cannot take pile up in the ring, and the ring refuses the rest: the drop-pps of the cpumap-enqueue row. The sched column is a quick test of a cpumap CPU: high means it is mostly idle and woken often, zero under load means it is saturated.',
       ],
       query: at('4M'),

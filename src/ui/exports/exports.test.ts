@@ -46,11 +46,18 @@ describe('trace text', () => {
     const lines: TraceLine[] = [
       { kind: 'tracepoint', seq: 0, event: { kind: 'enqueue', at: 1_234_567, cpu: 3, pid: 0, mapId: 1, processed: 8, drops: 0, extra: 4 } },
       { kind: 'op', seq: 1, at: 2_000_000, text: 'update key 70: -E2BIG (key 70 >= max_entries 8)' },
+      {
+        kind: 'tracepoint',
+        seq: 2,
+        event: { kind: 'kthread', at: 2_500_000, cpu: 4, pid: 99, mapId: 1, processed: 8, drops: 0, extra: 0 },
+      },
     ];
-    const text = traceText(lines);
+    const text = traceText(lines, (pid) => (pid === 99 ? 'cpumap/4/map:1' : undefined));
     const out = text.split('\n');
-    expect(out).toHaveLength(3);
-    expect(out[2]).toBe('');
+    expect(out).toHaveLength(4);
+    expect(out[3]).toBe('');
+    // The kthread is not in softirq context: .... where the NAPI poll's enqueue prints ..s.
+    expect(out[2]).toMatch(/cpumap\/4\/map:1-99 +\[004\] \.\.\.\.\s+0\.002500: xdp_cpumap_kthread: /);
     expect(out[0]).toMatch(
       /\[003\] \.\.s\.\s+0\.001234: xdp_cpumap_enqueue: enqueue cpu=3 map_id=1 action=REDIRECT processed=8 drops=0 to_cpu=4$/,
     );
@@ -128,7 +135,8 @@ describe('statistics JSON', () => {
     for (const k of CLI_KEYS) expect(out).toHaveProperty(k);
     // The CLI's form: every parameter, view parameters left out.
     expect(out.scenario).toBe(serializeScenario(parseScenario('rx=3&entries=4:128&rate=2M').scenario, 'full'));
-    expect(out.scenario).toMatch(/^kernel=5\.2&cpus=\d+&max=/);
+    // The full form names the preemption model too.
+    expect(out.scenario).toMatch(/^kernel=5\.2&preempt=full&cpus=\d+&max=/);
     expect(parseScenario(out.scenario as string).problems).toEqual([]);
     const last = samples[samples.length - 1];
     expect(out.rx).toEqual([{ cpu: 3, pps: last.stats.rx[0].pps, nicDropPps: 0 }]);
@@ -188,6 +196,16 @@ describe('scenario files', () => {
       'ops=1ms:update:4:64:2,2ms:delete:4,3ms:lookup:5,4ms:next,5ms:next:4,6ms:free,7ms:create,8ms:create:4,9ms:rate:500k,10ms:irq:1:3,11ms:failslab:2';
     expect(parseScenario(query).problems).toEqual([]);
     expect(readScenarioFile(scenarioFileText(query))).toEqual({ ok: true, query });
+  });
+
+  it('read a file saved before preempt existed as preempt=full, and keep preempt=none when a file has it', () => {
+    const { scenario } = scenarioFile('kernel=5.0&rate=2M');
+    const { preempt, ...older } = scenario;
+    expect(preempt).toBe('full');
+    expect(readScenarioFile(JSON.stringify({ version: 1, scenario: older }))).toEqual({ ok: true, query: 'kernel=5.0&rate=2M' });
+    expect(readScenarioFile(scenarioFileText('preempt=none&rate=2M'))).toEqual({ ok: true, query: 'preempt=none&rate=2M' });
+    const read = readScenarioFile(JSON.stringify({ version: 1, scenario: { ...scenario, preempt: 'voluntary' } }));
+    expect(read).toEqual({ ok: false, message: 'The file\'s scenario has problems: preempt: "voluntary" is not allowed: full or none' });
   });
 
   it('read a file that begins with a byte order mark', () => {

@@ -7,7 +7,7 @@ import { parseScenario } from '../../scenario/parse';
 import { serializeScenario } from '../../scenario/serialize';
 import { quote } from '../../scenario/check';
 import type { Scenario, ScenarioProblem } from '../../scenario/types';
-import { scenarioShapeProblem } from './scenarioShape';
+import { scenarioShapeProblem, withAddedFields } from './scenarioShape';
 import { VIEW_PARAMS } from '../scenarioQuery';
 
 export const SCENARIO_FILE = 'cpumap-scenario.json';
@@ -87,7 +87,7 @@ export function readScenarioFile(text: string, bytes = new Blob([text]).size): R
     const shape = scenarioShapeProblem(scenario);
     if (shape !== null) return refuse(`The file's scenario cannot be read: ${shape}.`);
     try {
-      query = serializeScenario(scenario as Scenario);
+      query = serializeScenario(withAddedFields(scenario as Record<string, unknown>) as unknown as Scenario);
     } catch (error) {
       // Types are right by now: this is a number no scenario has (negative, fractional time...).
       return refuse(`The file's scenario cannot be read: ${error instanceof Error ? error.message : 'bad value'}.`);

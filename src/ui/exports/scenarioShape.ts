@@ -7,6 +7,7 @@
  */
 import { MAX_ENTRIES, MAX_OPS, MAX_RX_QUEUES } from '../../scenario/parse';
 import { OPTIMIZATIONS, type MapOpSpec, type Scenario } from '../../scenario/types';
+import { DEFAULT_SCENARIO } from '../../scenario/defaults';
 
 type Test = (value: unknown) => boolean;
 
@@ -56,6 +57,7 @@ const OP = tagged('op', OP_FIELDS);
 const SHAPE: Record<keyof Scenario, [Test, string]> = {
   kernel: [str, 'a string such as "5.2"'],
   opt: [(v) => v === null || list(str, OPTIMIZATIONS.length)(v), `null or a list of at most ${OPTIMIZATIONS.length} names`],
+  preempt: [str, 'a string such as "full"'],
   cpus: [num, 'a number'],
   max: [num, 'a number'],
   rx: [list(num, MAX_RX_QUEUES), `a list of at most ${MAX_RX_QUEUES} CPU numbers`],
@@ -77,11 +79,30 @@ const SHAPE: Record<keyof Scenario, [Test, string]> = {
   ops: [list(OP, MAX_OPS), `a list of at most ${MAX_OPS} map operations such as { "at": 1000000, "op": "free" }`],
 };
 
-/** Why `value` is not a scenario object of the right types (the first wrong field), or null when it is one. */
+/**
+ * Fields added to the scenario after version 1 files were first written: a file without one was
+ * saved before it existed, and reads as its default (so an older file means what it meant then).
+ */
+const ADDED_LATER: Partial<Scenario> = { preempt: DEFAULT_SCENARIO.preempt };
+
+/** `value` with the fields added later filled in with their defaults where it has none of its own. */
+export function withAddedFields(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...value };
+  for (const [key, fallback] of Object.entries(ADDED_LATER)) if (!Object.hasOwn(value, key)) out[key] = fallback;
+  return out;
+}
+
+/**
+ * Why `value` is not a scenario object of the right types (the first wrong field), or null when it
+ * is one. Fields added later (ADDED_LATER) may be absent; see withAddedFields.
+ */
 export function scenarioShapeProblem(value: unknown): string | null {
   if (!isObject(value)) return 'it is not an object';
   for (const [key, [test, wanted]] of Object.entries(SHAPE)) {
-    if (!Object.hasOwn(value, key)) return `it has no ${key}`;
+    if (!Object.hasOwn(value, key)) {
+      if (Object.hasOwn(ADDED_LATER, key)) continue;
+      return `it has no ${key}`;
+    }
     if (!test(value[key])) return `its ${key} is not ${wanted}`;
   }
   return null;

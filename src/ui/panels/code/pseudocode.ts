@@ -47,7 +47,7 @@ const kthreadRun: PseudoFunction = {
     { text: '      schedule(): sleep until __cpu_map_flush or kthread_stop wakes us', step: 'sleeping', line50: 256 },
     { text: '      woken: sched = 1, go on to the batch', step: 'afterSleep', line50: 257 },
     { text: '    else frames arrived meanwhile: back to TASK_RUNNING', line50: 259 },
-    { text: '  else sched = cond_resched(): yield if CFS wants the CPU (an RCU quiescent point)', line50: 262 },
+    { text: '  else sched = cond_resched(): always 0 with CONFIG_PREEMPT, 1 if it yielded with PREEMPT_NONE', line50: 262 },
     { text: '  disable bottom halves for the whole batch', only: '5.0', line50: 266 },
     { text: '  take ONE frame with __ptr_ring_consume (lock-free: single pinned consumer)', step: 'consume', only: '5.0', line50: 272 },
     { text: '    build_skb over the frame, netif_receive_skb_core, count stack drops', only: '5.0', line50: 276 },

@@ -86,10 +86,13 @@ describe('formatLine', () => {
     expect(o.indexOf('0.001234')).toBe(tp.indexOf('0.001234'));
   });
 
-  it('prints tracepoints as trace_pipe does, with the kthread comm', () => {
+  it('prints tracepoints as trace_pipe does, with the kthread comm and the kthread context flags ....', () => {
     const line: TraceLine = { kind: 'tracepoint', seq: 0, event: { ...ev('kthread', 4, 5000), pid: 77 } };
     expect(formatLine(line, (pid) => (pid === 77 ? 'cpumap/4/map:1' : undefined))).toMatch(
-      /cpumap\/4\/map:1-77 +\[004\].*xdp_cpumap_kthread: kthread cpu=4/,
+      /cpumap\/4\/map:1-77 +\[004\] \.\.\.\. .*xdp_cpumap_kthread: kthread cpu=4/,
     );
+    // A comm is at most 15 characters (TASK_COMM_LEN 16).
+    const long: TraceLine = { kind: 'tracepoint', seq: 0, event: { ...ev('kthread', 12, 5000), pid: 78, mapId: 345 } };
+    expect(formatLine(long, () => undefined)).toMatch(/ cpumap\/12\/map:3-78 +\[012\] \.\.\.\. /);
   });
 });
