@@ -8,6 +8,7 @@ import type { Engine, FrameTotals } from './engine';
 import type { CpuActivity } from './kernel/cpu';
 import type { KthreadPhase, KthreadState } from './kernel/kthread';
 import type { EntryStateName } from './lifecycle/entryMachine';
+import { offeredLoad, type OfferedLoad } from './offered';
 
 export interface CpuSnapshot {
   id: number;
@@ -59,6 +60,8 @@ export interface EngineSnapshot {
   progAttached: boolean;
   rcu: { completed: number; inProgress: boolean; gpStartNs: number; pendingCallbacks: number };
   frames: FrameTotals;
+  /** The configured offered load (the scenario's `rate`, or the latest `rate` op in effect). */
+  offered: OfferedLoad;
   violations: string[];
 }
 
@@ -141,6 +144,7 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
     progAttached: w.progAttached,
     rcu: { completed: w.rcu.completed, inProgress: w.rcu.inProgress, gpStartNs: w.rcu.gpStart, pendingCallbacks: w.rcu.pendingCallbacks },
     frames: engine.frameTotals(),
+    offered: offeredLoad(engine),
     violations: [...w.violations],
   };
 }

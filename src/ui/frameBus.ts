@@ -31,10 +31,18 @@ export class FrameBus {
   nicDrops: { place: number; at: number }[] = [];
   /** Bumped on every update, so a paused renderer can tell nothing changed. */
   version = 0;
+  /**
+   * Bumped when the run's past is no longer the one seen so far (a scenario loaded, going back, a
+   * resync): rates measured between snapshots must not span it.
+   */
+  epoch = 0;
+  /** The epoch `snapshot` arrived in (older: it belongs to the past before the last bump). */
+  snapshotEpoch = 0;
   private listeners = new Set<() => void>();
 
   setTopology(t: Topology): void {
     this.topology = t;
+    this.epoch++;
     this.journeys.clear();
     this.nicDrops = [];
     this.bump();
@@ -42,6 +50,7 @@ export class FrameBus {
 
   /** The run went back in time: journeys seen so far belong to a future that is not shown now. */
   rewind(): void {
+    this.epoch++;
     this.journeys.clear();
     this.nicDrops = [];
     this.bump();
@@ -49,6 +58,7 @@ export class FrameBus {
 
   update(snapshot: EngineSnapshot, running: boolean, moves: MoveBatch | null): void {
     this.snapshot = snapshot;
+    this.snapshotEpoch = this.epoch;
     this.simNs = snapshot.simNs;
     this.running = running;
     this.recording = moves !== null;

@@ -366,8 +366,11 @@ export class SimController {
     if (engine === null) return;
     this.postScheduledOps();
     const recorder = engine.world.moves;
-    // Frames that reached the NIC by now appear there now, not when the next poll picks them up.
-    if (recorder !== null) engine.receiveArrivals();
+    // Frames that reached the NIC by now appear there now, not when the next poll picks them up,
+    // at every speed: the snapshot's counters then count every arrival up to its time, so the
+    // rates row's window matches a headless run to the same two times (receiving changes nothing
+    // else: arrivals are exogenous and only a poll consumes them).
+    engine.receiveArrivals();
     const moves: MoveBatch | null = recorder === null ? null : recorder.drain();
     const { trace, skipped } = this.trace.drain(engine.world);
     const stats = this.sampler.drain();

@@ -5,6 +5,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { feeds } from '../feeds';
+import { useUi } from '../store';
 import { StatsDownloadButtons } from '../exports/ExportButtons';
 import { Chart } from './stats/Chart';
 import { IntervalSelect } from './stats/IntervalSelect';
@@ -19,6 +20,7 @@ const CHART_SAMPLES = 200;
 
 /** The statistics panel. */
 export function StatsPanel() {
+  const stack = useUi((s) => s.topology?.stack ?? '');
   const ref = useRef<HTMLElement>(null);
   const version = useThrottledVersion(feeds, PANEL_REFRESH_MS, useOnScreen(ref));
   // feeds.stats is replaced (never mutated) on change, so the version identifies its content.
@@ -34,6 +36,7 @@ export function StatsPanel() {
       <IntervalSelect current={feeds.statsInterval} />
       <StatsDownloadButtons />
       {latest === null ? <p>No interval has completed yet.</p> : <StatsTable sample={latest} />}
+      <LossesNote stack={stack} />
       {latest === null ? null : (
         <div className="stats-charts">
           {charts.map((c) => (
@@ -42,5 +45,23 @@ export function StatsPanel() {
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * Which of the table's drops are losses and which are verdicts. The kthread's drop-pps counts only
+ * NET_RX_DROP, so the stack's own discard (an iptables DROP returns -EPERM) is never in it.
+ */
+export function LossesNote({ stack }: { stack: string }) {
+  return (
+    <p className="stats-note" data-testid="stats-losses-note">
+      <strong>Lost frames</strong> are cpumap-enqueue drop-pps (the remote CPU&apos;s ptr_ring was full) and redirect_err (a redirect to an
+      empty slot); frames dropped at a full NIC ring are the NIC&apos;s rx_missed, not in this table. <strong>Verdicts, not losses:</strong>{' '}
+      XDP-RX drop-pps is the program&apos;s XDP_DROP, and cpumap_kthread drop-pps counts only NET_RX_DROP, so the stack&apos;s own discard
+      is not in it
+      {stack === 'iptables-drop'
+        ? ': here iptables drops every SKB on purpose (netif_receive_skb_core returns -EPERM), which the rates row under the topology shows as "stack drop", a verdict.'
+        : '.'}
+    </p>
   );
 }

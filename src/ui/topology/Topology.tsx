@@ -16,6 +16,8 @@ import { computeLayout, type LayoutEntry } from './layout';
 import { LiveSummary } from './LiveSummary';
 import { placementSignature, withPlacement } from './placement';
 import { TopologyPainter, type UiLike } from './painter';
+import { RateTracker } from './rates';
+import { RatesTable } from './RatesTable';
 
 /** "uid:cpu:qsize:inSlot" per entry: changes only when the entries' layout or names change. */
 function entriesSignature(s: EngineSnapshot | null): string {
@@ -72,6 +74,8 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
   const stageRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const painterRef = useRef<TopologyPainter | null>(null);
+  // The rates row's figures: the painter feeds them, the canvas and the accessible table show them.
+  const [tracker] = useState(() => new RateTracker());
   const [size, setSize] = useState({ w: 0, h: 0, dpr: 1 });
   const busTopology = useSyncExternalStore(subscribe, getTopology, getTopology);
   const storeTopology = useUi((s) => s.topology);
@@ -107,7 +111,7 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
   useEffect(() => {
     const canvas = canvasRef.current;
     if (canvas === null) return undefined;
-    const painter = new TopologyPainter(canvas, { bus, ui });
+    const painter = new TopologyPainter(canvas, { bus, ui, rates: tracker });
     painterRef.current = painter;
     const stop = painter.start();
     const unsubscribe = useUi.subscribe((s, prev) => {
@@ -125,7 +129,7 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
       unsubscribe();
       painterRef.current = null;
     };
-  }, [bus, ui]);
+  }, [bus, ui, tracker]);
 
   useEffect(() => {
     const stage = stageRef.current;
@@ -171,6 +175,7 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
             />
           ))}
           <LiveSummary bus={bus} />
+          <RatesTable tracker={tracker} />
         </div>
         {compact ? null : <Inspector />}
       </div>

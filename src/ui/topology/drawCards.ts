@@ -68,7 +68,7 @@ function drawHeader(p: Paint, c: CpuLayout, s: CpuSnapshot | null): void {
   ctx.fillRect(b.x, b.y, b.w, b.h);
   let x = b.x;
   for (let k = 0; k < 4; k++) {
-    const f = p.rates.valid ? p.rates.busy[c.cpu * 4 + k] : 0;
+    const f = p.rates.busyValid ? p.rates.busy[c.cpu * 4 + k] : 0;
     if (!(f > 0)) continue;
     const w = Math.min(b.x + b.w - x, b.w * f);
     ctx.fillStyle = col(p, BUSY_COLORS[k]);

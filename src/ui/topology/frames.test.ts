@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { PLACE_BQ, PLACE_DELIVERED, PLACE_NIC, PLACE_RING, PLACE_XDP, PLACE_XDP_DROP, place } from '../../engine/moves';
+import {
+  PLACE_BQ,
+  PLACE_DELIVERED,
+  PLACE_NIC,
+  PLACE_RING,
+  PLACE_RING_FULL,
+  PLACE_STACK_DROP,
+  PLACE_XDP,
+  PLACE_XDP_DROP,
+  place,
+} from '../../engine/moves';
 import type { Journey } from '../frameBus';
 import { fakeContext } from './fakeContext';
 import { drawFrames, flowBucket, type FrameStyle } from './frames';
@@ -75,8 +85,30 @@ describe('drawFrames', () => {
     const soon = dots(300, js);
     expect(soon.n).toBe(0);
     expect(soon.calls.filter((c) => c.name === 'stroke')).toHaveLength(1);
-    expect(soon.calls.some((c) => c.name === 'stroke' && c.stroke === palette.color.drop)).toBe(true);
+    expect(soon.calls.some((c) => c.name === 'stroke' && c.stroke === palette.color.verdict)).toBe(true);
     expect(dots(800, js).calls.filter((c) => c.name === 'stroke')).toHaveLength(0);
+  });
+
+  it("flashes a lost frame in the drop colour, one a verdict ended (XDP_DROP, the stack's discard) in the verdict colour", () => {
+    const lost = journey([place(PLACE_NIC, 0), place(PLACE_XDP, 0), place(PLACE_RING_FULL, 1)], [0, 100, 200]);
+    const xdpDrop = journey([place(PLACE_NIC, 0), place(PLACE_XDP, 0), place(PLACE_XDP_DROP, 0)], [0, 100, 200]);
+    const stackDrop = journey([place(PLACE_NIC, 0), place(PLACE_XDP, 0), place(PLACE_STACK_DROP, 4)], [0, 100, 200]);
+    const strokes = (js: Map<number, Journey>) =>
+      dots(300, js)
+        .calls.filter((c) => c.name === 'stroke')
+        .map((c) => c.stroke);
+    expect(palette.color.verdict).not.toBe(palette.color.drop);
+    expect(strokes(new Map([[1, lost]]))).toEqual([palette.color.drop]);
+    expect(strokes(new Map([[1, xdpDrop]]))).toEqual([palette.color.verdict]);
+    expect(strokes(new Map([[1, stackDrop]]))).toEqual([palette.color.verdict]);
+    expect(
+      strokes(
+        new Map([
+          [1, lost],
+          [2, stackDrop],
+        ]),
+      ),
+    ).toEqual([palette.color.drop, palette.color.verdict]);
   });
 
   it('flashes NIC drops, which have no journey', () => {

@@ -2,12 +2,24 @@
  * Frames in flight as dots, placed at draw time from their journeys (place, at) like RaftScope's
  * messages: a frame sits at a place from the time it got there, and in the last `travelNs` before
  * it reaches the next place it flies there. A frame that reaches a drop place flashes there for
- * `flashNs`; a delivered frame simply leaves. With reduced motion frames step from place to place.
+ * `flashNs`: in the drop colour where it was lost (a full NIC ring, a redirect error, a full
+ * ptr_ring), in the verdict colour where a verdict ended it (XDP_DROP, the stack's discard); a
+ * delivered frame simply leaves. With reduced motion frames step from place to place.
  *
  * Dots are gathered into one typed-array bucket per colour and drawn as one path per colour, so
  * a thousand frames cost a few paths and no allocation (buffers grow only when they must).
  */
-import { PLACE_BQ, PLACE_DELIVERED, PLACE_RING, PLACE_RING_FULL, isTerminal, placeKind, placeValue } from '../../engine/moves';
+import {
+  PLACE_BQ,
+  PLACE_DELIVERED,
+  PLACE_RING,
+  PLACE_RING_FULL,
+  PLACE_STACK_DROP,
+  PLACE_XDP_DROP,
+  isTerminal,
+  placeKind,
+  placeValue,
+} from '../../engine/moves';
 import type { Journey } from '../frameBus';
 import type { ColorBy } from '../store';
 import { placePoint, type TopologyLayout } from './layout';
@@ -57,8 +69,10 @@ class Points {
 }
 
 const dots = Array.from({ length: BUCKETS }, () => new Points());
-/** Drops: where, and the fraction of the flash already gone. */
+/** Frames lost: where, and the fraction of the flash already gone. */
 const flashes = new Points();
+/** Frames a verdict dropped (XDP_DROP, the stack's discard): the same, in the verdict colour. */
+const verdicts = new Points();
 
 /** Sunflower offsets in the unit disk, so dots at one place spread evenly and stay put. */
 const JX = new Float32Array(256);
@@ -102,6 +116,7 @@ export function drawFrames(
 ): number {
   for (const b of dots) b.n = 0;
   flashes.n = 0;
+  verdicts.n = 0;
   const { reducedMotion, travelNs, flashNs } = style;
   journeys.forEach((j, id) => {
     const places = j.places;
@@ -116,7 +131,7 @@ export function drawFrames(
       if (kind === PLACE_DELIVERED || simNs - at[i] >= flashNs) return;
       const s = placePoint(layout, code);
       if (s === null) return;
-      flashes.push(s.x, s.y, (simNs - at[i]) / flashNs);
+      (kind === PLACE_XDP_DROP || kind === PLACE_STACK_DROP ? verdicts : flashes).push(s.x, s.y, (simNs - at[i]) / flashNs);
       return;
     }
     const s = placePoint(layout, code);
@@ -163,15 +178,16 @@ export function drawFrames(
     ctx.fill();
     drawn += pts.n;
   }
-  drawFlashes(ctx, style);
+  drawFlashes(ctx, style, flashes, style.palette.color.drop);
+  drawFlashes(ctx, style, verdicts, style.palette.color.verdict);
   return drawn;
 }
 
 /** Each drop: an X and a ring that grows as it fades (a fixed ring with reduced motion). */
-function drawFlashes(ctx: CanvasRenderingContext2D, style: FrameStyle): void {
+function drawFlashes(ctx: CanvasRenderingContext2D, style: FrameStyle, flashes: Points, color: string): void {
   if (flashes.n === 0) return;
   const r = style.radius;
-  ctx.strokeStyle = style.palette.color.drop;
+  ctx.strokeStyle = color;
   ctx.lineWidth = Math.max(1.5, style.line * 1.5);
   ctx.beginPath();
   for (let i = 0; i < flashes.n; i++) {

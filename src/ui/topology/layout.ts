@@ -95,7 +95,7 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
   for (let c = 0; c < cpuCount; c++) (rxCpus.has(c) ? rx : targetCpus.has(c) ? target : idle).push(c);
 
   const legendH = H > 300 ? font * 1.5 : 0;
-  const stripH = Math.min(font * 2.8, H * 0.2);
+  const stripH = Math.min(font * 4.6, H * 0.22);
   const legend = rect(m, H - m - legendH, W - 2 * m, legendH);
   const strip = rect(m, legend.y - stripH, W - 2 * m, stripH);
   const main = rect(m, m, W - 2 * m, strip.y - 2 * m);

@@ -1,6 +1,7 @@
 /**
  * The legend line under the rates strip: what the RCU badge, the ring and queue colours, the busy
- * bar and the drop mark mean. Items that do not fit are left out, from the end.
+ * bar and the drop marks (a frame lost, or dropped by a verdict) mean. Items that do not fit are
+ * left out, from the end.
  */
 import { col, setFont, type Paint } from './paint';
 import type { ColorName } from './theme';
@@ -18,7 +19,8 @@ const ITEMS: [Swatch, ColorName, string][] = [
   ['box', 'softirq', 'softirq'],
   ['box', 'ksoftirqd', 'ksoftirqd'],
   ['box', 'kthread', 'kthread'],
-  ['cross', 'drop', 'drop'],
+  ['cross', 'drop', 'lost'],
+  ['cross', 'verdict', 'dropped by a verdict'],
 ];
 
 /** Draws the legend in `layout.legend`. */

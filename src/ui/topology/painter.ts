@@ -22,6 +22,10 @@ import { readPalette } from './theme';
 /** The part of the frame bus the painter reads. */
 export interface BusLike {
   readonly version: number;
+  /** Bumped when the run's past changes (a load, going back): the rates start over. */
+  readonly epoch?: number;
+  /** The epoch the snapshot arrived in. */
+  readonly snapshotEpoch?: number;
   readonly simNs: number;
   readonly running: boolean;
   /** The worker sends per-frame journeys at this speed. */
@@ -50,6 +54,8 @@ export interface PainterDeps {
   ui: () => UiLike;
   raf?: (cb: (wallMs: number) => void) => number;
   cancelRaf?: (id: number) => void;
+  /** Where the rates row's figures are kept (shared with the accessible table); a new one by default. */
+  rates?: RateTracker;
   /** CSS custom properties for the palette (default: getComputedStyle of the canvas). */
   style?: (canvas: HTMLCanvasElement) => Pick<CSSStyleDeclaration, 'getPropertyValue'> | null;
 }
@@ -66,13 +72,14 @@ export class TopologyPainter {
   lastDrawMs = 0;
   /** Frames drawn as dots in the last draw. */
   lastDots = 0;
-  readonly rates = new RateTracker();
+  readonly rates: RateTracker;
   private layout: TopologyLayout | null = null;
   private dpr = 1;
   private raf = 0;
   private dirty = true;
   private seenVersion = -1;
   private seenSnapshot: EngineSnapshot | null = null;
+  private seenEpoch: number | undefined = undefined;
   private displayNs = 0;
   private fromNs = 0;
   private toNs = 0;
@@ -87,6 +94,7 @@ export class TopologyPainter {
     private readonly canvas: HTMLCanvasElement,
     private readonly deps: PainterDeps,
   ) {
+    this.rates = deps.rates ?? new RateTracker();
     this.requestFrame = deps.raf ?? ((cb) => requestAnimationFrame(cb));
     this.cancelFrame = deps.cancelRaf ?? ((id) => cancelAnimationFrame(id));
   }
@@ -142,7 +150,12 @@ export class TopologyPainter {
     if (bus.version !== this.seenVersion) {
       this.seenVersion = bus.version;
       changed = true;
-      if (bus.snapshot !== this.seenSnapshot && bus.snapshot !== null) this.rates.push(bus.snapshot, wallMs);
+      if (bus.epoch !== this.seenEpoch) {
+        this.seenEpoch = bus.epoch;
+        this.rates.clear();
+      }
+      if (bus.snapshot !== this.seenSnapshot && bus.snapshot !== null && bus.snapshotEpoch === bus.epoch)
+        this.rates.push(bus.snapshot, wallMs);
       this.seenSnapshot = bus.snapshot;
       const target = bus.simNs;
       if (target < this.displayNs || ui.reducedMotion) this.displayNs = target;

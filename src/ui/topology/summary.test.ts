@@ -30,6 +30,7 @@ function snap(over: Partial<EngineSnapshot> = {}): EngineSnapshot {
     progAttached: true,
     rcu: { completed: 0, inProgress: false, gpStartNs: 0, pendingCallbacks: 0 },
     frames: { offered: 0, nicDropped: 0, xdpDropped: 0, redirectErr: 0, ringFull: 0, stackDropped: 0, delivered: 0, inFlight: 0 },
+    offered: { pps: 0, expectedFrames: 0 },
     violations: [],
     ...over,
   };

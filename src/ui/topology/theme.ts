@@ -31,6 +31,7 @@ const NAMES = [
   'kthread',
   'switch',
   'drop',
+  'verdict',
   'delivered',
   'link',
   'select',
@@ -76,6 +77,7 @@ const LIGHT: Base = {
   kthread: '#1a7f37',
   switch: '#9aa3ad',
   drop: '#d0191f',
+  verdict: '#5f6b7d',
   delivered: '#1a7f37',
   link: '#9aa3ad',
   select: '#0a66ff',
@@ -107,6 +109,7 @@ const DARK: Base = {
   kthread: '#3fd37a',
   switch: '#6b7480',
   drop: '#ff4d52',
+  verdict: '#9aa6b6',
   delivered: '#3fd37a',
   link: '#5b6470',
   select: '#7fb0ff',
@@ -125,6 +128,7 @@ function projectorOf(b: Base, dark: boolean): Base {
     muted: dark ? '#d0d4da' : '#2b3038',
     free: dark ? '#3a3f48' : '#c9ced6',
     link: dark ? '#8a939e' : '#6b7480',
+    verdict: dark ? '#c3cbd6' : '#434c59',
   };
 }
 
