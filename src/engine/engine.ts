@@ -97,10 +97,11 @@ export class Engine {
     const w = this.world;
     const byQueue = flowsByQueue(s.flows, s.rx.length);
     const line = lineRatePps(s.link, s.size);
+    w.pool.reserveDescriptors(s.rx.length * s.ring);
     s.rx.forEach((cpu, i) => {
       const share = (s.rate * byQueue[i].length) / s.flows;
       const arrivals = new ArrivalProcess(s.arrival, share, line, byQueue[i], s.seed, i, 0);
-      const q = new NicQueue(i, cpu, s.ring, arrivals);
+      const q = new NicQueue(i, cpu, s.ring, arrivals, s.link);
       q.irqAt = arrivals.next + COST.irqToPoll;
       w.nicQueues.push(q);
       w.cpus[cpu].nicQueues.push(q);

@@ -35,8 +35,9 @@ describe('create after free (BPF_MAP_CREATE and the XDP attach again)', () => {
     expect(entry.kthread.comm).toBe(`cpumap/4/map:${map.id}`);
     const processed = e.world.counters.kthProcessed[4];
     e.runUntil(10 * MS);
-    // About 1 Mpps for 4 ms reaches the new entry's kthread.
-    expect(e.world.counters.kthProcessed[4] - processed).toBeGreaterThan(3500);
+    // About 1 Mpps for 4 ms reaches the new entry's kthread (less what waits in the NIC ring for
+    // the first interrupt after the attach and in the bulk queues and ring at the end).
+    expect(e.world.counters.kthProcessed[4] - processed).toBeGreaterThan(3000);
     expect(e.check()).toEqual([]);
   });
 

@@ -12,15 +12,18 @@ import { MAX_CPUS } from './limits';
 import { wakeUpProcess } from './kthreadLoop';
 import { PLACE_RING, PLACE_RING_FULL, place } from '../moves';
 
-/** CPU time of a bq_flush_to_queue of `frames` frames (0 when the bulk was empty: no lock taken). */
-export function flushCost(frames: number): number {
-  return frames === 0 ? 0 : COST.flushLock + frames * COST.produce;
+/**
+ * CPU time of a bq_flush_to_queue of `frames` frames, `refused` of which the full ring refused and
+ * xdp_return_frame_rx_napi gave back (0 when the bulk was empty: no lock taken).
+ */
+function flushCost(frames: number, refused: number): number {
+  return frames === 0 ? 0 : COST.flushLock + frames * COST.produce + refused * COST.ringFullReturn;
 }
 
 /**
  * bq_flush_to_queue(): under the ring's producer_lock, __ptr_ring_produce each frame of CPU
  * `cpu`'s bulk queue; frames the ring refuses are dropped and counted. Fires
- * xdp_cpumap_enqueue(processed, drops). Returns how many frames it handled (see flushCost).
+ * xdp_cpumap_enqueue(processed, drops). Returns the flush's CPU time on `cpu` (see flushCost).
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L563
  */
 export function bqFlushToQueue(w: World, entry: CpuMapEntry, cpu: number, now: number, tracedCpu: number): number {
@@ -52,7 +55,7 @@ export function bqFlushToQueue(w: World, entry: CpuMapEntry, cpu: number, now: n
     const pid = w.cpus[tracedCpu].mode === 'ksoftirqd' ? PID_KSOFTIRQD : PID_IDLE;
     w.traceRing.push(TRACE_ENQUEUE, now, tracedCpu, pid, entry.mapId, count, drops, entry.cpu);
   }
-  return count;
+  return flushCost(count, drops);
 }
 
 /**
@@ -108,7 +111,7 @@ export function cpuMapFlush(w: World, map: CpuMap, cpu: Cpu, now: number): numbe
     resumed = false;
     map.flushNeeded[base + key] = 0;
     map.flushNeededCount[id]--;
-    now += flushCost(bqFlushToQueue(w, entry, id, now, id));
+    now += bqFlushToQueue(w, entry, id, now, id);
     now += wakeUpProcess(w, entry.kthread, now);
   }
   cpu.flushCursor = -1;

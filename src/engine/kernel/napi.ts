@@ -12,13 +12,15 @@ import { POLICY_CPU, POLICY_HASH, type World } from '../world';
 import type { Cpu } from './cpu';
 import type { NicQueue } from './nicQueue';
 import { COST, KERNEL } from '../sim/costModel';
-import { bqAppend, bqFlushToQueue, cpuMapFlush, cpuMapInsertCtx, flushCost } from './bulkq';
+import { bqAppend, bqFlushToQueue, cpuMapFlush, cpuMapInsertCtx } from './bulkq';
 import { hash32 } from '../sim/rng';
 import { bookStackVerdicts, stackCost } from './netstack';
 import { TRACE_REDIRECT_ERR } from './tracepoints';
 import type { CpuMapEntry } from './entry';
 import type { CpuMap } from './cpumap';
 import { napiFollowIrq } from './irqAffinity';
+import { i40eUpdateEnableItr } from './i40eItr';
+import { i40eRxPageNeedsAlloc } from './i40ePageReuse';
 import { PLACE_BQ, PLACE_DELIVERED, PLACE_REDIRECT_ERR, PLACE_STACK_DROP, PLACE_XDP, PLACE_XDP_DROP, place } from '../moves';
 
 /** Starts a poll of `q` on `cpu` at `now`; returns when the poll's fixed overhead is done. */
@@ -67,6 +69,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   const rr = prog === null ? NO_ITERATOR : prog.rrIterator;
   const nTargets = targets.length;
   const moves = w.moves;
+  const descBase = q.descBase;
   let budget = cpu.pollBudget;
   let seen = 0;
 
@@ -78,7 +81,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     const entry = cpu.pendingEntry as CpuMapEntry;
     cpu.pendingFrame = -1;
     cpu.pendingEntry = null;
-    now += flushCost(bqFlushToQueue(w, entry, id, now, id));
+    now += bqFlushToQueue(w, entry, id, now, id);
     bqAppend(w, entry, id, f);
     cpuMapInsertCtx(map as CpuMap, id, cpu.pendingKey);
   }
@@ -93,6 +96,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     const f = q.take();
     budget--;
     seen++;
+    if (i40eRxPageNeedsAlloc(pool, descBase + q.lastDesc, f)) now += COST.rxPageAlloc;
     if (moves !== null) moves.record(f, pool.flow[f], place(PLACE_XDP, id), now);
     if (prog === null) {
       // No XDP program: the driver builds an SKB and the stack runs here.
@@ -149,7 +153,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
         w.counters.rxProcessed[id] += seen;
         return now;
       }
-      now += flushCost(bqFlushToQueue(w, entry, id, now, id));
+      now += bqFlushToQueue(w, entry, id, now, id);
     }
     bqAppend(w, entry, id, f);
     if (moves !== null) moves.record(f, pool.flow[f], place(PLACE_BQ, entry.uid * 256 + id), now);
@@ -174,10 +178,15 @@ function pollEnd(w: World, cpu: Cpu, q: NicQueue, now: number): number {
   }
   cpu.inPoll = false;
   cpu.pollQueue = null;
-  cpu.sessionFrames += KERNEL.napiBudget - cpu.pollBudget;
+  const polled = KERNEL.napiBudget - cpu.pollBudget;
+  cpu.sessionFrames += polled;
+  // i40e counts the frame's length as its descriptor reports it, without the FCS.
+  q.itr.count(polled, w.scenario.size - 4);
   w.rcu.quiescent(cpu.id);
   if (cpu.pollBudget > 0) {
-    q.rearmIrq(COST.irqToPoll, COST.rxItr);
+    // napi_complete_done, then i40e_update_enable_itr reprograms the throttle and unmasks.
+    i40eUpdateEnableItr(q.itr, now);
+    q.rearmIrq(COST.irqToPoll);
     napiFollowIrq(w, q);
   }
   return now;

@@ -6,6 +6,7 @@ import type { ArrivalProcess } from '../sim/traffic';
 import type { FrameAccounts } from '../accounting';
 import type { FramePool } from '../sim/framePool';
 import { PLACE_NIC, PLACE_NIC_DROP, place, type MoveRecorder } from '../moves';
+import { RxItr } from './i40eItr';
 
 export class NicQueue {
   readonly index: number;
@@ -25,13 +26,17 @@ export class NicQueue {
   nicDrops = 0;
   /** When this queue last raised its interrupt (interrupt moderation counts from here). */
   lastIrq = -Infinity;
+  /** The driver's adaptive interrupt moderation for this queue (see i40eItr.ts). */
+  readonly itr: RxItr;
 
   constructor(
     index: number,
     cpu: number,
     size: number,
     readonly arrivals: ArrivalProcess,
+    linkGbps: number,
   ) {
+    this.itr = new RxItr(linkGbps);
     this.index = index;
     this.cpu = cpu;
     this.affinity = cpu;
@@ -60,8 +65,17 @@ export class NicQueue {
     }
   }
 
+  /** Index of this queue's first descriptor among every queue's (see FramePool.halfHolder). */
+  get descBase(): number {
+    return this.index * this.size;
+  }
+
+  /** The descriptor the last {@link take} came from. */
+  lastDesc = 0;
+
   /** Takes the oldest received frame (the ring must not be empty). */
   take(): number {
+    this.lastDesc = this.head;
     const f = this.slots[this.head];
     this.head = this.head + 1 === this.size ? 0 : this.head + 1;
     this.count--;
@@ -77,10 +91,10 @@ export class NicQueue {
 
   /**
    * napi_complete_done: unmask the interrupt. The next arrival raises it, but no sooner than the
-   * interrupt throttle interval (ITR, ethtool rx-usecs) after the previous one.
+   * interrupt throttle interval (the adaptive ITR) after the previous one.
    */
-  rearmIrq(irqToPoll: number, itr: number): void {
+  rearmIrq(irqToPoll: number): void {
     this.napiScheduled = false;
-    this.irqAt = Math.max(this.arrivals.next, this.lastIrq + itr) + irqToPoll;
+    this.irqAt = Math.max(this.arrivals.next, this.lastIrq + this.itr.intervalNs) + irqToPoll;
   }
 }

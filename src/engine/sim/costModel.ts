@@ -68,29 +68,43 @@ export const COST = {
   stackDeliver: 303.81,
 
   // ---- RX CPU: NAPI poll running the XDP program ----
-  // The redirect path below adds up to 67.8 ns per frame at full bulks (14.75 Mpps on one CPU).
-  // Calibration: in the 2019 overload run the RX CPU handled 14.73 Mpps with bulk-average 8.00,
-  // i.e. its polls were always full: it was saturated at about that rate. (The XDP paper's
-  // 20.65 Mpps, about 48 ns a frame, is the same path without the i40e-specific costs and without
-  // the xdp_frame headroom miss below, which a program that drops at the remote CPU still pays.)
+  // The redirect path below adds up to 48.4 ns a frame at full bulks when the ring takes every
+  // frame: 20.65 Mpps on one CPU, the XDP paper's single-core xdp_redirect_cpu figure. In the 2019
+  // runs the ring was full and refused most frames, each returned at 4.3 ns (ringFullReturn): about
+  // 51.3 ns a frame at 19.4 Mpps, so the RX CPU was nearly busy and its polls nearly always full
+  // (bulk-average 8.00). In the UdpNoPorts run the kthread held each delivered frame longer than one
+  // lap of the RX ring, so i40e could not recycle their pages (rxPageAlloc, i40ePageReuse.ts): that
+  // fills the RX CPU at about 14.7 Mpps, and its full polls give bulk-average 8.00 too.
   /** Per frame in the driver: RX descriptor, DMA sync, xdp_buff setup, page recycling. */
-  driverRx: 14.0,
+  driverRx: 9.0,
   /** Running the XDP program (bpf_prog_run_xdp) for one frame. */
-  xdpProg: 6.0,
+  xdpProg: 5.0,
   /** bpf_redirect_map + xdp_do_redirect + bq_enqueue. */
-  redirectEnqueue: 16.0,
+  redirectEnqueue: 10.0,
   /**
    * convert_to_xdp_frame writes struct xdp_frame into the frame's headroom, a cache line the NIC's
-   * DMA did not bring into the cache: one miss (17.45 ns on the calibration machine).
+   * DMA did not bring into the cache: a miss (17.45 ns on the calibration machine) that the store
+   * buffer partly hides (estimate).
    */
-  xdpFrameStore: 17.45,
+  xdpFrameStore: 12.0,
   /** __ptr_ring_produce of one frame into the remote ring: the slot's cache line moves over. */
-  produce: 7.7,
+  produce: 6.5,
   /** spin_lock/unlock of the ring's producer_lock, once per bq_flush_to_queue, plus the tracepoint. */
-  flushLock: 20.0,
+  flushLock: 16.0,
   /** Per NAPI poll: driver poll entry and exit, RX ring refill, xdp_do_flush_map bookkeeping. */
   napiPoll: 250,
-  /** XDP_DROP: the page goes straight back to the driver's recycle cache (about 26 Mpps alone). */
+  /**
+   * xdp_return_frame_rx_napi of a frame the full ring refused: page_frag_free's atomic on struct
+   * page (a line the driver just touched) and the return to the driver.
+   */
+  ringFullReturn: 4.3,
+  /**
+   * i40e_alloc_mapped_page when i40e_can_reuse_rx_page says no: dev_alloc_pages from the per-CPU
+   * free list, dma_map_page, the page_ref_add bias, draining the old page, and the cache misses on
+   * both struct pages. Fitted: it is what brings the RX CPU of the UdpNoPorts run to 14.7 Mpps.
+   */
+  rxPageAlloc: 118,
+  /** XDP_DROP: the page goes straight back to the driver's recycle cache (about 31 Mpps alone; published 24 to 32). */
   xdpDropRecycle: 14.0,
   /** A failed redirect: xdp_do_redirect's error path, the xdp_redirect_map_err tracepoint, recycling. */
   redirectError: 20.0,
@@ -102,12 +116,6 @@ export const COST = {
   driverBuildSkb: 60,
 
   // ---- scheduling, interrupts, RCU (estimates; they matter at low load) ----
-  /**
-   * The NIC's interrupt throttle (ITR, ethtool -C rx-usecs): at most one RX interrupt per 20 us.
-   * i40e adapts its ITR to the load; a fixed 20 us stands in for it (estimate). It makes polls
-   * find several frames at once under load, as on real hardware.
-   */
-  rxItr: 20_000,
   /** From a frame's DMA to the NAPI poll starting: interrupt, softirq raise, net_rx_action. */
   irqToPoll: 1500,
   /** From wake_up_process on another CPU to the woken kthread running on an idle CPU. */

@@ -9,6 +9,13 @@ export class FramePool {
   bornAt: Float64Array;
   /** RX queue that received it. */
   rxQueue: Int16Array;
+  /**
+   * The RX descriptor (its index into {@link halfHolder}) whose page's other half this frame
+   * holds, or -1: the driver wants that half back when the descriptor comes round again.
+   */
+  heldHalf: Int32Array;
+  /** Per RX descriptor of every queue: the frame still holding its page's other half, or -1. */
+  halfHolder: Int32Array = new Int32Array(0);
   private free: Int32Array;
   private freeCount = 0;
   private capacity = 0;
@@ -20,6 +27,7 @@ export class FramePool {
     this.flow = new Int32Array(initialCapacity);
     this.bornAt = new Float64Array(initialCapacity);
     this.rxQueue = new Int16Array(initialCapacity);
+    this.heldHalf = new Int32Array(initialCapacity).fill(-1);
     this.free = new Int32Array(initialCapacity);
     // Hand out low ids first so small runs are easy to read in traces.
     for (let i = 0; i < initialCapacity; i++) this.free[i] = initialCapacity - 1 - i;
@@ -37,8 +45,18 @@ export class FramePool {
     return id;
   }
 
-  /** Returns a frame id to the pool. */
+  /** Makes room for `descriptors` RX descriptors' page halves (all queues together). */
+  reserveDescriptors(descriptors: number): void {
+    this.halfHolder = new Int32Array(descriptors).fill(-1);
+  }
+
+  /** Returns a frame id to the pool; a page half it held is the driver's again (page_frag_free). */
   release(id: number): void {
+    const held = this.heldHalf[id];
+    if (held >= 0) {
+      this.halfHolder[held] = -1;
+      this.heldHalf[id] = -1;
+    }
     this.free[this.freeCount++] = id;
     this.live--;
   }
@@ -52,11 +70,14 @@ export class FramePool {
     bornAt.set(this.bornAt);
     const rxQueue = new Int16Array(cap);
     rxQueue.set(this.rxQueue);
+    const heldHalf = new Int32Array(cap).fill(-1);
+    heldHalf.set(this.heldHalf);
     const free = new Int32Array(cap);
     for (let i = 0; i < old; i++) free[i] = cap - 1 - i;
     this.flow = flow;
     this.bornAt = bornAt;
     this.rxQueue = rxQueue;
+    this.heldHalf = heldHalf;
     this.free = free;
     this.freeCount = old;
     this.capacity = cap;

@@ -21,7 +21,7 @@ export function setOfferedRate(w: World, rate: number): OpOutcome {
     // An armed interrupt with no frame waiting was set for the old process's next arrival: it is
     // raised by the new process's first one instead (interrupt moderation still counts).
     if (!q.napiScheduled && q.count === 0) {
-      q.rearmIrq(COST.irqToPoll, COST.rxItr);
+      q.rearmIrq(COST.irqToPoll);
       if (q.irqAt < Infinity) w.kick(q.cpu, q.irqAt);
     }
   }
