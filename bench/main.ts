@@ -5,7 +5,8 @@
 import { Engine } from '../src/engine/engine';
 import { parseScenario } from '../src/scenario/parse';
 import { groupThousands } from '../src/engine/stats/format';
-import { CALIBRATION, COVER_LETTER_STEPS, LINE_RATE } from './scenarios';
+import { CALIBRATION, CALIBRATION_SETUP, COVER_LETTER_STEPS, LINE_RATE, LOW_RATE, PUBLISHED_RUNS } from './scenarios';
+import { MAX_CPUS } from '../src/engine/kernel/limits';
 import { timeTravel } from './timeTravel';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -100,9 +101,50 @@ function calibration(): void {
   }
 }
 
+/** xdp_redirect_cpu's rows for CPU 3 -> 4 over 100..600 ms of simulated time. */
+function redirectCpuRows(query: string) {
+  const engine = engineFor(`${query}&${CALIBRATION_SETUP}`);
+  engine.runUntil(100e6);
+  const c0 = engine.world.counters.clone();
+  engine.runUntil(600e6);
+  const c = engine.world.counters;
+  const i = 3 * MAX_CPUS + 4;
+  const enq = c.enqProcessed[i] - c0.enqProcessed[i];
+  // 500 ms measured: twice the difference is per second.
+  return {
+    rx: (c.rxProcessed[3] - c0.rxProcessed[3]) * 2,
+    drop: (c.enqDrops[i] - c0.enqDrops[i]) * 2,
+    kthread: (c.kthProcessed[4] - c0.kthProcessed[4]) * 2,
+    kthreadDrop: (c.kthDrops[4] - c0.kthDrops[4]) * 2,
+    sched: (c.kthSched[4] - c0.kthSched[4]) * 2,
+    bulk: enq / (c.enqEvents[i] - c0.enqEvents[i]),
+  };
+}
+
+function publishedRuns(): void {
+  console.log('Calibration: the published xdp_redirect_cpu runs (FACTS.md, 40G link), model / published');
+  console.log(
+    `  ${'run'.padEnd(24)} ${'XDP-RX'.padStart(22)} ${'enqueue drop-pps'.padStart(22)} ${'kthread pps'.padStart(20)}  bulk-avg  kthread drop-pps`,
+  );
+  const pair = (m: number, p: number) => `${groupThousands(m)} ${(m / p).toFixed(3)}`;
+  for (const run of PUBLISHED_RUNS) {
+    const r = redirectCpuRows(run.query);
+    console.log(
+      `  ${run.name.padEnd(24)} ${pair(r.rx, run.rx).padStart(22)} ${pair(r.drop, run.drop).padStart(22)} ${pair(r.kthread, run.kthread).padStart(20)}  ${r.bulk.toFixed(2).padStart(8)}  ${groupThousands(r.kthreadDrop).padStart(16)}`,
+    );
+  }
+  const low = redirectCpuRows(LOW_RATE);
+  console.log(
+    `  low rate, 25,476 pps: bulk-average ${low.bulk.toFixed(2)} (published 1.00), sched per frame ${(low.sched / low.kthread).toFixed(2)} (1.00)`,
+  );
+}
+
 const only = process.argv[2];
 if (!only || only === 'throughput') throughput();
-if (!only || only === 'calibration') calibration();
+if (!only || only === 'calibration') {
+  calibration();
+  publishedRuns();
+}
 if (!only || only === 'memory') memory();
 if (!only || only === 'timetravel') timeTravel();
 if (!only || only === 'soak') soak();

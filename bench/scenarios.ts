@@ -7,6 +7,41 @@ export const LINE_RATE =
 /** FACTS.md's calibration setup: one RX queue on CPU 3, everything to CPU 4, qsize 128. */
 export const CALIBRATION = 'rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant';
 
+/** The same setup without a rate: the published runs each add their own rate and link. */
+export const CALIBRATION_SETUP = 'rx=3&entries=4:128&prog=rr&arrival=constant';
+
+/**
+ * The three runs whose verbatim xdp_redirect_cpu output FACTS.md quotes, on the 40G i40e they ran
+ * on: v5.0 and v5.2 with an iptables raw DROP at 19.4 Mpps, and v5.0 with UdpNoPorts at 14.7 Mpps.
+ * Every row printed bulk-average 8.00 and kthread drop-pps 0.
+ */
+export const PUBLISHED_RUNS = [
+  {
+    name: 'v5.0, iptables-raw drop',
+    query: 'kernel=5.0&stack=iptables-drop&rate=19.4M&link=40',
+    rx: 19_397_368,
+    drop: 13_203_837,
+    kthread: 6_193_534,
+  },
+  {
+    name: 'v5.2, iptables-raw drop',
+    query: 'kernel=5.2&stack=iptables-drop&rate=19.4M&link=40',
+    rx: 19_399_374,
+    drop: 11_749_769,
+    kthread: 7_649_604,
+  },
+  {
+    name: 'v5.0, UdpNoPorts',
+    query: 'kernel=5.0&stack=udp-noport&rate=14.7M&link=40',
+    rx: 14_732_711,
+    drop: 11_552_609,
+    kthread: 3_180_074,
+  },
+] as const;
+
+/** The XDP paper's low-rate point: one frame per poll, bulk-average 1.00, one sched per frame. */
+export const LOW_RATE = 'kernel=5.2&stack=udp-noport&rate=25476&link=40';
+
 /** The cover letter's steps, with the published kthread pps (iptables-raw; UdpNoPorts baseline). */
 export const COVER_LETTER_STEPS = [
   { label: 'v5.0 baseline', opt: 'none', iptables: 6_193_534, udp: 3_180_074 },

@@ -24,8 +24,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'overload',
     title: 'One remote CPU overloaded',
-    why: 'The 2019 measurement: 14.7 Mpps into one kthread that manages 3.2 Mpps; the rest is refused by the full ring, and every bulk is a full 8.',
-    query: 'kernel=5.0&rx=3&entries=4:192&rate=14.7M&prog=rr&arrival=constant&stack=udp-noport',
+    why: 'The 2019 UdpNoPorts run on its 40G NIC: 14.7 Mpps into one kthread that manages 3.2 Mpps; the full ring refuses the rest. The kthread holds its frames so long that i40e cannot recycle their pages, which fills the RX CPU: its polls are full, and so is every bulk.',
+    query: 'kernel=5.0&rx=3&entries=4:128&rate=14.7M&link=40&prog=rr&arrival=constant&stack=udp-noport',
   },
   {
     id: 'trickle',

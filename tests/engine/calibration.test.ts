@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { engineOf, enqIndex, MS } from './helpers';
+import { CALIBRATION_SETUP, LOW_RATE, PUBLISHED_RUNS as PUBLISHED } from '../../bench/scenarios';
 
-const SETUP = 'rx=3&entries=4:128&prog=rr&arrival=constant';
+const SETUP = CALIBRATION_SETUP;
 const KTHREAD_STEPS = 'rate=14.7M';
 const FROM = 100 * MS;
 const TO = 600 * MS;
@@ -91,34 +92,6 @@ describe('kthread pps against the 2019 measurements (within 3%)', () => {
   });
 });
 
-/**
- * The three runs whose verbatim xdp_redirect_cpu output FACTS.md quotes, on the 40G i40e they ran
- * on: v5.0 and v5.2 with an iptables raw DROP at 19.4 Mpps, and v5.0 with UdpNoPorts at 14.7 Mpps.
- */
-const PUBLISHED = [
-  {
-    name: 'v5.0, iptables-raw drop',
-    query: 'kernel=5.0&stack=iptables-drop&rate=19.4M&link=40',
-    rx: 19_397_368,
-    drop: 13_203_837,
-    kthread: 6_193_534,
-  },
-  {
-    name: 'v5.2, iptables-raw drop',
-    query: 'kernel=5.2&stack=iptables-drop&rate=19.4M&link=40',
-    rx: 19_399_374,
-    drop: 11_749_769,
-    kthread: 7_649_604,
-  },
-  {
-    name: 'v5.0, UdpNoPorts',
-    query: 'kernel=5.0&stack=udp-noport&rate=14.7M&link=40',
-    rx: 14_732_711,
-    drop: 11_552_609,
-    kthread: 3_180_074,
-  },
-] as const;
-
 describe('the published xdp_redirect_cpu runs, row by row (within 3%)', () => {
   for (const run of PUBLISHED) {
     it(`${run.name}: XDP-RX ${run.rx.toLocaleString('en')}, enqueue drop-pps ${run.drop.toLocaleString('en')}, kthread ${run.kthread.toLocaleString('en')}, bulk-average 8.00, kthread drop-pps 0`, () => {
@@ -152,7 +125,7 @@ describe('the published xdp_redirect_cpu runs, row by row (within 3%)', () => {
 
 describe('the low-rate point (XDP paper): 25,476 pps of constant arrivals', () => {
   it('each poll carries one frame: bulk-average 1.00 and one sched per frame', () => {
-    const r = measure('kernel=5.2&stack=udp-noport&rate=25476&link=40');
+    const r = measure(LOW_RATE);
     expect(r.bulkAverage.toFixed(2)).toBe('1.00');
     within(r.kthreadPps, 25_476, 0.001);
     expect((r.schedPps / r.kthreadPps).toFixed(2)).toBe('1.00');
