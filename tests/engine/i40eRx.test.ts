@@ -116,7 +116,7 @@ describe('i40e_can_reuse_rx_page', () => {
     expect(i40eRxPageNeedsAlloc(pool, 2, e)).toBe(true);
   });
 
-  it('a kthread slower than one lap of the RX ring costs the RX CPU a page allocation (118 ns) for most delivered frames (UdpNoPorts, qsize 192); a faster one costs none (iptables DROP)', () => {
+  it('a kthread slower than one lap of the RX ring costs the RX CPU a page allocation (121 ns) for most delivered frames (UdpNoPorts, qsize 192); a faster one costs none (iptables DROP)', () => {
     const rxTime = (stack: string) => {
       const e = engineOf(`kernel=5.0&rx=3&entries=4:192&rate=13M&link=40&prog=rr&arrival=constant&stack=${stack}`);
       e.runUntil(50 * MS);

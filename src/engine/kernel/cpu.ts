@@ -53,6 +53,8 @@ export class Cpu {
   pendingFrame = -1;
   pendingEntry: CpuMapEntry | null = null;
   pendingKey = 0;
+  /** The poll yielded before a page-reuse check; it goes ahead when resumed (see napi.ts). */
+  pageCheckResumed = false;
   /** __cpu_map_flush in progress at the end of the poll: the next key to look at, or -1. */
   flushCursor = -1;
   /** Softirq session: frames and start time since softirq processing began on this CPU. */

@@ -93,6 +93,14 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
       w.counters.rxProcessed[id] += seen;
       return pollEnd(w, cpu, q, now);
     }
+    // i40e_can_reuse_rx_page reads a page count that the kthread's CPU changes when it frees a
+    // frame: while this descriptor's other half is out, earlier events of other CPUs run first
+    // (once: a resumed check goes ahead even if another CPU is due at the same time).
+    if (pool.halfHolder[descBase + q.nextDesc] >= 0 && !cpu.pageCheckResumed && now >= w.horizon()) {
+      cpu.pageCheckResumed = true;
+      break;
+    }
+    cpu.pageCheckResumed = false;
     const f = q.take();
     budget--;
     seen++;
@@ -162,7 +170,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   }
   cpu.pollBudget = budget;
   w.counters.rxProcessed[id] += seen;
-  if (budget > 0) return now; // yielded to a map operation
+  if (budget > 0) return now; // yielded to a map operation or before a page check
   return pollEnd(w, cpu, q, now);
 }
 

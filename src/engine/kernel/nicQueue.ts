@@ -73,6 +73,11 @@ export class NicQueue {
   /** The descriptor the last {@link take} came from. */
   lastDesc = 0;
 
+  /** The descriptor the next {@link take} comes from. */
+  get nextDesc(): number {
+    return this.head;
+  }
+
   /** Takes the oldest received frame (the ring must not be empty). */
   take(): number {
     this.lastDesc = this.head;

@@ -103,7 +103,7 @@ export const COST = {
    * free list, dma_map_page, the page_ref_add bias, draining the old page, and the cache misses on
    * both struct pages. Fitted: it is what brings the RX CPU of the UdpNoPorts run to 14.7 Mpps.
    */
-  rxPageAlloc: 118,
+  rxPageAlloc: 121,
   /** XDP_DROP: the page goes straight back to the driver's recycle cache (about 31 Mpps alone; published 24 to 32). */
   xdpDropRecycle: 14.0,
   /** A failed redirect: xdp_do_redirect's error path, the xdp_redirect_map_err tracepoint, recycling. */
