@@ -7,7 +7,7 @@
 import type { Engine } from '../engine/engine';
 import type { Cpu } from '../engine/kernel/cpu';
 import type { CpuMapEntry } from '../engine/kernel/entry';
-import type { Kthread } from '../engine/kernel/kthread';
+import { TASK_INTERRUPTIBLE, type Kthread } from '../engine/kernel/kthread';
 import type { NicQueue } from '../engine/kernel/nicQueue';
 import { KERNEL } from '../engine/sim/costModel';
 import { cpumapLink, identLink, type CpumapFunction } from '../engine/kernel/upstream';
@@ -180,6 +180,8 @@ function inspectNic(engine: Engine, target: Extract<InspectTarget, { kind: 'nic'
     ['fill', `${q.count} / ${q.size} descriptors`],
     ['NAPI', q.napiScheduled ? 'scheduled (polling, interrupt masked)' : 'not scheduled (interrupt armed)'],
     ['next interrupt', q.napiScheduled || q.irqAt === Infinity ? '—' : formatSimTime(q.irqAt)],
+    // i40e_update_itr's current throttle: no interrupt comes sooner than this after the last one.
+    ['interrupt interval (ITR)', `${q.itr.current} µs`],
     ['NIC drops (rx_missed)', String(q.nicDrops)],
     ['oldest frames', listFrames(q.frames().slice(0, MAX_LISTED_FRAMES + 1))],
   ];
@@ -215,6 +217,8 @@ function inspectEntry(engine: Engine, target: Extract<InspectTarget, { kind: 'en
       ['kthread comm', k.comm],
       ['kthread pid', String(k.pid)],
       ['kthread state', `${k.state}${onCpu ? ', on CPU' : ''} (next: ${k.phase})`],
+      // The task's own __state, which set_current_state writes and wake_up_process puts back.
+      ['task __state', k.taskState === TASK_INTERRUPTIBLE ? 'TASK_INTERRUPTIBLE' : 'TASK_RUNNING'],
       ['kthread_should_stop', k.shouldStop ? 'yes' : 'no'],
     );
   }

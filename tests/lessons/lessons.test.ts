@@ -1,41 +1,52 @@
 /**
  * The lessons: every step loads, reaches its checkpoint in a few seconds of wall time, names only
  * elements the topology shows there, links to upstream kernel lines, and asks questions the run
- * answers. What the texts claim about the run (numbers and states at the checkpoints) is checked
- * against the engine, and the texts must not copy the kernel's source.
+ * answers. Each step is played as the page plays it (pageRun.ts drives the worker's own
+ * SimController), and every claim its words make is read from what the worker sends the page there:
+ * the snapshot the topology draws, the inspector, the statistics, the trace log, the journeys. A
+ * number in a step's words that no claim states (and that is not a name or a declared constant)
+ * fails the test, as does a claim whose wrong value would pass too. The texts must not copy the
+ * kernel's source.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lessonTable } from '../../src/lessons/lessonTable';
 import { describe, expect, it } from 'vitest';
-import { COVER_LETTER_STEPS } from '../../bench/scenarios';
-import { TASK_INTERRUPTIBLE } from '../../src/engine/kernel/kthread';
+import type { EngineSnapshot } from '../../src/engine/snapshot';
+import { lessonTable } from '../../src/lessons/lessonTable';
 import { LESSONS, lessonById } from '../../src/lessons/index';
-import type { Lesson, LessonStep, StatQuery } from '../../src/lessons/types';
+import type { Claim, Lesson, LessonStep } from '../../src/lessons/types';
 import { parseScenario } from '../../src/scenario/parse';
-import { answerOf, expectedNames, MS, runStep, topologyNames, type StepRun } from './runStep';
+import type { Topology } from '../../src/worker/protocol';
+import { isState, judge, measure, measuredNumbers, wrong, type Reading } from './claims';
+import { runAsPage, spotsOf, type PageRun } from './pageRun';
 
 const STEPS: { lesson: Lesson; step: LessonStep; n: number; key: string }[] = LESSONS.flatMap((lesson) =>
   lesson.steps.map((step, i) => ({ lesson, step, n: i + 1, key: `${lesson.id} step ${i + 1}` })),
 );
 
-/** Runs are deterministic: each step's run is computed once and shared by the tests below. */
-const runs = new Map<string, StepRun>();
-function runOf(key: string): StepRun {
+/** Runs are deterministic: each is played once and shared by the tests below. */
+const runs = new Map<string, PageRun>();
+function played(step: Pick<LessonStep, 'query' | 'startAt' | 'pauseAt' | 'speed'>): PageRun {
+  const key = JSON.stringify([step.query, step.startAt ?? 0, step.pauseAt, step.speed]);
   let run = runs.get(key);
   if (run === undefined) {
-    const s = STEPS.find((x) => x.key === key);
-    if (s === undefined) throw new Error(`no step ${key}`);
-    run = runStep(s.step);
+    run = runAsPage(step);
     runs.set(key, run);
   }
   return run;
 }
 
-function stepOf(key: string): LessonStep {
-  const s = STEPS.find((x) => x.key === key);
-  if (s === undefined) throw new Error(`no step ${key}`);
-  return s.step;
+/** Where a claim of `step` (step `n` of `lesson`) is measured. */
+function readingFor(lesson: Lesson, step: LessonStep, claim: Claim): { run: PageRun; step: LessonStep; other: boolean } {
+  const where = claim.run;
+  if (where === undefined) return { run: played(step), step, other: false };
+  if ('step' in where) {
+    const other = lesson.steps[where.step - 1];
+    if (other === undefined) throw new Error(`${lesson.id} has no step ${where.step}`);
+    return { run: played(other), step: other, other: true };
+  }
+  const changed = { ...step, ...where };
+  return { run: played(changed), step: changed, other: true };
 }
 
 /** Every string a reader sees. */
@@ -47,7 +58,29 @@ function textsOf(lesson: Lesson): string[] {
   ];
 }
 
-const withinPercent = (actual: number, expected: number, pct: number) => Math.abs(actual - expected) <= (Math.abs(expected) * pct) / 100;
+/** The words of one step: its title, its paragraphs and its question. */
+function wordsOf(step: LessonStep): string[] {
+  return [step.title, ...step.text, step.predict?.question ?? ''];
+}
+
+/** The accessible names of the topology's elements by the naming rule alone (a cross-check of the layout). */
+function expectedNames(topology: Topology, s: EngineSnapshot): Set<string> {
+  const names = new Set<string>();
+  for (let c = 0; c < topology.cpus; c++) names.add(`CPU ${c}`);
+  const rxCpus = new Set<number>();
+  for (const q of s.nicQueues) {
+    names.add(`RX queue ${q.index} on CPU ${q.cpu}`);
+    rxCpus.add(q.cpu);
+  }
+  for (const e of s.entries) {
+    const same = s.entries.filter((x) => x.cpu === e.cpu);
+    const current = same.find((x) => x.inSlot) ?? same.reduce((a, b) => (b.uid > a.uid ? b : a));
+    const suffix = same.length > 1 && current.uid !== e.uid ? ` (old, uid ${e.uid})` : '';
+    names.add(`Entry for CPU ${e.cpu}${suffix}`);
+    for (const rx of rxCpus) names.add(`Bulk queue CPU ${rx} to CPU ${e.cpu}${suffix}`);
+  }
+  return names;
+}
 
 describe('the lesson list', () => {
   it('has at least 6 lessons with unique ids made for links', () => {
@@ -59,6 +92,20 @@ describe('the lesson list', () => {
     expect(ids.slice(0, 6)).toEqual(['one-frame', 'bulk-queues', 'ptr-ring', 'kthread-sleep', 'teardown', 'v50-v52']);
     for (const id of ids) expect(lessonById(id)?.id).toBe(id);
     expect(lessonById('no-such-lesson')).toBeUndefined();
+  });
+
+  it('states no measurement in a lesson title or summary (the steps claim them)', () => {
+    for (const l of LESSONS) {
+      for (const words of [l.title, l.summary]) {
+        for (const n of measuredNumbers(words)) {
+          const inside = (l.fixed ?? []).some((p) => {
+            const i = words.indexOf(p);
+            return i >= 0 && i <= n.index && n.index + n.raw.length <= i + p.length;
+          });
+          expect(inside, `"${n.raw}" in: ${words}`).toBe(true);
+        }
+      }
+    }
   });
 
   it('gives every lesson a title, a summary and steps with text', () => {
@@ -76,7 +123,7 @@ describe('the lesson list', () => {
   });
 });
 
-describe.each(STEPS.map((s) => [s.key, s] as const))('%s', (key, { step }) => {
+describe.each(STEPS.map((s) => [s.key, s] as const))('%s', (key, { lesson, step }) => {
   it('loads a clean scenario', () => {
     expect(parseScenario(step.query).problems).toEqual([]);
   });
@@ -91,6 +138,12 @@ describe.each(STEPS.map((s) => [s.key, s] as const))('%s', (key, { step }) => {
     expect((step.pauseAt - start) / step.speed).toBeLessThanOrEqual(15);
   });
 
+  it('is played by the worker, which pauses by itself at the checkpoint', () => {
+    const run = played(step);
+    expect(run.start.simNs).toBe(step.startAt ?? 0);
+    expect(run.pausedAtCheckpoint).toBe(true);
+  });
+
   it('links to upstream kernel lines of its own kernel version', () => {
     expect(step.kernel.length).toBeGreaterThan(0);
     const version = parseScenario(step.query).scenario.kernel;
@@ -102,297 +155,74 @@ describe.each(STEPS.map((s) => [s.key, s] as const))('%s', (key, { step }) => {
   });
 
   it('highlights and inspects only elements the topology shows at the checkpoint', () => {
-    const run = runOf(key);
-    const shown = topologyNames(run.engine);
+    const run = played(step);
+    const shown = new Set(spotsOf(run.topology, run.snapshot).map((h) => h.name));
     // The page's layout and the naming rule agree.
-    expect([...shown].sort()).toEqual([...expectedNames(run.engine)].sort());
+    expect([...shown].sort()).toEqual([...expectedNames(run.topology, run.snapshot)].sort());
     expect(step.highlight.length).toBeGreaterThan(0);
     for (const name of [...step.highlight, ...(step.inspect === undefined ? [] : [step.inspect])]) {
       expect(shown.has(name), `${name} in ${[...shown].join(', ')}`).toBe(true);
     }
+    if (step.inspect !== undefined) expect(run.inspect(step.inspect).fields.length).toBeGreaterThan(0);
   });
 
   // Only steps that ask a question get this test.
   if (step.predict !== undefined) {
-    it('answers its question from the run', () => {
+    it('answers its question from the statistics the page holds at the checkpoint', () => {
       const p = step.predict;
       if (p === undefined) return;
       expect(p.question.trim().endsWith('?')).toBe(true);
       expect(p.unit.trim()).not.toBe('');
       expect(p.windowNs).toBeGreaterThan(0);
-      expect(p.windowNs).toBeLessThanOrEqual(step.pauseAt);
-      const answer = answerOf(runOf(key), p.answer, p.windowNs);
-      expect(answer).not.toBeNull();
+      expect(p.windowNs).toBeLessThanOrEqual(step.pauseAt - (step.startAt ?? 0));
+      const answer = measure({ of: 'stat', q: p.answer, windowNs: p.windowNs }, { run: played(step), view: 'checkpoint', step });
       expect(Number.isFinite(answer as number)).toBe(true);
     });
   }
 
   it('runs without invariant violations', () => {
-    expect(runOf(key).engine.check()).toEqual([]);
-  });
-});
-
-/** Numbers the texts or questions state: each is the engine's answer within 3 %. */
-interface Claim {
-  /** The step whose run is measured (its checkpoint and, unless `q` is given, its question). */
-  step: string;
-  /** The number, and how the lesson states it (`shown`, in the texts of step `in`); none when the number is the answer to its question. */
-  value: number;
-  shown?: string;
-  in?: string;
-  q?: StatQuery;
-  windowNs?: number;
-  /** Measure this scenario instead of the step's (a figure quoted for comparison). */
-  query?: string;
-}
-
-const claims: Claim[] = [
-  // The cover letter's iptables-raw column, one step per patch, and the model's UdpNoPorts prediction.
-  ...COVER_LETTER_STEPS.map((c, i) => ({
-    step: `v50-v52 step ${i + 1}`,
-    value: c.iptables,
-    shown: c.iptables.toLocaleString('en-US'),
-    in: `v50-v52 step ${i + 2}`,
-  })),
-  // README: the model's prediction for UdpNoPorts after the series (not shown before the answer).
-  { step: 'v50-v52 step 6', value: 3_524_592 },
-  {
-    step: 'v50-v52 step 6',
-    value: 3_180_074,
-    shown: '3,180,074',
-    in: 'v50-v52 step 6',
-    query: 'kernel=5.0&rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant&stack=udp-noport',
-  },
-  // The published overload run.
-  { step: 'overload step 1', value: 3_180_074, shown: '3,180,074', in: 'overload step 2' },
-  { step: 'overload step 2', value: 11_552_609, shown: '11,552,609', in: 'overload step 3' },
-  { step: 'overload step 3', value: 8, shown: '8.00', in: 'overload step 3', q: { stat: 'bulkAvg', to: 4 }, windowNs: 5 * MS },
-  {
-    step: 'overload step 3',
-    value: 0,
-    shown: 'sched column of the kthread row is 0',
-    in: 'overload step 3',
-    q: { stat: 'kthreadSchedPps', cpu: 4 },
-    windowNs: 5 * MS,
-  },
-  // Bulk-average: 1 at a trickle, 5 at 500 kpps, 8 at 2 Mpps.
-  { step: 'bulk-queues step 1', value: 1, shown: 'bulk-average 1.00', in: 'bulk-queues step 2' },
-  { step: 'bulk-queues step 2', value: 5, shown: 'bulk-average 5.00', in: 'bulk-queues step 3' },
-  { step: 'bulk-queues step 3', value: 8, shown: 'Bulk-average 8.00', in: 'bulk-queues step 4' },
-  // The small ring.
-  { step: 'ptr-ring step 1', value: 4_400_000, shown: 'About 4.4 million', in: 'ptr-ring step 2' },
-  {
-    step: 'ptr-ring step 1',
-    value: 1_600_000,
-    shown: '1.6 Mpps',
-    in: 'ptr-ring step 2',
-    q: { stat: 'kthreadPps', cpu: 4 },
-    windowNs: 5 * MS,
-  },
-  {
-    step: 'ptr-ring step 1',
-    value: 50_000,
-    shown: '50,000 times a second',
-    in: 'ptr-ring step 2',
-    q: { stat: 'kthreadSchedPps', cpu: 4 },
-    windowNs: 5 * MS,
-  },
-  { step: 'ptr-ring step 3', value: 4_400_000, shown: 'about 4.4 Mpps of the 9', in: 'ptr-ring step 4' },
-  {
-    step: 'ptr-ring step 3',
-    value: 7_650_000,
-    shown: '7.65 Mpps',
-    in: 'ptr-ring step 3',
-    q: { stat: 'kthreadPps', cpu: 4 },
-    windowNs: 5 * MS,
-    query: 'rx=3&entries=4:2048&rate=9M&prog=rr&arrival=constant&stack=iptables-drop',
-  },
-  {
-    step: 'ptr-ring step 1',
-    value: 7_650_000,
-    shown: '7.65 Mpps',
-    in: 'ptr-ring step 1',
-    q: { stat: 'kthreadPps', cpu: 4 },
-    windowNs: 5 * MS,
-    query: 'rx=3&entries=4:2048&rate=14.7M&prog=rr&arrival=constant&stack=iptables-drop',
-  },
-  // Sleeping and waking.
-  { step: 'kthread-sleep step 1', value: 10_000, shown: '10,000 a second', in: 'kthread-sleep step 2' },
-  { step: 'kthread-sleep step 4', value: 50_000, shown: '50,000 times a second', in: 'kthread-sleep step 5' },
-  {
-    step: 'kthread-sleep step 5',
-    value: 3_500_000,
-    shown: 'about 3.5 Mpps',
-    in: 'kthread-sleep step 5',
-    q: { stat: 'kthreadPps', cpu: 4 },
-    windowNs: 5 * MS,
-  },
-  { step: 'kthread-sleep step 5', value: 0, shown: 'Zero', in: 'kthread-sleep step 6' },
-  // Sharing a CPU.
-  { step: 'shared-cpu step 2', value: 3_600_000, shown: 'About 3.6 Mpps', in: 'shared-cpu step 3' },
-];
-
-describe('numbers the lessons state', () => {
-  it.each(claims.map((c) => [`${c.step}: ${c.shown ?? c.value}`, c] as const))('%s', (_name, c) => {
-    const base = stepOf(c.step);
-    const q = c.q ?? base.predict?.answer;
-    const windowNs = c.windowNs ?? base.predict?.windowNs;
-    if (q === undefined || windowNs === undefined) throw new Error(`${c.step} has no question; give the claim its own`);
-    const run = c.query === undefined ? runOf(c.step) : runStep({ query: c.query, pauseAt: base.pauseAt });
-    const answer = answerOf(run, q, windowNs) as number;
-    expect(answer).not.toBeNull();
-    if (c.value === 0) expect(answer).toBe(0);
-    else expect(withinPercent(answer, c.value, 3), `${answer} vs ${c.value}`).toBe(true);
-    if (c.in === undefined || c.shown === undefined) return;
-    const text = [...stepOf(c.in).text, stepOf(c.in).predict?.question ?? ''].join('\n');
-    expect(text).toContain(c.shown);
+    expect(played(step).engine.check()).toEqual([]);
   });
 
-  it('says "about half" of 4 Mpps for the redirect errors after the delete', () => {
-    const answer = answerOf(runOf('teardown step 3'), { stat: 'redirectErrPps' }, MS) as number;
-    expect(answer).toBeGreaterThan(0.4 * 4e6);
-    expect(answer).toBeLessThan(0.6 * 4e6);
+  it('states every number of its words as a claim, a name or a declared constant', () => {
+    const phrases = [...step.claims.map((c) => c.says), ...(step.fixed ?? [])];
+    for (const words of wordsOf(step)) {
+      for (const n of measuredNumbers(words)) {
+        const inside = phrases.some((p) => {
+          for (let i = words.indexOf(p); i >= 0; i = words.indexOf(p, i + 1))
+            if (i <= n.index && n.index + n.raw.length <= i + p.length) return true;
+          return false;
+        });
+        expect(inside, `"${n.raw}" in: ${words}`).toBe(true);
+      }
+    }
+    for (const phrase of phrases)
+      expect(
+        wordsOf(step).some((w) => w.includes(phrase)),
+        `"${phrase}" is not in the words`,
+      ).toBe(true);
   });
 
-  it("says the shared CPU's kthread first gets about 0.3 Mpps, and ksoftirqd takes over after about 14 ms", () => {
-    const early = answerOf(runOf('shared-cpu step 1'), { stat: 'kthreadPps', cpu: 4 }, 5 * MS) as number;
-    expect(early).toBeGreaterThan(0.25e6);
-    expect(early).toBeLessThan(0.4e6);
-    const run = runStep({ query: stepOf('shared-cpu step 2').query, pauseAt: 16 * MS });
-    const at = (endMs: number) => run.samples.find((s) => s.endNs === endMs * MS)?.stats.kthread.find((r) => r.cpu === 4)?.pps ?? 0;
-    expect(at(13)).toBeLessThan(1e6);
-    expect(at(16)).toBeGreaterThan(3e6);
-  });
-});
-
-/** States the texts describe at the checkpoints. */
-describe('what the checkpoints show', () => {
-  const entry = (run: StepRun, cpu: number, inSlot = true) => {
-    const e = run.engine.entries.find((x) => x.cpu === cpu && (run.engine.world.map?.slots[cpu] === x) === inSlot && x.kthread !== null);
-    if (e === undefined) throw new Error(`no entry for CPU ${cpu}`);
-    return e;
-  };
-  const flushBit = (run: StepRun, cpu: number, key: number) => {
-    const map = run.engine.world.map;
-    return map === null ? 0 : map.flushNeeded[cpu * map.maxEntries + key];
-  };
-
-  it('one-frame: the frame waits at the NIC, then in the bulk queue, the ring, the kthread, and the kthread sleeps again', () => {
-    // A fresh run: receiveArrivals shows the frame at the NIC (as the page does) but changes the run.
-    let run = runStep(stepOf('one-frame step 1'));
-    run.engine.receiveArrivals();
-    expect(run.engine.world.nicQueues[0].count).toBe(1);
-    expect(run.engine.world.cpus[0].inPoll).toBe(false);
-    run = runOf('one-frame step 2');
-    expect(entry(run, 4).bqCount[0]).toBe(1);
-    expect(flushBit(run, 0, 4)).toBe(1);
-    expect(entry(run, 4).kthread?.state).toBe('sleeping');
-    run = runOf('one-frame step 3');
-    expect(entry(run, 4).bqCount[0]).toBe(0);
-    expect(entry(run, 4).ring.count).toBe(1);
-    expect(flushBit(run, 0, 4)).toBe(0);
-    expect(entry(run, 4).kthread?.state).toBe('runnable');
-    run = runOf('one-frame step 4');
-    expect(run.engine.world.cpus[4].runningKthread()).toBe(entry(run, 4).kthread);
-    expect(entry(run, 4).ring.count).toBe(0);
-    run = runOf('one-frame step 5');
-    expect(entry(run, 4).kthread?.state).toBe('sleeping');
-    expect(run.engine.frameTotals().delivered).toBe(2);
-  });
-
-  it('bulk-queues: full bulks reach the ring mid-poll while the kthread sleeps', () => {
-    const run = runOf('bulk-queues step 4');
-    expect(run.engine.world.cpus[0].inPoll).toBe(true);
-    expect(entry(run, 4).ring.count).toBe(16);
-    expect(entry(run, 4).kthread?.state).toBe('sleeping');
-  });
-
-  it('ptr-ring: the ring is full while the kthread sleeps; later it refuses with consumed slots not yet NULLed', () => {
-    let run = runOf('ptr-ring step 2');
-    expect(entry(run, 4).ring.count).toBe(32);
-    expect(entry(run, 4).kthread?.state).toBe('sleeping');
-    run = runOf('ptr-ring step 3');
-    const ring = entry(run, 4).ring;
-    expect(ring.batch).toBe(16);
-    expect(ring.count).toBe(19);
-    expect(ring.pendingNull()).toBe(13);
-    expect(ring.queue[ring.producer]).not.toBe(0);
-    // A flush was refused just before the checkpoint.
-    const before = runStep({ query: stepOf('ptr-ring step 3').query, pauseAt: 0 }, stepOf('ptr-ring step 3').pauseAt - 10);
-    expect(run.engine.world.acct.ringFull).toBeGreaterThan(before.engine.world.acct.ringFull);
-  });
-
-  it('kthread-sleep: the kthread is between set_current_state and the re-check, with an empty ring, then with 8 new frames', () => {
-    let run = runOf('kthread-sleep step 2');
-    let k = entry(run, 4).kthread;
-    expect(k?.phase).toBe('recheck');
-    expect(k?.taskState).toBe(TASK_INTERRUPTIBLE);
-    expect(entry(run, 4).ring.count).toBe(0);
-    run = runOf('kthread-sleep step 3');
-    k = entry(run, 4).kthread;
-    expect(k?.phase).toBe('recheck');
-    expect(k?.taskState).toBe(TASK_INTERRUPTIBLE);
-    expect(entry(run, 4).ring.count).toBe(8);
-    // They came from CPU 0, mid-poll: its bulk queue was full and took the next frame after the flush.
-    expect(run.engine.world.cpus[0].inPoll).toBe(true);
-    expect(entry(run, 4).bqCount[0]).toBe(1);
-    // The kthread's next step is the re-check: it finds the frames and does not sleep.
-    const after = runStep({ query: stepOf('kthread-sleep step 3').query, pauseAt: 0 }, stepOf('kthread-sleep step 3').pauseAt + 50);
-    expect(entry(after, 4).kthread?.state).not.toBe('sleeping');
-    expect(entry(after, 4).ring.count).toBe(0);
-  });
-
-  it('teardown: xchg, stranded bulk queues, the grace period at 22 ms, the drain and the free', () => {
-    let run = runOf('teardown step 1');
-    expect(entry(run, 4).refcnt).toBe(2);
-    expect(entry(run, 4).bqCount[0] + entry(run, 4).bqCount[1]).toBeGreaterThan(0);
-    run = runOf('teardown step 2');
-    let old = entry(run, 4, false);
-    expect(old.lifecycle.state).toBe('detached');
-    expect(old.refcnt).toBe(2);
-    expect([old.bqCount[0], old.bqCount[1]]).toEqual([7, 7]);
-    expect(old.ring.count).toBe(0);
-    expect(old.kthread?.state).toBe('sleeping');
-    expect([flushBit(run, 0, 4), flushBit(run, 1, 4)]).toEqual([1, 1]);
-    run = runOf('teardown step 4');
-    old = entry(run, 4, false);
-    expect(old.lifecycle.state).toBe('kthreadStopping');
-    expect(old.lifecycle.history.find((h) => h.event === 'RCU_FREE_CB')?.atNs).toBe(22 * MS);
-    expect(old.refcnt).toBe(1);
-    expect(old.bulkqFreed).toBe(true);
-    expect(old.ring.count).toBe(14);
-    expect(old.kthread?.shouldStop).toBe(true);
-    expect(old.kthread?.state).toBe('runnable');
-    run = runOf('teardown step 5');
-    old = entry(run, 4, false);
-    expect(old.lifecycle.state).toBe('freed');
-    expect(old.refcnt).toBe(0);
-    const totals = run.engine.frameTotals();
-    expect(totals.ringFull).toBe(0);
-    expect(run.engine.world.acct.ringCleanup).toBe(0);
-    expect([flushBit(run, 0, 4), flushBit(run, 1, 4)]).toEqual([1, 1]);
-  });
-
-  it('teardown: a replaced entry drains beside the new one and loses nothing', () => {
-    let run = runOf('teardown step 6');
-    const old = entry(run, 4, false);
-    expect(entry(run, 4).uid).not.toBe(old.uid);
-    expect(old.ring.count).toBe(16);
-    expect(old.bqCount[3]).toBe(4);
-    expect(old.kthread?.state).toBe('sleeping');
-    const mid = runStep({ query: stepOf('teardown step 7').query, pauseAt: 22 * MS + 1 });
-    expect(entry(mid, 4, false).ring.count).toBe(20);
-    run = runOf('teardown step 7');
-    expect(entry(run, 4, false).lifecycle.state).toBe('freed');
-    expect(run.engine.frameTotals().ringFull).toBe(0);
-    expect(run.engine.world.acct.ringCleanup).toBe(0);
-  });
-
-  it('shared-cpu: once the CPU is shared, the NIC drops what the polls do not take', () => {
-    const early = runStep({ query: stepOf('shared-cpu step 3').query, pauseAt: 25 * MS });
-    const dropsBefore = early.engine.world.nicQueues[0].nicDrops;
-    expect(runOf('shared-cpu step 3').engine.world.nicQueues[0].nicDrops).toBeGreaterThan(dropsBefore + 10_000);
-  });
+  if (step.claims.length > 0) {
+    describe('claims', () => {
+      it.each(step.claims.map((c) => [c.says, c] as const))('%s', (_says, claim) => {
+        // The number the words write is the claim's value (one number a claim, so none goes unchecked).
+        const written = measuredNumbers(claim.says);
+        expect(written.length, claim.says).toBeLessThanOrEqual(1);
+        if (typeof claim.is === 'number' && written.length > 0) expect(written[0].value, claim.says).toBe(claim.is);
+        const { run, step: measured, other } = readingFor(lesson, step, claim);
+        // A step with a question waits for the guess at its start, its words in view: its state claims hold there too.
+        const views: Reading['view'][] =
+          step.predict !== undefined && !other && isState(claim.of) ? ['start', 'checkpoint'] : ['checkpoint'];
+        for (const view of views) {
+          const value = measure(claim.of, { run, view, step: measured });
+          expect(judge(claim, value), `${key} at the ${view}: "${claim.says}"`).toBeNull();
+          // And the claim is not one any value would pass.
+          expect(judge(wrong(claim, value), value), `${key}: a wrong "${claim.says}" passes too`).not.toBeNull();
+        }
+      });
+    });
+  }
 });
 
 /** The reference copies of the kernel file (GPL-2.0): the lessons paraphrase, never quote them. */
@@ -427,8 +257,53 @@ describe("the texts are the project's own words", () => {
 });
 
 describe('the README', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
   it('lists every lesson with a link to each step, as the code has them', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(lessonTable());
+  });
+
+  it("gives the model's UdpNoPorts prediction for v5.2 that the v50-v52 lesson's last question answers", () => {
+    const prediction = /predicts UdpNoPorts after each step[^:]*:([\s\d,/]+)pps/.exec(readme);
+    expect(prediction).not.toBeNull();
+    const last = Number((prediction?.[1] ?? '').split('/').at(-1)?.replace(/[\s,]/g, ''));
+    const step = lessonById('v50-v52')?.steps.at(-1);
+    if (step?.predict === undefined) throw new Error('the v50-v52 lesson ends without its question');
+    const answer = measure(
+      { of: 'stat', q: step.predict.answer, windowNs: step.predict.windowNs },
+      { run: played(step), view: 'checkpoint', step },
+    );
+    expect(judge({ is: last, within: 1 }, answer)).toBeNull();
+  });
+});
+
+describe('the claim checks', () => {
+  it('read only the numbers that measure: not names, code or parts of words', () => {
+    const text =
+      'At 4.4 Mpps (50,000 a second, bulk-average 8.00) CPU 4, CPUs 0 and 1, RX queue 0, key 4 and `ops=20003us:delete:4` on v5.2 with i40e in 2019: 7 frames.';
+    expect(measuredNumbers(text).map((n) => n.raw)).toEqual(['4.4', '50,000', '8.00', '7']);
+    expect(measuredNumbers('50,000')[0].value).toBe(50_000);
+  });
+
+  it('judge a value exactly, within a tolerance or against a bound, and a wrong claim fails', () => {
+    expect(judge({ is: 19 }, 19)).toBeNull();
+    expect(judge({ is: 19 }, 18)).not.toBeNull();
+    expect(judge({ is: 4.4, scale: 1e6, within: 3 }, 4.5e6)).toBeNull();
+    expect(judge({ is: 4.4, scale: 1e6, within: 3 }, 4.6e6)).not.toBeNull();
+    expect(judge({ is: 1, bound: 'min' }, 0)).not.toBeNull();
+    expect(judge({ is: 'sleeping' }, 'runnable')).not.toBeNull();
+    const claim: Claim = { says: 'the ring holds 19 frames', of: { of: 'ring', entry: 'Entry for CPU 4', field: 'count' }, is: 19 };
+    expect(judge(wrong(claim, 19), 19)).not.toBeNull();
+  });
+
+  it('fail on the number a step states wrongly: ptr-ring step 3 with the ring count of the old text', () => {
+    const lesson = lessonById('ptr-ring');
+    const step = lesson?.steps[2];
+    if (lesson === undefined || step === undefined) throw new Error('no ptr-ring step 3');
+    const claim = step.claims.find((c) => c.says === 'The ring now holds 17 frames' && c.of.of === 'ring');
+    if (claim === undefined) throw new Error('ptr-ring step 3 states no ring count');
+    const reading: Reading = { run: played(step), view: 'checkpoint', step };
+    expect(judge(claim, measure(claim.of, reading))).toBeNull();
+    expect(judge({ ...claim, is: 19 }, measure(claim.of, reading))).not.toBeNull();
   });
 });
