@@ -31,9 +31,22 @@ export function shorten(text: string): string {
   return `${head.slice(0, MAX_SHOWN_VALUE - 1).join('')}…`;
 }
 
-/** `text` shortened and in double quotes, with quotes and control characters escaped so a message stays one line. */
+/**
+ * `text` shortened and in double quotes, with quotes and control characters escaped so a message
+ * stays one line. Escapes can make a short text long (a NUL is six characters), so the quoted text
+ * is cut further, at a code point, to at most 2 * MAX_SHOWN_VALUE characters between the quotes.
+ */
 export function quote(text: string): string {
-  return JSON.stringify(shorten(text));
+  const shown = shorten(text);
+  const json = JSON.stringify(shown);
+  if (json.length <= 2 * MAX_SHOWN_VALUE + 2) return json;
+  let inner = '';
+  for (const point of shown) {
+    const escaped = JSON.stringify(point).slice(1, -1);
+    if (inner.length + escaped.length > 2 * MAX_SHOWN_VALUE - 1) break;
+    inner += escaped;
+  }
+  return `"${inner}…"`;
 }
 
 /** An integer with thousands separators: 14880952 → `14,880,952`. */

@@ -23,7 +23,7 @@ export const kthreadSleep: Lesson = {
     {
       title: 'One wake-up per frame',
       text: [
-        "When its ring is empty the kthread sleeps, and the flush at the end of an RX CPU's poll wakes it with `wake_up_process`. Each pass through the kthread's loop fires the `xdp_cpumap_kthread` tracepoint, with sched=1 when that pass went through `schedule()` (on a PREEMPT_NONE kernel also when `cond_resched()` gave the CPU away; this one, like the 2019 test machine, is built with CONFIG_PREEMPT, where `cond_resched()` always returns 0). `xdp_redirect_cpu` adds these up in the sched column of the kthread row.",
+        "When its ring is empty the kthread sleeps, and the flush at the end of an RX CPU's poll wakes it with `wake_up_process`. Each pass through the kthread's loop fires the `xdp_cpumap_kthread` tracepoint, with sched=1 when that pass slept in `schedule()` (on a PREEMPT_NONE kernel also when `cond_resched()` gave the CPU away; this one, like the 2019 test machine, is built with CONFIG_PREEMPT, where `cond_resched()` always returns `0`). `xdp_redirect_cpu` adds these up in the sched column of the kthread row.",
         'The trickle again: 10,000 evenly spaced frames a second from CPU 0 to CPU 4.',
       ],
       query: at('10k'),
