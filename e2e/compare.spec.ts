@@ -110,8 +110,11 @@ test('v5.0 against v5.2 at overload: the kthread rates and their difference, at 
   expectNear(kthread.ppsDelta, 1.46e6, 0.04, 'B − A');
   expectNear(Number(kthread.ppsPercent.replace(/^\+|%$/g, '')), 23.5, 0.04, 'B − A %');
   expect(kthread.ppsPercent).toMatch(/^\+\d+\.\d%$/);
-  // Both runs are offered the same traffic: the RX rows are equal, the difference 0.
-  expect(rows.get('XDP-RX 3')?.ppsDelta).toBe(0);
+  // Both runs are offered the same traffic and the RX CPU keeps up with it in both: the RX rows
+  // differ only by where the interval's ends fall in the interrupt cycles (v5.0's extra ring-full
+  // returns shift them): at most an interrupt's frames, a few hundred, in a 1 ms interval.
+  const rxRow = rows.get('XDP-RX 3');
+  expect(Math.abs(rxRow?.ppsDelta ?? Infinity)).toBeLessThan(0.02 * (rxRow?.pps[0] ?? 0));
   // What v5.2's kthread takes more is what the enqueue no longer drops.
   const enqueue = rows.get('cpumap-enqueue 3:4');
   expect(enqueue?.drop[1]).toBeLessThan(enqueue?.drop[0] ?? 0);

@@ -190,8 +190,11 @@ const CHECKS: Record<string, Check> = {
     await openPreset(page, preset, 30);
     const stats = await statsTable(page, 30);
     expectNear(row(stats, 'XDP-RX total').pps, 14.88e6, 0.03, 'XDP-RX total');
-    for (const cpu of [4, 5]) {
-      expectNear(row(stats, `cpumap-enqueue sum:${cpu}`).pps, 7.44e6, 0.05, `enqueued to CPU ${cpu}`);
+    // The flow hash sends 52% of the 1024 flows' frames to CPU 4 and 48% to CPU 5 (npm run sim over
+    // 300 ms: 7.71 and 7.13 Mpps); a 30 ms window of Poisson arrivals lands within 3% of that.
+    const share = { 4: 0.52, 5: 0.48 };
+    for (const cpu of [4, 5] as const) {
+      expectNear(row(stats, `cpumap-enqueue sum:${cpu}`).pps, share[cpu] * 14.88e6, 0.03, `enqueued to CPU ${cpu}`);
       // A kthread can do no more than the v5.2 rate; the load is within a few percent of it.
       const k = row(stats, `cpumap_kthread ${cpu}`);
       expect(k.pps).toBeLessThanOrEqual(V52_KTHREAD_PPS * 1.005);
@@ -221,7 +224,8 @@ const CHECKS: Record<string, Check> = {
     const fields = await inspect(page, 'Entry for CPU 4', 'cpumap entry cpu 4');
     const [count, size] = fraction(field(fields, 'ring count'));
     expect(size).toBe(128);
-    expect(count + Number(field(fields, 'consumed, not yet NULLed'))).toBe(size);
+    // Less at most the batch of 8 the kthread has just taken, before the next flush refills it.
+    expect(count + Number(field(fields, 'consumed, not yet NULLed'))).toBeGreaterThanOrEqual(size - 8);
   },
 
   trickle: async (page, preset) => {

@@ -73,7 +73,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'shared-cpu',
     title: 'An RX CPU that is also a target',
     why: 'CPU 4 runs NAPI and a cpumap kthread: softirq and the kthread share one CPU, and ksoftirqd ends up taking turns with it.',
-    query: 'rx=4&entries=4:256,5:256&rate=14M&prog=hash&stack=iptables-drop',
+    query: 'rx=4&entries=4:256,5:256&rate=17M&link=40&prog=hash&stack=iptables-drop',
   },
   {
     id: 'small-ring',
