@@ -12,7 +12,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'line-rate-4',
     title: '10G line rate over 4 CPUs',
-    why: 'Four RX queues hash 14.88 Mpps over four remote CPUs: each kthread has headroom and nothing is dropped.',
+    why: "Four RX queues hash 14.88 Mpps over four remote CPUs: each kthread has headroom and nothing is lost; the stack's iptables DROP is the scenario's verdict, not a loss.",
     query: 'rx=0,1,2,3&entries=4:2048,5:2048,6:2048,7:2048&rate=14.88M&flows=1024&prog=hash&stack=iptables-drop',
   },
   {
@@ -42,7 +42,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'delete-under-load',
     title: 'An entry deleted under load',
-    why: 'The slot empties at once, the grace period ends, bulk queues are flushed, the kthread drains its ring: nothing is lost.',
+    why: 'The slot empties at once and frames redirected to it from then on are redirect errors, dropped by the driver; after the grace period the bulk queues are flushed and the kthread drains its ring, so nothing already on its way is lost.',
     query: 'rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&ops=20ms:delete:4',
   },
   {

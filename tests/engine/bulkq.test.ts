@@ -89,6 +89,23 @@ describe('__cpu_map_flush at the end of the poll', () => {
     expect(e.world.traceRing!.written).toBe(0);
   });
 
+  it('__cpu_map_flush runs only after a poll that redirected something (the driver checks I40E_XDP_REDIR): polls of redirect errors leave a marked bulk queue alone', () => {
+    // Traffic from 1 ms on, all of it redirected to the empty slot 6: every poll is redirect errors.
+    const e = engineOf('kernel=5.2&cpus=8&rx=0&entries=4:64&rate=0&prog=cpu:6&ops=1ms:rate:200k', { traceCapacity: 1000 });
+    e.runUntil(0.5 * MS);
+    const entry = e.entries[0];
+    redirectFrame(e, 0, entry);
+    e.runUntil(3 * MS);
+    expect(e.world.polls).toBeGreaterThan(10);
+    expect(e.world.acct.redirectErr).toBeGreaterThan(100);
+    // The frame still waits in CPU 0's bulk queue with its bit set: no poll flushed it or woke the kthread.
+    expect(entry.bqCount[0]).toBe(1);
+    expect(e.world.map!.flushNeededCount[0]).toBe(1);
+    expect(entry.kthread.state).toBe('sleeping');
+    expect(e.world.traceRing!.read().filter((x) => x.kind === 'enqueue')).toEqual([]);
+    expect(e.check()).toEqual([]);
+  });
+
   it("flushes only this CPU's bulk queue: another RX CPU's frames wait for that CPU's own poll end", () => {
     const e = engineOf(QUIET, { traceCapacity: 100 });
     e.runUntil(0.1 * MS);

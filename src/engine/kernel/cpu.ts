@@ -55,6 +55,8 @@ export class Cpu {
   pendingKey = 0;
   /** The poll yielded before a page-reuse check; it goes ahead when resumed (see napi.ts). */
   pageCheckResumed = false;
+  /** This poll redirected a frame into a bulk queue (i40e's I40E_XDP_REDIR). */
+  pollRedirected = false;
   /** __cpu_map_flush in progress at the end of the poll: the next key to look at, or -1. */
   flushCursor = -1;
   /** Softirq session: frames and start time since softirq processing began on this CPU. */

@@ -33,6 +33,7 @@ export function napiPollStart(w: World, cpu: Cpu, q: NicQueue, now: number): num
   // The driver reads its XDP program once per poll (READ_ONCE(rx_ring->xdp_prog)); the program
   // names its map, so the whole poll redirects into that map even if another is attached meanwhile.
   cpu.pollProg = w.prog;
+  cpu.pollRedirected = false;
   cpu.inPoll = true;
   w.polls++;
   return now + COST.napiPoll;
@@ -83,6 +84,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     cpu.pendingEntry = null;
     now += bqFlushToQueue(w, entry, id, now, id);
     bqAppend(w, entry, id, f);
+    cpu.pollRedirected = true;
     cpuMapInsertCtx(map as CpuMap, id, cpu.pendingKey);
   }
   while (budget > 0) {
@@ -164,6 +166,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
       now += bqFlushToQueue(w, entry, id, now, id);
     }
     bqAppend(w, entry, id, f);
+    cpu.pollRedirected = true;
     if (moves !== null) moves.record(f, pool.flow[f], place(PLACE_BQ, entry.uid * 256 + id), now);
     // __cpu_map_insert_ctx
     cpuMapInsertCtx(map as CpuMap, id, key);
@@ -180,7 +183,10 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
  */
 function pollEnd(w: World, cpu: Cpu, q: NicQueue, now: number): number {
   const prog = cpu.pollProg;
-  if (prog !== null) {
+  // The driver calls xdp_do_flush_map only after a poll in which xdp_do_redirect succeeded
+  // (i40e's I40E_XDP_REDIR flag); a poll of drops and redirect errors leaves the bitmap alone.
+  // https://elixir.bootlin.com/linux/v5.2/C/ident/xdp_do_flush_map
+  if (prog !== null && cpu.pollRedirected) {
     now = cpuMapFlush(w, prog.map, cpu, now);
     if (cpu.flushCursor >= 0) return now;
   }
