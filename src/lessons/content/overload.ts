@@ -18,6 +18,12 @@ const TRACED = { startAt: 15 * MS, pauseAt: 15_050_000, speed: 5_000 };
 const enqueues = (drops?: number): Measure =>
   drops === undefined ? { of: 'traceCount', kind: 'enqueue' } : { of: 'traceCount', kind: 'enqueue', field: 'drops', value: drops };
 const perFrame = (m: Measure): Measure => ({ of: 'ratio', num: { of: 'number', value: 1e9 }, den: m });
+/** How long `count` frames last at `pps` frames a second, in ns (claims scale it to µs). */
+const microsecondsFor = (count: Measure, pps: Measure): Measure => ({
+  of: 'ratio',
+  num: { of: 'product', terms: [count, { of: 'number', value: 1e9 }] },
+  den: pps,
+});
 const V50_IPTABLES: Measure = {
   of: 'sum',
   terms: [
@@ -136,17 +142,7 @@ export const overload: Lesson = {
         { says: 'the sched column of the kthread row is 0', of: stat({ stat: 'kthreadSchedPps', cpu: 4 }), is: 0 },
         {
           says: 'about 40 µs',
-          of: {
-            of: 'ratio',
-            num: {
-              of: 'product',
-              terms: [
-                { of: 'qsize', cpu: 4 },
-                { of: 'number', value: 1e9 },
-              ],
-            },
-            den: kthreadPps,
-          },
+          of: microsecondsFor({ of: 'qsize', cpu: 4 }, kthreadPps),
           is: 40,
           scale: 1e3,
           within: 2,
@@ -154,17 +150,7 @@ export const overload: Lesson = {
         { says: 'the 512 descriptors', of: { of: 'scenario', field: 'ring' }, is: 512 },
         {
           says: '(35 µs at this rate)',
-          of: {
-            of: 'ratio',
-            num: {
-              of: 'product',
-              terms: [
-                { of: 'scenario', field: 'ring' },
-                { of: 'number', value: 1e9 },
-              ],
-            },
-            den: rxPps,
-          },
+          of: microsecondsFor({ of: 'scenario', field: 'ring' }, rxPps),
           is: 35,
           scale: 1e3,
           within: 2,

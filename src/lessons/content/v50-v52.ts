@@ -24,8 +24,15 @@ const kthreadPps = (question: string): LessonStep['predict'] => ({
 const pps: Measure = { of: 'stat', q: { stat: 'kthreadPps', cpu: 4 }, windowNs: 5 * MS };
 /** A published figure of the cover letter, and the model's run of that step within 1 %. */
 const measured = (says: string, is: number, step: number): Claim => ({ says, of: pps, is, within: 1, run: { step } });
-const cost = (says: string, name: Extract<Measure, { of: 'cost' }>['name'], is: number): Claim => ({ says, of: { of: 'cost', name }, is });
+type CostName = Extract<Measure, { of: 'cost' }>['name'];
+const cost = (says: string, name: CostName, is: number): Claim => ({ says, of: { of: 'cost', name }, is });
 const per8 = (m: Measure): Measure => ({ of: 'ratio', num: m, den: { of: 'constant', name: 'kthreadBatch' } });
+/** What a patch saves per frame at full batches: the old per-frame cost less the new call's share and per-frame cost. */
+const savedPerFrame = (old: CostName, perCall: CostName, perFrameNew: CostName): Measure => ({
+  of: 'difference',
+  a: { of: 'cost', name: old },
+  b: { of: 'sum', terms: [per8({ of: 'cost', name: perCall }), { of: 'cost', name: perFrameNew }] },
+});
 /** The kthread's cost per frame at full batches, v5.0 and v5.2 (costModel.ts). */
 const V50: Measure = {
   of: 'sum',
@@ -116,11 +123,7 @@ export const v50v52: Lesson = {
         cost('plus 1.73 ns a frame', 'consumeBatchedPerFrame', 1.73),
         {
           says: '3.27 ns saved per frame',
-          of: {
-            of: 'difference',
-            a: { of: 'cost', name: 'consumeInterleaved' },
-            b: { of: 'sum', terms: [per8({ of: 'cost', name: 'consumeBatchedLock' }), { of: 'cost', name: 'consumeBatchedPerFrame' }] },
-          },
+          of: savedPerFrame('consumeInterleaved', 'consumeBatchedLock', 'consumeBatchedPerFrame'),
           is: 3.27,
         },
         { says: 'in batches of 8', of: { of: 'constant', name: 'kthreadBatch' }, is: 8 },
@@ -159,11 +162,7 @@ export const v50v52: Lesson = {
         cost('14 ns a head', 'skbHeadAlloc', 14),
         {
           says: '7.82 ns saved per frame',
-          of: {
-            of: 'difference',
-            a: { of: 'cost', name: 'skbHeadAlloc' },
-            b: { of: 'sum', terms: [per8({ of: 'cost', name: 'skbHeadAllocBulkCall' }), { of: 'cost', name: 'skbHeadAllocBulkPerFrame' }] },
-          },
+          of: savedPerFrame('skbHeadAlloc', 'skbHeadAllocBulkCall', 'skbHeadAllocBulkPerFrame'),
           is: 7.82,
         },
         { says: 'in batches of 8', of: { of: 'constant', name: 'kthreadBatch' }, is: 8 },
