@@ -87,7 +87,7 @@ export const MIN_EXPECTED_FRAMES = 1000;
  * batch 8), so each end of a window is off by about one such step; and random arrivals (Poisson)
  * vary by the square root of their number. 1,000 frames keep the random part near 3 % and a
  * 20-frame step at each end near 2 %; 1 ms spans many polls, wake-ups and interrupt-moderation
- * periods (20 µs), so a rate is not the phase of one of them. At 10 kpps that is 100 ms, at 1 Mpps
+ * intervals (2 to 126 µs), so a rate is not the phase of one of them. At 10 kpps that is 100 ms, at 1 Mpps
  * and above 1 ms. With no load offered at all over the window, 1 ms suffices (the rates are what
  * is left draining).
  */
