@@ -53,6 +53,7 @@ export function App() {
 
 function FullPage() {
   useLessonRunner();
+  const loaded = useUi((s) => s.topology !== null);
   return (
     <div className="app">
       <header className="app-header">
@@ -60,7 +61,7 @@ function FullPage() {
           cpumap-scope <span className="subtitle">the BPF cpumap, frame by frame</span>
         </h1>
         <LessonPicker />
-        <ShareButton />
+        <ShareButton ready={loaded} />
         <EmbedCode />
         <Settings />
         <HelpOverlay />

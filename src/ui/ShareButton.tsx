@@ -5,8 +5,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { writeLink } from './url/useLinkSync';
 
-/** The header's share button, its status and its fallback text box. `write` puts the link in the address bar. */
-export function ShareButton({ write = writeLink }: { write?: () => void }) {
+/**
+ * The header's share button, its status and its fallback text box. `write` puts the link in the
+ * address bar; until `ready` (the run has loaded) there is no link to the run yet, only the
+ * query it was opened with, so the button waits.
+ */
+export function ShareButton({ write = writeLink, ready = true }: { write?: () => void; ready?: boolean }) {
   const [status, setStatus] = useState('');
   const [fallback, setFallback] = useState<string | null>(null);
   const box = useRef<HTMLInputElement>(null);
@@ -31,7 +35,7 @@ export function ShareButton({ write = writeLink }: { write?: () => void }) {
 
   return (
     <div className="share">
-      <button type="button" onClick={() => void share()}>
+      <button type="button" disabled={!ready} onClick={() => void share()}>
         Share link
       </button>
       <span role="status" aria-label="Share link status" className="share-status">
