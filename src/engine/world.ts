@@ -103,12 +103,26 @@ export class World implements RcuHost {
   /** The time the current runUntil stops at: no action may start at or after it. */
   limit = 0;
 
+  /** The last horizon() and what it depended on (the heap's and control queue's change counts). */
+  private horizonAt = 0;
+  private horizonChanges = -1;
+  private horizonRunning = -1;
+  private horizonLimit = -1;
+
   /** Time of the next event of any other agent: actions before it may run inline. */
   horizon(): number {
+    // Asked after every action: worked out again only when a schedule changed since.
+    const changes = this.heap.changes + this.control.changes;
+    if (changes === this.horizonChanges && this.running === this.horizonRunning && this.limit === this.horizonLimit) return this.horizonAt;
     const a = this.running >= 0 ? this.heap.topTimeExcluding(this.running) : this.heap.topTime();
     const c = this.control.nextTime();
     const m = a < c ? a : c;
-    return m < this.limit ? m : this.limit;
+    const h = m < this.limit ? m : this.limit;
+    this.horizonAt = h;
+    this.horizonChanges = changes;
+    this.horizonRunning = this.running;
+    this.horizonLimit = this.limit;
+    return h;
   }
 
   /** Records an invariant violation (deduplicated per message, bounded). */

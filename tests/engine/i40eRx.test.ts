@@ -100,20 +100,20 @@ describe('i40e_can_reuse_rx_page', () => {
     const pool = new FramePool(16);
     pool.reserveDescriptors(4);
     const a = pool.alloc(0, 0, 0);
-    expect(i40eRxPageNeedsAlloc(pool, 2, a)).toBe(false);
+    expect(i40eRxPageNeedsAlloc(pool.halfHolder, pool.heldHalf, 2, a)).toBe(false);
     const b = pool.alloc(0, 0, 0);
     // `a` still holds the other half: the next lap of descriptor 2 needs a fresh page.
-    expect(i40eRxPageNeedsAlloc(pool, 2, b)).toBe(true);
+    expect(i40eRxPageNeedsAlloc(pool.halfHolder, pool.heldHalf, 2, b)).toBe(true);
     // The fresh page's other half was never used: the lap after reuses it.
     const c = pool.alloc(0, 0, 0);
-    expect(i40eRxPageNeedsAlloc(pool, 2, c)).toBe(false);
+    expect(i40eRxPageNeedsAlloc(pool.halfHolder, pool.heldHalf, 2, c)).toBe(false);
     pool.release(c);
     const d = pool.alloc(0, 0, 0);
-    expect(i40eRxPageNeedsAlloc(pool, 2, d)).toBe(false);
+    expect(i40eRxPageNeedsAlloc(pool.halfHolder, pool.heldHalf, 2, d)).toBe(false);
     // Freeing `a`, whose page the descriptor gave up, touches nothing of descriptor 2's new page.
     pool.release(a);
     const e = pool.alloc(0, 0, 0);
-    expect(i40eRxPageNeedsAlloc(pool, 2, e)).toBe(true);
+    expect(i40eRxPageNeedsAlloc(pool.halfHolder, pool.heldHalf, 2, e)).toBe(true);
   });
 
   it('a kthread slower than one lap of the RX ring costs the RX CPU a page allocation (121 ns) for most delivered frames (UdpNoPorts, qsize 192); a faster one costs none (iptables DROP)', () => {

@@ -15,23 +15,22 @@
  * Simplified: the page is 4 KiB with two 2 KiB halves (i40e's default on x86-64); the check sees
  * frees up to the RX CPU's current time, and a poll runs ahead of other CPUs by at most one bulk.
  */
-import type { FramePool } from '../sim/framePool';
-
 /**
  * i40e_can_reuse_rx_page for the frame `f` just taken from descriptor `desc` (an index among all
- * queues' descriptors). Returns true when the page cannot be reused and a new one is needed.
+ * queues' descriptors), over the frame pool's `halfHolder` and `heldHalf` (see FramePool).
+ * Returns true when the page cannot be reused and a new one is needed.
  */
-export function i40eRxPageNeedsAlloc(pool: FramePool, desc: number, f: number): boolean {
-  const holder = pool.halfHolder[desc];
+export function i40eRxPageNeedsAlloc(halfHolder: Int32Array, heldHalf: Int32Array, desc: number, f: number): boolean {
+  const holder = halfHolder[desc];
   if (holder >= 0) {
     // The other half is still out: the descriptor gets a fresh page; the old one now belongs to
     // its two frames alone, so neither is tracked here any more.
-    pool.heldHalf[holder] = -1;
-    pool.halfHolder[desc] = -1;
+    heldHalf[holder] = -1;
+    halfHolder[desc] = -1;
     return true;
   }
   // Reused: the descriptor flips to the other half; `f` holds this one until it is freed.
-  pool.halfHolder[desc] = f;
-  pool.heldHalf[f] = desc;
+  halfHolder[desc] = f;
+  heldHalf[f] = desc;
   return false;
 }

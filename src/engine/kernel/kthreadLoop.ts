@@ -141,7 +141,7 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   let cost = COST.kthreadLoop + COST.consumeBatchedLock + n * perFrame;
   if (n > 0 && w.switches.allocBulk) cost += COST.skbHeadAllocBulkCall;
   if (w.moves !== null) recordSkbs(w, k, batchBuf, n, now + cost - n * perFrame, perFrame);
-  for (let i = 0; i < n; i++) w.pool.release(batchBuf[i]);
+  w.pool.releaseBatch(batchBuf, n);
   traceKthread(w, k, now + cost, n, drops, sched);
   return now + cost;
 }
@@ -161,7 +161,7 @@ function v50Consume(w: World, k: Kthread, now: number): number {
   let cost = n * perFrame;
   if (n > 0 && w.switches.allocBulk) cost += COST.skbHeadAllocBulkCall;
   if (w.moves !== null) recordSkbs(w, k, batchBuf, n, now + cost - n * perFrame, perFrame);
-  for (let i = 0; i < n; i++) w.pool.release(batchBuf[i]);
+  w.pool.releaseBatch(batchBuf, n);
   if (n > 0 && k.v50Processed < KERNEL.kthreadBatch) {
     k.phase = 'v50more';
     return now + cost;

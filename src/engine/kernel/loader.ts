@@ -37,6 +37,6 @@ function devChangeXdpFd(w: World, map: CpuMap): OpOutcome | null {
       reason: `map_id ${map.id} created, but the XDP program of map ${attached.map.id} is still attached (XDP_FLAGS_UPDATE_IF_NOEXIST); the new map is closed`,
     };
   }
-  w.prog = new XdpProg(map, w.scenario.cpus);
+  w.prog = new XdpProg(map, w.scenario.cpus, w.scenario.flows);
   return null;
 }

@@ -13,7 +13,6 @@ import type { Cpu } from './cpu';
 import type { NicQueue } from './nicQueue';
 import { COST, KERNEL } from '../sim/costModel';
 import { bqAppend, bqFlushToQueue, cpuMapFlush, cpuMapInsertCtx } from './bulkq';
-import { hash32 } from '../sim/rng';
 import { bookStackVerdicts, stackCost } from './netstack';
 import { TRACE_REDIRECT_ERR } from './tracepoints';
 import type { CpuMapEntry } from './entry';
@@ -68,9 +67,15 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   const policy = w.progPolicy;
   const targets = prog === null ? NO_TARGETS : prog.targets;
   const rr = prog === null ? NO_ITERATOR : prog.rrIterator;
+  const hashKeys = prog !== null && policy === POLICY_HASH ? prog.hashKeyByFlow() : NO_ITERATOR;
   const nTargets = targets.length;
   const moves = w.moves;
+  const arrivals = q.arrivals;
   const descBase = q.descBase;
+  const halfHolder = pool.halfHolder;
+  // The pool's per-frame arrays are replaced when it grows, which only a receive can make it do.
+  let flowOf = pool.flow;
+  let heldHalf = pool.heldHalf;
   let budget = cpu.pollBudget;
   let seen = 0;
 
@@ -89,7 +94,11 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   }
   while (budget > 0) {
     if (now >= controlAt) break;
-    if (q.count === 0 || q.arrivals.next <= now) q.receiveUntil(now, pool, acct, moves);
+    if (q.count === 0 || arrivals.next <= now) {
+      q.receiveUntil(now, pool, acct, moves);
+      flowOf = pool.flow;
+      heldHalf = pool.heldHalf;
+    }
     if (q.count === 0) {
       cpu.pollBudget = budget;
       w.counters.rxProcessed[id] += seen;
@@ -98,7 +107,8 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     // i40e_can_reuse_rx_page reads a page count that the kthread's CPU changes when it frees a
     // frame: while this descriptor's other half is out, earlier events of other CPUs run first
     // (once: a resumed check goes ahead even if another CPU is due at the same time).
-    if (pool.halfHolder[descBase + q.nextDesc] >= 0 && !cpu.pageCheckResumed && now >= w.horizon()) {
+    const desc = descBase + q.nextDesc;
+    if (halfHolder[desc] >= 0 && !cpu.pageCheckResumed && now >= w.horizon()) {
       cpu.pageCheckResumed = true;
       break;
     }
@@ -106,13 +116,13 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     const f = q.take();
     budget--;
     seen++;
-    if (i40eRxPageNeedsAlloc(pool, descBase + q.lastDesc, f)) now += COST.rxPageAlloc;
-    if (moves !== null) moves.record(f, pool.flow[f], place(PLACE_XDP, id), now);
+    if (i40eRxPageNeedsAlloc(halfHolder, heldHalf, desc, f)) now += COST.rxPageAlloc;
+    if (moves !== null) moves.record(f, flowOf[f], place(PLACE_XDP, id), now);
     if (prog === null) {
       // No XDP program: the driver builds an SKB and the stack runs here.
       bookStackVerdicts(acct, w.stackDrops, w.stackNetRxDrop, 1);
       now += COST.driverRx + COST.driverBuildSkb + stackCost(w.scenario.stack);
-      if (moves !== null) moves.record(f, pool.flow[f], place(w.stackDrops ? PLACE_STACK_DROP : PLACE_DELIVERED, id), now);
+      if (moves !== null) moves.record(f, flowOf[f], place(w.stackDrops ? PLACE_STACK_DROP : PLACE_DELIVERED, id), now);
       pool.release(f);
       continue;
     }
@@ -120,7 +130,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
       acct.xdpDropped++;
       w.counters.rxDropped[id]++;
       now += XDP_DROP_NS;
-      if (moves !== null) moves.record(f, pool.flow[f], place(PLACE_XDP_DROP, id), now);
+      if (moves !== null) moves.record(f, flowOf[f], place(PLACE_XDP_DROP, id), now);
       pool.release(f);
       continue;
     }
@@ -128,7 +138,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     let key: number;
     if (policy === POLICY_CPU) key = w.progFixedKey;
     else if (nTargets === 0) key = -1;
-    else if (policy === POLICY_HASH) key = targets[(hash32(pool.flow[f]) & 0x7fffffff) % nTargets];
+    else if (policy === POLICY_HASH) key = hashKeys[flowOf[f]];
     else {
       const i = rr[id];
       rr[id] = i + 1 >= nTargets ? 0 : i + 1;
@@ -137,7 +147,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     // bpf_redirect_map -> __cpu_map_lookup_elem
     const entry = key >= 0 ? (map as CpuMap).lookup(key) : null;
     if (entry === null) {
-      if (moves !== null) moves.record(f, pool.flow[f], place(key < 0 ? PLACE_XDP_DROP : PLACE_REDIRECT_ERR, id), now + REDIRECT_ERR_NS);
+      if (moves !== null) moves.record(f, flowOf[f], place(key < 0 ? PLACE_XDP_DROP : PLACE_REDIRECT_ERR, id), now + REDIRECT_ERR_NS);
       pool.release(f);
       if (key < 0) {
         // XDP_ABORTED: no CPU to pick; the frame is dropped with an xdp_exception.
@@ -167,7 +177,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     }
     bqAppend(w, entry, id, f);
     cpu.pollRedirected = true;
-    if (moves !== null) moves.record(f, pool.flow[f], place(PLACE_BQ, entry.uid * 256 + id), now);
+    if (moves !== null) moves.record(f, flowOf[f], place(PLACE_BQ, entry.uid * 256 + id), now);
     // __cpu_map_insert_ctx
     cpuMapInsertCtx(map as CpuMap, id, key);
   }

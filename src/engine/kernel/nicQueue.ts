@@ -42,33 +42,43 @@ export class NicQueue {
     this.affinity = cpu;
     this.size = size;
     this.slots = new Int32Array(size);
+    this.descBase = index * size;
   }
 
   /** Receives every frame that has arrived by `now` (dropping those that find the ring full). */
   receiveUntil(now: number, pool: FramePool, acct: FrameAccounts, moves: MoveRecorder | null): void {
     const arr = this.arrivals;
+    if (arr.next > now) return;
+    const size = this.size;
+    const slots = this.slots;
+    let count = this.count;
+    let offered = 0;
+    let dropped = 0;
     while (arr.next <= now) {
-      acct.offered++;
-      if (this.count < this.size) {
-        let tail = this.head + this.count;
-        if (tail >= this.size) tail -= this.size;
+      offered++;
+      if (count < size) {
+        let tail = this.head + count;
+        if (tail >= size) tail -= size;
         const f = pool.alloc(arr.flow(), arr.next, this.index);
-        this.slots[tail] = f;
-        this.count++;
+        slots[tail] = f;
+        count++;
         if (moves !== null) moves.record(f, arr.flow(), place(PLACE_NIC, this.index), arr.next);
       } else {
-        acct.nicDropped++;
-        this.nicDrops++;
+        dropped++;
         if (moves !== null) moves.record(-1, arr.flow(), place(PLACE_NIC_DROP, this.index), arr.next);
       }
       arr.advance();
     }
+    this.count = count;
+    acct.offered += offered;
+    if (dropped > 0) {
+      acct.nicDropped += dropped;
+      this.nicDrops += dropped;
+    }
   }
 
   /** Index of this queue's first descriptor among every queue's (see FramePool.halfHolder). */
-  get descBase(): number {
-    return this.index * this.size;
-  }
+  readonly descBase: number;
 
   /** The descriptor the last {@link take} came from. */
   lastDesc = 0;

@@ -82,12 +82,32 @@ export class PtrRing {
    * https://elixir.bootlin.com/linux/v5.2/C/ident/__ptr_ring_consume_batched
    */
   consumeBatched(out: Int32Array, n: number): number {
+    // __ptr_ring_consume and __ptr_ring_discard_one for each frame, with the ring's fields in
+    // locals for the whole batch (the hot path of every kthread iteration).
+    const size = this.size;
+    if (size === 0) return 0;
+    const queue = this.queue;
+    const batch = this.batch;
+    let consumerHead = this.consumerHead;
+    let consumerTail = this.consumerTail;
     let i = 0;
     for (; i < n; i++) {
-      const f = this.consume();
-      if (f < 0) break;
-      out[i] = f;
+      const v = queue[consumerHead];
+      if (v === 0) break;
+      out[i] = v - 1;
+      let head = consumerHead++;
+      if (consumerHead - consumerTail >= batch || consumerHead >= size) {
+        while (head >= consumerTail) queue[head--] = 0;
+        consumerTail = consumerHead;
+      }
+      if (consumerHead >= size) {
+        consumerHead = 0;
+        consumerTail = 0;
+      }
     }
+    this.consumerHead = consumerHead;
+    this.consumerTail = consumerTail;
+    this.count -= i;
     return i;
   }
 

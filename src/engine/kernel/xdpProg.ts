@@ -9,6 +9,7 @@
  * https://elixir.bootlin.com/linux/v5.2/C/ident/bpf_redirect_map
  */
 import type { CpuMap } from './cpumap';
+import { hash32 } from '../sim/rng';
 
 export class XdpProg {
   /** The cpumap its bpf_redirect_map() calls name. */
@@ -18,8 +19,28 @@ export class XdpProg {
   /** cpus_iterator: each RX CPU's round-robin position in `targets`. */
   readonly rrIterator: Int32Array;
 
-  constructor(map: CpuMap, cpuCount: number) {
+  /** The hash policy's key for each flow, valid while `targets` has `hashKeysFor` keys. */
+  private hashKeys: Int32Array;
+  private hashKeysFor = -1;
+
+  constructor(map: CpuMap, cpuCount: number, flows: number) {
     this.map = map;
     this.rrIterator = new Int32Array(cpuCount);
+    this.hashKeys = new Int32Array(flows);
+  }
+
+  /**
+   * The hash policy's choice for every flow: targets[hash(flow) % targets], a pure function of
+   * the flow while `targets` stays the same (it only grows), so it is worked out once per flow.
+   */
+  hashKeyByFlow(): Int32Array {
+    const targets = this.targets;
+    const n = targets.length;
+    if (this.hashKeysFor !== n) {
+      const keys = this.hashKeys;
+      for (let flow = 0; flow < keys.length; flow++) keys[flow] = n === 0 ? -1 : targets[(hash32(flow) & 0x7fffffff) % n];
+      this.hashKeysFor = n;
+    }
+    return this.hashKeys;
   }
 }

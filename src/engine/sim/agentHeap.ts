@@ -10,6 +10,8 @@ export class AgentHeap {
   private readonly heap: Int32Array;
   private readonly pos: Int32Array;
   private size = 0;
+  /** Bumped by every change of a schedule: a cached horizon is valid while it stays the same. */
+  changes = 0;
 
   constructor(agentCount: number) {
     this.time = new Float64Array(agentCount).fill(Infinity);
@@ -48,6 +50,7 @@ export class AgentHeap {
 
   /** Schedules `agent` at `t`, replacing any earlier schedule of the same agent. */
   schedule(agent: number, t: number): void {
+    this.changes++;
     const p = this.pos[agent];
     this.time[agent] = t;
     if (p < 0) {
@@ -70,6 +73,7 @@ export class AgentHeap {
   cancel(agent: number): void {
     const p = this.pos[agent];
     if (p < 0) return;
+    this.changes++;
     this.size--;
     const last = this.heap[this.size];
     this.pos[agent] = -1;

@@ -20,6 +20,8 @@ export interface ControlEvent {
 export class ControlQueue {
   private items: ControlEvent[] = [];
   private seq = 0;
+  /** Bumped by every push and removal: a cached horizon is valid while it stays the same. */
+  changes = 0;
 
   get length(): number {
     return this.items.length;
@@ -32,6 +34,7 @@ export class ControlQueue {
 
   /** Adds an event; `label` names it for debugging and traces. */
   push(at: number, label: string, call: Deferred, tier = 1): void {
+    this.changes++;
     const ev: ControlEvent = { at, tier, seq: this.seq++, label, call };
     const items = this.items;
     items.push(ev);
@@ -42,6 +45,7 @@ export class ControlQueue {
   removeWhere(drop: (ev: ControlEvent) => boolean): number {
     const kept = this.items.filter((ev) => !drop(ev));
     const removed = this.items.length - kept.length;
+    this.changes++;
     this.items = [];
     for (const ev of kept) {
       this.items.push(ev);
@@ -72,6 +76,7 @@ export class ControlQueue {
   pop(): ControlEvent | undefined {
     const items = this.items;
     if (items.length === 0) return undefined;
+    this.changes++;
     const top = items[0];
     const last = items.pop() as ControlEvent;
     if (items.length > 0) {

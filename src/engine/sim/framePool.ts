@@ -61,6 +61,25 @@ export class FramePool {
     this.live--;
   }
 
+  /** Returns frames[0 .. n) to the pool (a kthread's batch): {@link release} for each. */
+  releaseBatch(frames: Int32Array, n: number): void {
+    const heldHalf = this.heldHalf;
+    const halfHolder = this.halfHolder;
+    const free = this.free;
+    let freeCount = this.freeCount;
+    for (let i = 0; i < n; i++) {
+      const id = frames[i];
+      const held = heldHalf[id];
+      if (held >= 0) {
+        halfHolder[held] = -1;
+        heldHalf[id] = -1;
+      }
+      free[freeCount++] = id;
+    }
+    this.freeCount = freeCount;
+    this.live -= n;
+  }
+
   private grow(): void {
     const old = this.capacity;
     const cap = old * 2;

@@ -88,18 +88,30 @@ export class ArrivalProcess {
   private refill(): void {
     this.pos = 0;
     const u = this.uniforms;
-    const n = this.flows.length;
+    const flows = this.flows;
+    const n = flows.length;
+    const flowBuf = this.flowBuf;
+    const gapBuf = this.gapBuf;
     this.rng.fillUniform(u);
-    for (let i = 0; i < BLOCK; i++) this.flowBuf[i] = n <= 1 ? (n === 1 ? this.flows[0] : 0) : this.flows[Math.floor(u[i] * n)];
+    if (n <= 1) flowBuf.fill(n === 1 ? flows[0] : 0);
+    else for (let i = 0; i < BLOCK; i++) flowBuf[i] = flows[Math.floor(u[i] * n)];
     // Constant arrivals need no random numbers (and drawing none keeps their stream short).
-    if (this.kind !== 0) this.rng.fillUniform(u);
-    for (let i = 0; i < BLOCK; i++) this.gapBuf[i] = this.gap(u[i]);
+    if (this.kind === 0) {
+      gapBuf.fill(this.meanGap);
+      return;
+    }
+    this.rng.fillUniform(u);
+    if (this.kind === 1) {
+      // 1 - u is in (0, 1], so the logarithm is finite.
+      const mean = this.meanGap;
+      for (let i = 0; i < BLOCK; i++) gapBuf[i] = -Math.log(1 - u[i]) * mean;
+      return;
+    }
+    for (let i = 0; i < BLOCK; i++) gapBuf[i] = this.burstGap();
   }
 
-  private gap(u: number): number {
-    if (this.kind === 0) return this.meanGap;
-    // 1 - u is in (0, 1], so the logarithm is finite.
-    if (this.kind === 1) return -Math.log(1 - u) * this.meanGap;
+  /** The next gap of a bursty source: line-rate gaps inside a burst, then the idle time. */
+  private burstGap(): number {
     this.inBurst++;
     if (this.inBurst < this.burst) return this.lineGap;
     this.inBurst = 0;
