@@ -1,6 +1,7 @@
 /**
  * The explorer in Chromium: bundle size, first animated frame, frame pacing with many frames on
- * screen, the worker's real-time factor at line rate, and how fast Pause takes effect.
+ * screen, the worker's real-time factor at line rate, and how fast Pause takes effect; a preset at
+ * real time and the CPU a paused page uses (bench/browserRealTime.ts).
  * Drives the built app (vite preview) in Debian's Chromium with Playwright.
  */
 import type { Page } from '@playwright/test';
@@ -9,8 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { LINE_RATE } from './scenarios';
 import { buildApp, hooks, withServedApp, type Hooks } from './browserServer';
+import { realTimeAndRest } from './browserRealTime';
 
-const PORT = 4179;
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
 
 function bundleSize(): void {
   let raw = 0;
@@ -167,6 +169,7 @@ async function main(): Promise<void> {
     await firstFrame(page, base);
     await pacing(page, base);
     await lineRate(page, base, node);
+    await realTimeAndRest(page, base);
     await timeTravel(page, base);
   });
 }

@@ -1,21 +1,17 @@
 /**
- * `npm run bench`: engine speed and memory, the calibration table, and time travel. Prints figures and ratios;
+ * `npm run bench`: engine speed (against the floor, and as the machine scales) and memory, the
+ * calibration table, and time travel. Prints figures and ratios;
  * it asserts nothing (tests check behaviour, the bench measures).
  */
-import { Engine } from '../src/engine/engine';
-import { parseScenario } from '../src/scenario/parse';
 import { groupThousands } from '../src/engine/stats/format';
 import { CALIBRATION, CALIBRATION_SETUP, COVER_LETTER_STEPS, LINE_RATE, LOW_RATE, PUBLISHED_RUNS } from './scenarios';
 import { MAX_CPUS } from '../src/engine/kernel/limits';
 import { timeTravel } from './timeTravel';
+import { engineFor } from './measureEngine';
+import { floorRatio } from './floorRatio';
+import { scaleTable } from './scale';
 
 const gc = (globalThis as { gc?: () => void }).gc;
-
-function engineFor(query: string): Engine {
-  const { scenario, problems } = parseScenario(query);
-  if (problems.length > 0) throw new Error(`bench scenario invalid: ${problems.map((p) => p.message).join('; ')}`);
-  return new Engine(scenario);
-}
 
 function heapMiB(): number {
   gc?.();
@@ -141,6 +137,8 @@ function publishedRuns(): void {
 
 const only = process.argv[2];
 if (!only || only === 'throughput') throughput();
+if (!only || only === 'floor') floorRatio();
+if (!only || only === 'scale') scaleTable();
 if (!only || only === 'calibration') {
   calibration();
   publishedRuns();

@@ -1,4 +1,5 @@
 /** The scenarios the bench measures, as scenario queries (the same strings the CLI takes). */
+import { lineRatePps } from '../src/scenario/defaults';
 
 /** 10G line rate: 4 RX queues on CPUs 0-3, flow hash to 4 entries on CPUs 4-7, qsize 2048. */
 export const LINE_RATE =
@@ -49,4 +50,34 @@ export const COVER_LETTER_STEPS = [
   { label: '+ build-skb-around', opt: 'consume-batched,build-skb-around', iptables: 6_320_066, udp: null },
   { label: '+ alloc-bulk', opt: 'consume-batched,build-skb-around,alloc-bulk', iptables: 6_650_112, udp: null },
   { label: '+ prefetchw (v5.2)', opt: 'all', iptables: 7_649_604, udp: null },
+] as const;
+
+/** The line rate the scale rows offer: `lineRatePps` rounded down to a whole pps (parse refuses more). */
+function lineRateQueryValue(linkGbit: number): number {
+  return Math.floor(lineRatePps(linkGbit, 64));
+}
+
+/** Flows per cpumap entry in the scale rows: LINE_RATE's 1024 flows over 4 entries. */
+const FLOWS_PER_TARGET = 256;
+
+/**
+ * One scale row: `rxQueues` RX queues on CPUs 0.. hashing 64-byte frames at line rate over
+ * `targets` entries (qsize 2048) on the CPUs that follow, on a `cpus`-CPU machine.
+ */
+function scaleQuery(cpus: number, rxQueues: number, targets: number, linkGbit: number): string {
+  const rx = Array.from({ length: rxQueues }, (_, i) => i).join(',');
+  const entries = Array.from({ length: targets }, (_, i) => `${rxQueues + i}:2048`).join(',');
+  return (
+    `kernel=5.2&cpus=${cpus}&rx=${rx}&entries=${entries}&rate=${lineRateQueryValue(linkGbit)}&size=64` +
+    `&flows=${FLOWS_PER_TARGET * targets}&prog=hash&stack=iptables-drop&arrival=constant&link=${linkGbit}`
+  );
+}
+
+/** The scale table's rows: the same per-queue load on bigger links and machines, and the 10G setup on a mostly idle 64-CPU machine. */
+export const SCALE_ROWS = [
+  { label: '10G / 8 CPUs', query: scaleQuery(8, 4, 4, 10) },
+  { label: '25G / 16 CPUs', query: scaleQuery(16, 8, 8, 25) },
+  { label: '40G / 32 CPUs', query: scaleQuery(32, 16, 16, 40) },
+  { label: '100G / 64 CPUs', query: scaleQuery(64, 32, 32, 100) },
+  { label: '10G / 64 CPUs, 56 idle', query: scaleQuery(64, 4, 4, 10) },
 ] as const;
