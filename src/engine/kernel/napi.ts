@@ -55,6 +55,8 @@ const NO_ITERATOR = new Int32Array(0);
  */
 export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   const q = cpu.pollQueue as NicQueue;
+  // The end-of-poll flush resumes where it yielded.
+  if (cpu.flushCursor >= 0) return pollEnd(w, cpu, q, now);
   const acct = w.acct;
   const pool = w.pool;
   const id = cpu.id;
@@ -78,9 +80,9 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   let heldHalf = pool.heldHalf;
   let budget = cpu.pollBudget;
   let seen = 0;
+  // Keys below 31 whose flush_needed bit this call has set: no other CPU clears a bit meanwhile.
+  let inserted = 0;
 
-  // The end-of-poll flush resumes where it yielded.
-  if (cpu.flushCursor >= 0) return pollEnd(w, cpu, q, now);
   // A frame whose bq_enqueue yielded before its flush resumes first.
   if (cpu.pendingFrame >= 0) {
     const f = cpu.pendingFrame;
@@ -112,7 +114,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
       cpu.pageCheckResumed = true;
       break;
     }
-    cpu.pageCheckResumed = false;
+    if (cpu.pageCheckResumed) cpu.pageCheckResumed = false;
     const f = q.take();
     budget--;
     seen++;
@@ -179,7 +181,11 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     cpu.pollRedirected = true;
     if (moves !== null) moves.record(f, flowOf[f], place(PLACE_BQ, entry.uid * 256 + id), now);
     // __cpu_map_insert_ctx
-    cpuMapInsertCtx(map as CpuMap, id, key);
+    if (key >= 31) cpuMapInsertCtx(map as CpuMap, id, key);
+    else if ((inserted & (1 << key)) === 0) {
+      cpuMapInsertCtx(map as CpuMap, id, key);
+      inserted |= 1 << key;
+    }
   }
   cpu.pollBudget = budget;
   w.counters.rxProcessed[id] += seen;
