@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { LINE_RATE } from './scenarios';
 import { buildApp, hooks, withServedApp, type Hooks } from './browserServer';
+import { mapOpBurst } from './browserBurst';
 import { realTimeAndRest } from './browserRealTime';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
@@ -171,6 +172,7 @@ async function main(): Promise<void> {
     await lineRate(page, base, node);
     await realTimeAndRest(page, base);
     await timeTravel(page, base);
+    await mapOpBurst(page, base);
   });
 }
 

