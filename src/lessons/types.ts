@@ -19,14 +19,69 @@ export type StatQuery =
   /** The `cpumap_kthread CPU` row: frames processed, dropped, and sched (wake-ups) per second. */
   | { stat: 'kthreadPps' | 'kthreadDropPps' | 'kthreadSchedPps'; cpu: number };
 
-/** A "predict, then run" question. */
-export interface Prediction {
+/**
+ * Where the page shows a question's answer: a row of the Statistics table (its first two cells, as
+ * "cpumap_kthread 4"), a figure of the run's frame totals (in the Statistics panel), or an element
+ * of the topology by its accessible name. The feedback names it, and the page highlights it.
+ */
+export type ScreenPlace =
+  | { on: 'stats'; row: string }
+  | { on: 'totals'; field: keyof FrameTotals }
+  | { on: 'topology'; element: string };
+
+/** A "predict, then run" question whose answer is a number read from the statistics at the checkpoint. */
+export interface NumberQuestion {
+  kind?: 'number';
   question: string;
   /** Unit shown with the guess and the answer, e.g. "frames/s" or "frames per bulk". */
   unit: string;
   answer: StatQuery;
   /** The answer is the average over the statistics samples of the last `windowNs` before the checkpoint. */
   windowNs: number;
+  /** What the run answers, as the lesson expects it (tests/lessons checks it against the engine, within `within` percent, default 1). */
+  expect: number;
+  within?: number;
+  /** Why the run gives that answer, in the project's own words: shown after the run, right guess or wrong. */
+  why: string;
+}
+
+/** One answer of a multiple-choice question. */
+export interface Choice {
+  label: string;
+  /**
+   * What the choice states about the run, checked as a claim is (tests/lessons): it must hold for
+   * the right choice and fail for a wrong one.
+   */
+  fact?: Omit<Claim, 'says'>;
+}
+
+/**
+ * A multiple-choice question. Asked `before` the run (the step waits at its start for the answer)
+ * or `after` it (the step runs to its checkpoint, and the question asks what the reader sees there
+ * or what happens next).
+ */
+export interface ChoiceQuestion {
+  kind: 'choice';
+  question: string;
+  /** The right choice has a `fact`. */
+  choices: readonly Choice[];
+  /** Index of the right choice. */
+  answer: number;
+  when: 'before' | 'after';
+  /** Why that answer is right, in the project's own words: shown once answered, right or wrong. */
+  why: string;
+  /** Where the page shows the answer. */
+  where: ScreenPlace;
+}
+
+export type Question = NumberQuestion | ChoiceQuestion;
+
+/** Kept for the statistic questions' older name. */
+export type Prediction = NumberQuestion;
+
+/** Whether the step waits at its start for the reader's answer before playing to its checkpoint. */
+export function asksFirst(q: Question | undefined): boolean {
+  return q !== undefined && (q.kind !== 'choice' || q.when === 'before');
 }
 
 /** A link to the upstream kernel source the step is about. */
@@ -135,7 +190,8 @@ export interface LessonStep {
   /** Element the inspector shows at the checkpoint (an accessible name as in `highlight`). */
   inspect?: string;
   kernel: readonly KernelRef[];
-  predict?: Prediction;
+  /** The step's question: a number the statistics answer, or a multiple choice. */
+  predict?: Question;
   /** What the step's words claim about the run. Every number in its title, text and question is one, or is `fixed`. */
   claims: readonly Claim[];
   /**

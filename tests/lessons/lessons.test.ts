@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineSnapshot } from '../../src/engine/snapshot';
 import { lessonTable } from '../../src/lessons/lessonTable';
 import { LESSONS, lessonById } from '../../src/lessons/index';
-import type { Claim, Lesson, LessonStep } from '../../src/lessons/types';
+import { asksFirst, type Claim, type Lesson, type LessonStep, type Question } from '../../src/lessons/types';
 import { parseScenario } from '../../src/scenario/parse';
 import type { Topology } from '../../src/worker/protocol';
 import { isState, judge, measure, measuredNumbers, wrong, type Reading } from './claims';
@@ -54,13 +54,19 @@ function textsOf(lesson: Lesson): string[] {
   return [
     lesson.title,
     lesson.summary,
-    ...lesson.steps.flatMap((s) => [s.title, ...s.text, s.predict?.question ?? '', s.predict?.unit ?? '']),
+    ...lesson.steps.flatMap((s) => [...wordsOf(s), s.predict !== undefined && s.predict.kind !== 'choice' ? s.predict.unit : '']),
   ];
+}
+
+/** A question's words: the question, its choices and why its answer is right. */
+function questionWords(q: Question | undefined): string[] {
+  if (q === undefined) return [];
+  return [q.question, ...(q.kind === 'choice' ? q.choices.map((c) => c.label) : []), q.why];
 }
 
 /** The words of one step: its title, its paragraphs and its question. */
 function wordsOf(step: LessonStep): string[] {
-  return [step.title, ...step.text, step.predict?.question ?? ''];
+  return [step.title, ...step.text, ...questionWords(step.predict)];
 }
 
 /** The accessible names of the topology's elements by the naming rule alone (a cross-check of the layout). */
@@ -106,6 +112,10 @@ describe('the lesson list', () => {
         }
       }
     }
+  });
+
+  it('asks at least one question in every lesson', () => {
+    for (const l of LESSONS) expect(l.steps.some((s) => s.predict !== undefined), l.id).toBe(true);
   });
 
   it('gives every lesson a title, a summary and steps with text', () => {
@@ -166,17 +176,43 @@ describe.each(STEPS.map((s) => [s.key, s] as const))('%s', (key, { lesson, step 
     if (step.inspect !== undefined) expect(run.inspect(step.inspect).fields.length).toBeGreaterThan(0);
   });
 
-  // Only steps that ask a question get this test.
-  if (step.predict !== undefined) {
-    it('answers its question from the statistics the page holds at the checkpoint', () => {
-      const p = step.predict;
-      if (p === undefined) return;
-      expect(p.question.trim().endsWith('?')).toBe(true);
-      expect(p.unit.trim()).not.toBe('');
-      expect(p.windowNs).toBeGreaterThan(0);
-      expect(p.windowNs).toBeLessThanOrEqual(step.pauseAt - (step.startAt ?? 0));
-      const answer = measure({ of: 'stat', q: p.answer, windowNs: p.windowNs }, { run: played(step), view: 'checkpoint', step });
+  // Only steps that ask a question get these tests.
+  const q = step.predict;
+  if (q !== undefined && q.kind !== 'choice') {
+    it('answers its question from the statistics the page holds at the checkpoint, as the lesson expects', () => {
+      expect(q.question.trim().endsWith('?')).toBe(true);
+      expect(q.unit.trim()).not.toBe('');
+      expect(q.why.trim()).not.toBe('');
+      expect(q.windowNs).toBeGreaterThan(0);
+      expect(q.windowNs).toBeLessThanOrEqual(step.pauseAt - (step.startAt ?? 0));
+      const claim: Claim = { says: q.question, of: { of: 'stat', q: q.answer, windowNs: q.windowNs }, is: q.expect, within: q.within ?? 1 };
+      const answer = measure(claim.of, { run: played(step), view: 'checkpoint', step });
       expect(Number.isFinite(answer as number)).toBe(true);
+      expect(judge(claim, answer), `${key}: the engine answers ${String(answer)}`).toBeNull();
+      expect(judge(wrong(claim, answer), answer)).not.toBeNull();
+    });
+  }
+  if (q !== undefined && q.kind === 'choice') {
+    it('asks a multiple choice whose right answer is the fact the run shows, and no other', () => {
+      expect(q.question.trim().endsWith('?')).toBe(true);
+      expect(q.why.trim()).not.toBe('');
+      expect(q.choices.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(q.choices.map((c) => c.label)).size).toBe(q.choices.length);
+      const right = q.choices[q.answer];
+      expect(right, `answer ${q.answer}`).toBeDefined();
+      expect(right.fact, 'the right choice states a fact of the run').toBeDefined();
+      for (const [i, choice] of q.choices.entries()) {
+        if (choice.fact === undefined) continue;
+        const claim: Claim = { says: choice.label, ...choice.fact };
+        const { run, step: measured } = readingFor(lesson, step, claim);
+        const value = measure(claim.of, { run, view: 'checkpoint', step: measured });
+        if (i === q.answer) expect(judge(claim, value), `${key}: "${choice.label}"`).toBeNull();
+        else expect(judge(claim, value), `${key}: the wrong "${choice.label}" holds too`).not.toBeNull();
+      }
+      if (q.where.on === 'topology') {
+        const shown = new Set(spotsOf(played(step).topology, played(step).snapshot).map((h) => h.name));
+        expect(shown.has(q.where.element), q.where.element).toBe(true);
+      }
     });
   }
 
@@ -213,7 +249,7 @@ describe.each(STEPS.map((s) => [s.key, s] as const))('%s', (key, { lesson, step 
         const { run, step: measured, other } = readingFor(lesson, step, claim);
         // A step with a question waits for the guess at its start, its words in view: its state claims hold there too.
         const views: Reading['view'][] =
-          step.predict !== undefined && !other && isState(claim.of) ? ['start', 'checkpoint'] : ['checkpoint'];
+          asksFirst(step.predict) && !other && isState(claim.of) ? ['start', 'checkpoint'] : ['checkpoint'];
         for (const view of views) {
           const value = measure(claim.of, { run, view, step: measured });
           expect(judge(claim, value), `${key} at the ${view}: "${claim.says}"`).toBeNull();
@@ -268,7 +304,7 @@ describe('the README', () => {
     expect(prediction).not.toBeNull();
     const last = Number((prediction?.[1] ?? '').split('/').at(-1)?.replace(/[\s,]/g, ''));
     const step = lessonById('v50-v52')?.steps.at(-1);
-    if (step?.predict === undefined) throw new Error('the v50-v52 lesson ends without its question');
+    if (step?.predict === undefined || step.predict.kind === 'choice') throw new Error('the v50-v52 lesson ends without its question');
     const answer = measure(
       { of: 'stat', q: step.predict.answer, windowNs: step.predict.windowNs },
       { run: played(step), view: 'checkpoint', step },

@@ -39,6 +39,8 @@ export const bulkQueues: Lesson = {
         unit: 'frames per flush',
         answer: { stat: 'bulkAvg', to: 4 },
         windowNs: 5 * MS,
+        expect: 1,
+        why: 'Each frame arrives alone and gets a poll of its own. The flush at the end of that poll finds one frame in the bulk queue, so every `xdp_cpumap_enqueue` event carries one frame.',
       },
       claims: [
         { says: 'an array of 8 frame pointers', of: { of: 'constant', name: 'bulkSize' }, is: 8 },
@@ -62,6 +64,9 @@ export const bulkQueues: Lesson = {
         unit: 'frames per flush',
         answer: { stat: 'bulkAvg', to: 4 },
         windowNs: 5 * MS,
+        expect: 2.4,
+        within: 3,
+        why: "The frames come faster than the NIC may interrupt. Each interrupt's poll takes every frame that arrived since the last one and flushes them together, as one bulk.",
       },
       claims: [
         { says: 'bulk-average 1.00', of: bulkAvg, is: 1, run: { step: 1 } },
@@ -97,6 +102,8 @@ export const bulkQueues: Lesson = {
         unit: 'frames per flush',
         answer: { stat: 'bulkAvg', to: 4 },
         windowNs: 5 * MS,
+        expect: 8,
+        why: 'Each interrupt now brings dozens of frames. The poll fills the bulk queue again and again, and a full queue is flushed as soon as the next frame comes: nearly every flush carries a full bulk.',
       },
       claims: [
         { says: 'Bulk-average 2.40', of: bulkAvg, is: 2.4, within: 3, run: { step: 2 } },

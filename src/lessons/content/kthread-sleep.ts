@@ -37,6 +37,9 @@ export const kthreadSleep: Lesson = {
         unit: 'wake-ups/s',
         answer: { stat: 'kthreadSchedPps', cpu: 4 },
         windowNs: 5 * MS,
+        expect: 10_000,
+        within: 1,
+        why: 'Each frame gets a poll of its own, whose flush wakes the kthread. The kthread takes the frame, finds its ring empty and sleeps again: one sleep and one wake-up per frame.',
       },
       claims: [
         { says: 'with sched=1 when that pass slept', of: { of: 'trace', kind: 'kthread', field: 'extra' }, is: 1 },
@@ -120,6 +123,9 @@ export const kthreadSleep: Lesson = {
         unit: 'wake-ups/s',
         answer: { stat: 'kthreadSchedPps', cpu: 4 },
         windowNs: 5 * MS,
+        expect: 100_000,
+        within: 1,
+        why: 'The frames still come far enough apart to raise an interrupt each, and the kthread empties its ring before the next poll: it still sleeps and is woken once per frame.',
       },
       claims: [
         { says: '100,000 evenly spaced frames a second', of: { of: 'scenario', field: 'rate' }, is: 100_000 },
@@ -143,6 +149,8 @@ export const kthreadSleep: Lesson = {
         unit: 'wake-ups/s',
         answer: { stat: 'kthreadSchedPps', cpu: 4 },
         windowNs: 5 * MS,
+        expect: 0,
+        why: 'Frames come faster than the kthread processes them, so its ring is never empty when it looks: it never sleeps in `schedule()`, and waking a thread that is already running counts nothing.',
       },
       claims: [
         { says: '100,000: every frame still comes alone', of: sched(5 * MS), is: 100_000, within: 1, run: { step: 4 } },

@@ -11,6 +11,12 @@ const TRICKLE = 'rx=0&entries=4:192&rate=10k&prog=rr&arrival=constant';
 const ENTRY = 'Entry for CPU 4';
 const BULKQ = 'Bulk queue CPU 0 to CPU 4';
 const ring = (says: string, field: 'count' | 'notNulled', is: number): Claim => ({ says, of: { of: 'ring', entry: ENTRY, field }, is });
+/** The CPU of the kthread pass that built the frame's SKB (the last `xdp_cpumap_kthread` hit, at step 5's checkpoint). */
+const KTHREAD_CPU = (cpu: number): Omit<Claim, 'says'> => ({
+  of: { of: 'trace', kind: 'kthread', field: 'cpu' },
+  is: cpu,
+  run: { step: 5 },
+});
 const kthread = (says: string, is: string): Claim => ({ says, of: { of: 'kthread', entry: ENTRY, field: 'shown' }, is });
 
 export const oneFrame: Lesson = {
@@ -91,6 +97,19 @@ export const oneFrame: Lesson = {
         ident('__ptr_ring_produce', '5.2', 'ptr_ring.h'),
         ident('wake_up_process', '5.2', 'sched/core.c'),
       ],
+      predict: {
+        kind: 'choice',
+        when: 'after',
+        question: 'The frame waits in the ring and the kthread is runnable. Which CPU will build the SKB for this frame?',
+        choices: [
+          { label: 'CPU 0, which received the frame and ran the XDP program', fact: KTHREAD_CPU(0) },
+          { label: "CPU 4, where the entry's kthread runs", fact: KTHREAD_CPU(4) },
+          { label: 'Whichever CPU becomes idle first' },
+        ],
+        answer: 1,
+        why: "A cpumap entry's kthread is bound to its CPU. The RX CPU only hands the `xdp_frame` over through the ring; the kthread on CPU 4 builds the SKB and runs the stack there. Moving that work off the RX CPU is what a cpumap is for.",
+        where: { on: 'topology', element: 'CPU 4' },
+      },
       claims: [
         { says: 'the poll ends at once', of: { of: 'cpu', cpu: 0, field: 'inPoll' }, is: false },
         { says: 'processed=1', of: { of: 'trace', kind: 'enqueue', field: 'processed' }, is: 1 },

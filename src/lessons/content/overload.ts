@@ -1,4 +1,4 @@
-import type { Lesson, Measure } from '../types';
+import type { Claim, Lesson, Measure } from '../types';
 import { fn, ident, MS } from './refs';
 
 /**
@@ -13,6 +13,8 @@ const w5 = 5 * MS;
 const stat = (q: Extract<Measure, { of: 'stat' }>['q']): Measure => ({ of: 'stat', q, windowNs: w5 });
 const kthreadPps = stat({ stat: 'kthreadPps', cpu: 4 });
 const rxPps = stat({ stat: 'rxPps' });
+/** "This statistic counts the frames the ring refused": it shows the published run's refusals. */
+const refused = (q: Extract<Measure, { of: 'stat' }>['q']): Omit<Claim, 'says'> => ({ of: stat(q), is: 11_552_609, within: 1 });
 /** 50 µs at a speed slow enough for the trace log to keep every hit. */
 const TRACED = { startAt: 15 * MS, pauseAt: 15_050_000, speed: 5_000 };
 const enqueues = (drops?: number): Measure =>
@@ -60,6 +62,9 @@ export const overload: Lesson = {
         unit: 'frames/s',
         answer: { stat: 'kthreadPps', cpu: 4 },
         windowNs: w5,
+        expect: 3_179_200,
+        within: 1,
+        why: "With its ring always full the kthread never sleeps: it processes as fast as its cost per frame allows, the v5.0 kthread's cost plus what the UDP path adds.",
       },
       claims: [
         { says: 'a 40 Gbit/s i40e', of: { of: 'scenario', field: 'link' }, is: 40 },
@@ -94,6 +99,9 @@ export const overload: Lesson = {
         unit: 'frames/s',
         answer: { stat: 'enqueueDropPps', to: 4 },
         windowNs: w5,
+        expect: 11_505_600,
+        within: 1,
+        why: 'The RX CPU redirects all it receives, but the kthread takes only what its cost allows; the full ring refuses the difference, counted in the drop-pps of the cpumap-enqueue row.',
       },
       claims: [
         { says: '3,180,074 frames a second', of: kthreadPps, is: 3_180_074, within: 1, run: { step: 1 } },
@@ -129,6 +137,19 @@ export const overload: Lesson = {
       highlight: [BULKQ, ENTRY, 'RX queue 0 on CPU 3'],
       inspect: 'CPU 3',
       kernel: [fn('bq_flush_to_queue', '5.0'), fn('cpu_map_kthread_run', '5.0'), ident('i40e_can_reuse_rx_page', '5.0', 'i40e_txrx.c')],
+      predict: {
+        kind: 'choice',
+        when: 'after',
+        question: 'Which figure of the Statistics table counts the frames the full ring refused?',
+        choices: [
+          { label: 'The drop-pps of the cpumap-enqueue row to CPU 4', fact: refused({ stat: 'enqueueDropPps', to: 4 }) },
+          { label: 'The drop-pps of the cpumap_kthread row of CPU 4', fact: refused({ stat: 'kthreadDropPps', cpu: 4 }) },
+          { label: 'The redirect_err row', fact: refused({ stat: 'redirectErrPps' }) },
+        ],
+        answer: 0,
+        why: "The ring refuses in `bq_flush_to_queue`, which counts the frames it could not store as drops of the `xdp_cpumap_enqueue` tracepoint: the enqueue row's drop-pps. The kthread's drop-pps counts only frames the stack refused with NET_RX_DROP, and redirect_err counts redirects to an empty slot.",
+        where: { on: 'stats', row: 'cpumap-enqueue sum:4' },
+      },
       claims: [
         { says: '14,732,686 frames a second enqueued', of: stat({ stat: 'enqueuePps', to: 4 }), is: 14_732_686, within: 1 },
         { says: '11,552,609 of them dropped', of: stat({ stat: 'enqueueDropPps', to: 4 }), is: 11_552_609, within: 1 },

@@ -51,6 +51,9 @@ export const ptrRing: Lesson = {
         unit: 'frames/s',
         answer: { stat: 'enqueueDropPps', to: 4 },
         windowNs: w5,
+        expect: 3_993_600,
+        within: 1,
+        why: 'Interrupt moderation delivers the frames in bursts larger than the ring. While the kthread sleeps and wakes, a burst fills the small ring, and `__ptr_ring_produce` refuses the rest: the flush drops every frame it could not store.',
       },
       claims: [
         { says: 'sends 6 Mpps', of: { of: 'scenario', field: 'rate' }, is: 6, scale: 1e6 },
@@ -170,6 +173,9 @@ export const ptrRing: Lesson = {
         unit: 'frames/s',
         answer: { stat: 'kthreadPps', cpu: 4 },
         windowNs: w5,
+        expect: 3_286_400,
+        within: 1,
+        why: 'The kthread could take more, but the small ring keeps refusing frames: bursts larger than the ring come while it sleeps, and slots it consumed stay taken until it clears them in a batch. It processes only what the ring let in.',
       },
       claims: [
         { says: 'At 9 Mpps', of: { of: 'scenario', field: 'rate' }, is: 9, scale: 1e6 },
@@ -228,6 +234,8 @@ export const ptrRing: Lesson = {
         unit: 'frames/s',
         answer: { stat: 'enqueueDropPps', to: 4 },
         windowNs: w5,
+        expect: 0,
+        why: "The larger ring holds what arrives during a poll and the kthread's wake-up after it, so no flush finds the slot at the producer index taken.",
       },
       claims: [
         { says: 'With 32 slots', of: { of: 'qsize', cpu: 4 }, is: 32, run: { step: 4 } },

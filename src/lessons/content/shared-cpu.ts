@@ -53,6 +53,8 @@ export const sharedCpu: Lesson = {
         unit: 'frames/s',
         answer: { stat: 'kthreadPps', cpu: 4 },
         windowNs: 2 * MS,
+        expect: 0,
+        why: 'NET_RX softirq work runs before any thread on CPU 4. While the polls have work, and then while ksoftirqd holds the CPU, the kthread on CPU 4 does not run.',
       },
       claims: [
         { says: 'a 40 Gbit/s NIC', of: { of: 'scenario', field: 'link' }, is: 40 },
@@ -89,6 +91,9 @@ export const sharedCpu: Lesson = {
         unit: 'frames/s',
         answer: { stat: 'kthreadPps', cpu: 4 },
         windowNs: 5 * MS,
+        expect: 3_697_600,
+        within: 1,
+        why: 'The flush now wakes the kthread and it preempts ksoftirqd at once: the kthread and the polls take turns on CPU 4, each with about half of it.',
       },
       claims: [
         { says: 'None at all', of: kthread4(2 * MS), is: 0, run: { step: 1 } },
@@ -128,6 +133,9 @@ export const sharedCpu: Lesson = {
         unit: 'frames/s',
         answer: { stat: 'rxPps' },
         windowNs: 5 * MS,
+        expect: 8_514_600,
+        within: 1,
+        why: "The polls get only about half of CPU 4: what they do not take in time overflows the NIC's RX ring and is dropped there, before the XDP program sees it.",
       },
       claims: [
         { says: 'About 3.7 Mpps', of: kthread4(5 * MS), is: 3.7, scale: 1e6, within: 3, run: { step: 2 } },
