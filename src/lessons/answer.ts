@@ -3,7 +3,7 @@
  * the last `windowNs` before the checkpoint (each weighted by its period).
  */
 import type { RedirectCpuStats } from '../engine/stats/redirectCpu';
-import type { StatQuery } from './types';
+import type { ScreenPlace, StatQuery } from './types';
 
 /** A statistics sample as the worker sends them (period and end in simulated ns). */
 export interface AnswerSample {
@@ -46,4 +46,22 @@ export function answerAt(samples: readonly AnswerSample[], q: StatQuery, windowN
     total += s.periodNs;
   }
   return total > 0 ? weighted / total : null;
+}
+
+/** Where the Statistics table shows the statistic: its row (first two cells) and column. */
+export function statPlace(q: StatQuery): Extract<ScreenPlace, { on: 'stats' }> {
+  switch (q.stat) {
+    case 'rxPps':
+      return { on: 'stats', row: 'XDP-RX total', column: 'pps' };
+    case 'redirectErrPps':
+      return { on: 'stats', row: 'redirect_err total', column: 'drop-pps' };
+    case 'enqueuePps':
+    case 'enqueueDropPps':
+    case 'bulkAvg':
+      return { on: 'stats', row: `cpumap-enqueue sum:${q.to}`, column: q.stat === 'enqueuePps' ? 'pps' : q.stat === 'bulkAvg' ? 'extra-info' : 'drop-pps' };
+    case 'kthreadPps':
+    case 'kthreadDropPps':
+    case 'kthreadSchedPps':
+      return { on: 'stats', row: `cpumap_kthread ${q.cpu}`, column: q.stat === 'kthreadPps' ? 'pps' : q.stat === 'kthreadSchedPps' ? 'extra-info' : 'drop-pps' };
+  }
 }

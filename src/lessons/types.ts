@@ -25,7 +25,7 @@ export type StatQuery =
  * of the topology by its accessible name. The feedback names it, and the page highlights it.
  */
 export type ScreenPlace =
-  | { on: 'stats'; row: string }
+  | { on: 'stats'; row: string; column?: 'pps' | 'drop-pps' | 'extra-info' }
   | { on: 'totals'; field: keyof FrameTotals }
   | { on: 'topology'; element: string };
 

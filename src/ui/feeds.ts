@@ -4,7 +4,7 @@
  * map operation results). Panels subscribe and read; nothing here grows without limit.
  */
 import type { TraceEvent } from '../engine/kernel/tracepoints';
-import type { StatsSample } from '../worker/statsSampler';
+import type { StatsProgress, StatsSample } from '../worker/statsSampler';
 
 /** Statistics samples kept for the charts. */
 export const MAX_STATS = 600;
@@ -20,12 +20,15 @@ class Feeds {
   /** Hits the worker did not send (too many per display frame), since the load. */
   traceSkipped = 0;
   statsInterval = 1e6;
+  /** The interval in progress at the latest frame (null after a load or a going back, until the next frame). */
+  progress: StatsProgress | null = null;
   version = 0;
   private seq = 0;
   private listeners = new Set<() => void>();
 
   /** A new scenario: forget everything. */
   clear(): void {
+    this.progress = null;
     this.stats = [];
     this.trace = [];
     this.traceSkipped = 0;
@@ -51,8 +54,16 @@ class Feeds {
 
   /** The run went back (or forward) to `t`: the samples up to it, and no trace lines after it. */
   rewind(t: number, stats: StatsSample[]): void {
+    this.progress = null;
     this.stats = stats.slice(-MAX_STATS);
     this.trace = this.trace.filter((line) => (line.kind === 'op' ? line.at : line.event.at) <= t);
+    this.bump();
+  }
+
+  /** The interval in progress, from each frame: bumps only on change, so a paused run stays quiet. */
+  setProgress(p: StatsProgress | null): void {
+    if (p === this.progress || (p !== null && this.progress !== null && p.toNs === this.progress.toNs && p.fromNs === this.progress.fromNs)) return;
+    this.progress = p;
     this.bump();
   }
 

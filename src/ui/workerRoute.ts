@@ -19,6 +19,7 @@ export function route(msg: FromWorker): void {
     case 'frame':
       frameBus.update(msg.snapshot, msg.running, msg.moves);
       feeds.addFrame(msg.stats, msg.trace, msg.traceSkipped, msg.statsInterval);
+      feeds.setProgress(msg.statsProgress);
       // The requested speed is the page's own (store.speed): an echo could undo a newer request.
       useUi.setState({
         simNs: msg.snapshot.simNs,

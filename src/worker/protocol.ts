@@ -7,7 +7,7 @@ import type { MoveBatch } from '../engine/moves';
 import type { EngineSnapshot } from '../engine/snapshot';
 import type { MapOpSpec, ScenarioProblem } from '../scenario/types';
 import type { TraceEvent } from '../engine/kernel/tracepoints';
-import type { StatsSample } from './statsSampler';
+import type { StatsProgress, StatsSample } from './statsSampler';
 
 /** Most tracepoint hits a frame message carries (the newest). */
 export const TRACE_PER_FRAME = 200;
@@ -109,6 +109,8 @@ export interface FrameMessage {
   traceSkipped: number;
   /** The statistics interval in simulated ns. */
   statsInterval: number;
+  /** The interval in progress, so the page has figures before (and between) completed intervals. */
+  statsProgress: StatsProgress | null;
   /** The furthest simulated time this branch of the run has reached (the timeline's end). */
   furthestNs: number;
 }

@@ -382,6 +382,7 @@ export class SimController {
       trace,
       traceSkipped: skipped,
       statsInterval: this.sampler.interval,
+      statsProgress: this.sampler.progress(engine),
       snapshot: takeSnapshot(engine),
       running: this.loop.running,
       speed: this.loop.pacer.speed,

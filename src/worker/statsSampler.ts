@@ -16,6 +16,14 @@ export interface StatsSample {
   stats: RedirectCpuStats;
 }
 
+/** The interval still running: statistics from its start to now (rates over the time elapsed so far). */
+export interface StatsProgress {
+  fromNs: number;
+  toNs: number;
+  intervalNs: number;
+  stats: RedirectCpuStats;
+}
+
 export const MIN_STATS_INTERVAL_NS = 10_000;
 export const MAX_STATS_INTERVAL_NS = 1e9;
 /** Samples kept for a late reader (older ones are dropped). */
@@ -60,6 +68,14 @@ export class StatsSampler {
   /** After the engine ran past a boundary on its own (a step), start a fresh (partial) interval. */
   catchUp(engine: Engine): void {
     if (engine.now >= this.next) this.restart(engine);
+  }
+
+  /** The interval in progress up to the engine's time, or null when none of it has elapsed. */
+  progress(engine: Engine): StatsProgress | null {
+    const elapsed = engine.now - this.prevAt;
+    if (this.prev === null || elapsed <= 0) return null;
+    const stats = redirectCpuStats(this.prev, engine.world.counters.clone(), elapsed, engine.scenario.cpus);
+    return { fromNs: this.prevAt, toNs: engine.now, intervalNs: this.interval, stats };
   }
 
   /** The samples completed since the last drain. */

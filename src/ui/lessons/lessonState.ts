@@ -3,7 +3,7 @@
  * step does: load its scenario (from its start time), highlight its elements, and, unless it asks
  * for a prediction first, play to its checkpoint and pause there.
  */
-import type { LessonStep } from '../../lessons/types';
+import { asksFirst, type LessonStep } from '../../lessons/types';
 import { useUi } from '../store';
 import { afterLastLoad } from '../workerClient';
 import { linkScenarioQuery } from '../url/linkQuery';
@@ -28,7 +28,7 @@ export function enterStep(step: LessonStep): void {
   // load clears the selection, and an earlier scenario may have an element of the same name).
   const inspect = step.inspect;
   if (inspect !== undefined) afterLastLoad(() => useUi.setState({ pendingInspect: inspect }));
-  if (step.predict === undefined) runToCheckpoint(step);
+  if (!asksFirst(step.predict)) runToCheckpoint(step);
 }
 
 /** Plays to the step's checkpoint, where the worker pauses by itself. */

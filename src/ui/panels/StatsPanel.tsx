@@ -1,7 +1,9 @@
 /**
- * The "Statistics" panel: xdp_redirect_cpu's table for the latest simulated interval, charts of
- * the recent intervals per CPU, and the interval select. Reads the bounded stats feed, throttled
- * to about four renders a second.
+ * The "Statistics" panel: the run's frame totals so far, charts of the recent intervals per CPU,
+ * xdp_redirect_cpu's table for the latest simulated interval (or, until one completes, for the
+ * interval in progress, marked as such), and the interval select. Reads the bounded stats feed,
+ * throttled to about four renders a second. Not a scroll box of its own: the charts are reached by
+ * scrolling the page.
  */
 import { useMemo, useRef } from 'react';
 import { feeds } from '../feeds';
@@ -13,6 +15,10 @@ import { buildSeries, METRICS } from './stats/series';
 import { StatsTable } from './stats/StatsTable';
 import { PANEL_REFRESH_MS, useThrottledVersion } from './stats/throttle';
 import { useOnScreen } from './useOnScreen';
+import { FrameTotalsList } from './stats/FrameTotalsList';
+import { intervalLabel } from './stats/intervals';
+import { formatSimTime } from '../format';
+import type { StatsProgress } from '../../worker/statsSampler';
 import './stats/stats.css';
 
 /** Intervals the charts span (the feed keeps more; a longer window would squash recent detail). */
@@ -22,11 +28,13 @@ const CHART_SAMPLES = 200;
 export function StatsPanel() {
   const stack = useUi((s) => s.topology?.stack ?? '');
   const ref = useRef<HTMLElement>(null);
-  const version = useThrottledVersion(feeds, PANEL_REFRESH_MS, useOnScreen(ref));
+  const onScreen = useOnScreen(ref);
+  const version = useThrottledVersion(feeds, PANEL_REFRESH_MS, onScreen);
   // feeds.stats is replaced (never mutated) on change, so the version identifies its content.
   const samples = useMemo(() => (version >= 0 ? feeds.stats.slice(-CHART_SAMPLES) : []), [version]);
   const charts = useMemo(() => METRICS.map((info) => ({ info, series: buildSeries(samples, info.metric) })), [samples]);
   const latest = samples.length > 0 ? samples[samples.length - 1] : null;
+  const progress = feeds.progress;
   const t0 = samples.length > 0 ? samples[0].endNs - samples[0].periodNs : 0;
   const t1 = latest?.endNs ?? 0;
 
@@ -35,17 +43,37 @@ export function StatsPanel() {
       <h2>Statistics</h2>
       <IntervalSelect current={feeds.statsInterval} />
       <StatsDownloadButtons />
-      {latest === null ? <p>No interval has completed yet.</p> : <StatsTable sample={latest} />}
-      <LossesNote stack={stack} />
-      {latest === null ? null : (
+      <FrameTotalsList active={onScreen} />
+      <p className="stats-current">
+        {progress === null ? '' : progressSentence(progress)}
+      </p>
+      {latest === null ? (
+        <p className="stats-note">The charts start when the first interval completes; until then the table shows the interval in progress.</p>
+      ) : (
         <div className="stats-charts">
           {charts.map((c) => (
             <Chart key={c.info.metric} info={c.info} series={c.series} t0={t0} t1={t1} />
           ))}
         </div>
       )}
+      {latest !== null ? (
+        <StatsTable
+          stats={latest.stats}
+          caption={`xdp_redirect_cpu, interval ending at ${formatSimTime(latest.endNs)}${latest.partial ? ' (partial interval)' : ''}`}
+        />
+      ) : progress !== null ? (
+        <StatsTable stats={progress.stats} caption={`xdp_redirect_cpu, ${progressSentence(progress)}: rates over the time elapsed so far`} />
+      ) : (
+        <p>No simulated time has passed yet.</p>
+      )}
+      <LossesNote stack={stack} />
     </section>
   );
+}
+
+/** "interval in progress: 230 µs of 1 ms". */
+export function progressSentence(p: StatsProgress): string {
+  return `interval in progress: ${intervalLabel(p.toNs - p.fromNs)} of ${intervalLabel(p.intervalNs)}`;
 }
 
 /**

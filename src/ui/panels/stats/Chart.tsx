@@ -2,10 +2,11 @@
  * One statistics chart: per-CPU lines of a metric over simulated time. React owns the <svg> and
  * the legend; d3 draws axes and lines into the svg from an effect (scales, axes, line generator).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { axisBottom, axisLeft, format, line, max, scaleLinear, schemeTableau10, select } from 'd3';
 import { ChartSaveButtons } from '../../exports/ExportButtons';
 import { timeUnit, type MetricInfo, type Point, type Series } from './series';
+import { nearestIndex, pointTimes, readoutText } from './readout';
 
 const W = 360;
 const H = 170;
@@ -24,9 +25,35 @@ export interface ChartProps {
   t1: number;
 }
 
-/** A small time-series chart with axes, units and a legend naming each CPU. */
+/**
+ * A small time-series chart with axes, units and a legend naming each CPU, and a readout: hover
+ * it, or focus it and use the arrow keys, to read each CPU's value at an interval in text.
+ */
 export function Chart({ info, series, t0, t1 }: ChartProps) {
   const svgRef = useRef<SVGSVGElement>(null);
+  const times = useMemo(() => pointTimes(series), [series]);
+  // The interval read out, by its end time (kept while new samples arrive); null: none.
+  const [at, setAt] = useState<number | null>(null);
+  const readAt = at !== null && times.includes(at) ? at : null;
+
+  const onPointer = (e: PointerEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    if (box.width === 0) return;
+    const x = ((e.clientX - box.left) * W) / box.width;
+    const t = t0 + ((x - M.left) / (W - M.left - M.right)) * (t1 - t0);
+    const i = nearestIndex(times, t);
+    setAt(i < 0 ? null : times[i]);
+  };
+  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (times.length === 0) return;
+    const i = readAt === null ? times.length : times.indexOf(readAt);
+    setAt(times[Math.min(times.length - 1, Math.max(0, i + (e.key === 'ArrowLeft' ? -1 : 1)))]);
+  };
+  // Where the cursor line sits, as a share of the chart's width.
+  const cursor = readAt === null || t1 <= t0 ? null : (M.left + ((readAt - t0) / (t1 - t0)) * (W - M.left - M.right)) / W;
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -91,7 +118,24 @@ export function Chart({ info, series, t0, t1 }: ChartProps) {
       <figcaption>
         {info.title} <span className="stats-unit">({info.unit})</span>
       </figcaption>
-      <svg ref={svgRef} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${info.title} in ${info.unit}, per CPU, over simulated time`} />
+      <div className="stats-plot">
+        <svg
+          ref={svgRef}
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          tabIndex={0}
+          aria-label={`${info.title} in ${info.unit}, per CPU, over simulated time; arrow keys read out an interval`}
+          onPointerMove={onPointer}
+          onPointerLeave={() => setAt(null)}
+          onFocus={() => setAt(times.at(-1) ?? null)}
+          onBlur={() => setAt(null)}
+          onKeyDown={onKey}
+        />
+        {cursor === null ? null : <span className="stats-cursor" style={{ left: `${cursor * 100}%` }} aria-hidden="true" />}
+      </div>
+      <output className="stats-readout" aria-label={`${info.title} readout`}>
+        {readAt === null ? 'Hover the chart to read a value.' : readoutText(info, series, readAt)}
+      </output>
       <ul className="stats-legend" aria-label={`${info.title} legend`}>
         {series.length === 0 ? <li>no CPU has traffic</li> : null}
         {series.map((s) => (

@@ -4,24 +4,23 @@
  */
 import { useState } from 'react';
 import { formatRedirectCpuTable } from '../../../engine/stats/format';
-import type { StatsSample } from '../../../worker/statsSampler';
-import { formatSimTime } from '../../format';
+import type { RedirectCpuStats } from '../../../engine/stats/redirectCpu';
+import { usePointer } from '../../lessons/pointer';
 import { tableRows } from './rows';
 
 /** Columns right-aligned as numbers (pps, drop-pps). */
 const NUMERIC = new Set([2, 3]);
 
-/** The table of one sample. */
-export function StatsTable({ sample }: { sample: StatsSample }) {
+/** The table of one interval's statistics, captioned with the interval. Rows carry `data-place` ("stats:cpumap_kthread 4") for a lesson's pointer. */
+export function StatsTable({ stats, caption }: { stats: RedirectCpuStats; caption: string }) {
   const [asText, setAsText] = useState(false);
-  const t = tableRows(sample.stats);
+  const place = usePointer((s) => s.place);
+  const pointed = place?.on === 'stats' ? `${place.row}` : null;
+  const t = tableRows(stats);
   return (
     <div className="stats-table">
       <table>
-        <caption>
-          xdp_redirect_cpu, interval ending at {formatSimTime(sample.endNs)}
-          {sample.partial ? ' (partial interval)' : ''}
-        </caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th colSpan={t.header.length} scope="colgroup" className="stats-title">
@@ -38,7 +37,7 @@ export function StatsTable({ sample }: { sample: StatsSample }) {
         </thead>
         <tbody>
           {t.body.map((row, i) => (
-            <tr key={i}>
+            <tr key={i} data-place={`stats:${row[0]} ${row[1]}`} data-pointed={pointed === `${row[0]} ${row[1]}` ? '' : undefined}>
               {row.map((cell, j) => (
                 <td key={j} className={NUMERIC.has(j) ? 'num' : undefined}>
                   {cell}
@@ -53,7 +52,7 @@ export function StatsTable({ sample }: { sample: StatsSample }) {
       </button>
       {asText ? (
         <pre className="stats-text" aria-label="xdp_redirect_cpu output">
-          {formatRedirectCpuTable(sample.stats)}
+          {formatRedirectCpuTable(stats)}
         </pre>
       ) : null}
     </div>
