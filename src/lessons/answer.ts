@@ -58,10 +58,18 @@ export function statPlace(q: StatQuery): Extract<ScreenPlace, { on: 'stats' }> {
     case 'enqueuePps':
     case 'enqueueDropPps':
     case 'bulkAvg':
-      return { on: 'stats', row: `cpumap-enqueue sum:${q.to}`, column: q.stat === 'enqueuePps' ? 'pps' : q.stat === 'bulkAvg' ? 'extra-info' : 'drop-pps' };
+      return {
+        on: 'stats',
+        row: `cpumap-enqueue sum:${q.to}`,
+        column: q.stat === 'enqueuePps' ? 'pps' : q.stat === 'bulkAvg' ? 'extra-info' : 'drop-pps',
+      };
     case 'kthreadPps':
     case 'kthreadDropPps':
     case 'kthreadSchedPps':
-      return { on: 'stats', row: `cpumap_kthread ${q.cpu}`, column: q.stat === 'kthreadPps' ? 'pps' : q.stat === 'kthreadSchedPps' ? 'extra-info' : 'drop-pps' };
+      return {
+        on: 'stats',
+        row: `cpumap_kthread ${q.cpu}`,
+        column: q.stat === 'kthreadPps' ? 'pps' : q.stat === 'kthreadSchedPps' ? 'extra-info' : 'drop-pps',
+      };
   }
 }

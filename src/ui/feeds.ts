@@ -62,7 +62,8 @@ class Feeds {
 
   /** The interval in progress, from each frame: bumps only on change, so a paused run stays quiet. */
   setProgress(p: StatsProgress | null): void {
-    if (p === this.progress || (p !== null && this.progress !== null && p.toNs === this.progress.toNs && p.fromNs === this.progress.fromNs)) return;
+    if (p === this.progress || (p !== null && this.progress !== null && p.toNs === this.progress.toNs && p.fromNs === this.progress.fromNs))
+      return;
     this.progress = p;
     this.bump();
   }

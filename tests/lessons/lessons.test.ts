@@ -115,7 +115,11 @@ describe('the lesson list', () => {
   });
 
   it('asks at least one question in every lesson', () => {
-    for (const l of LESSONS) expect(l.steps.some((s) => s.predict !== undefined), l.id).toBe(true);
+    for (const l of LESSONS)
+      expect(
+        l.steps.some((s) => s.predict !== undefined),
+        l.id,
+      ).toBe(true);
   });
 
   it('gives every lesson a title, a summary and steps with text', () => {
@@ -248,8 +252,7 @@ describe.each(STEPS.map((s) => [s.key, s] as const))('%s', (key, { lesson, step 
         if (typeof claim.is === 'number' && written.length > 0) expect(written[0].value, claim.says).toBe(claim.is);
         const { run, step: measured, other } = readingFor(lesson, step, claim);
         // A step with a question waits for the guess at its start, its words in view: its state claims hold there too.
-        const views: Reading['view'][] =
-          asksFirst(step.predict) && !other && isState(claim.of) ? ['start', 'checkpoint'] : ['checkpoint'];
+        const views: Reading['view'][] = asksFirst(step.predict) && !other && isState(claim.of) ? ['start', 'checkpoint'] : ['checkpoint'];
         for (const view of views) {
           const value = measure(claim.of, { run, view, step: measured });
           expect(judge(claim, value), `${key} at the ${view}: "${claim.says}"`).toBeNull();

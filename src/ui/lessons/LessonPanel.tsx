@@ -10,6 +10,8 @@ import { formatSimTime } from '../format';
 import { enterStep, sameScenario } from './lessonState';
 import { resolveLesson } from './resolveLesson';
 import { PredictBox } from './PredictBox';
+import { LessonOutline } from './LessonOutline';
+import { LESSONS } from '../../lessons';
 
 /** Renders `code` spans of a lesson paragraph. */
 function Paragraph({ text }: { text: string }) {
@@ -42,12 +44,19 @@ export function LessonPanel() {
   const count = lesson.steps.length;
   const offScript = query !== '' && (!sameScenario(query, s.query) || manualOps.length > 0);
   const go = (n: number) => setModes({ step: n + 1 });
+  const backToLessons = () => {
+    setModes({ lesson: null, step: null });
+    document.querySelector<HTMLSelectElement>('.lesson-picker select')?.focus();
+  };
+  // At the last step, the way on is the next lesson in the list's order.
+  const nextLesson = LESSONS[LESSONS.findIndex((l) => l.id === lesson.id) + 1];
   const atCheckpoint = !running && simNs >= s.pauseAt && !offScript;
   return (
     <section className="lesson" aria-label="Lesson">
       <p className="lesson-kicker">
         Lesson: {lesson.title} · step {index + 1} of {count}
       </p>
+      <LessonOutline lesson={lesson} index={index} />
       <h2>{s.title}</h2>
       {s.text.map((t, i) => (
         <Paragraph key={i} text={t} />
@@ -75,15 +84,19 @@ export function LessonPanel() {
         <button type="button" onClick={() => go(index - 1)} disabled={index === 0} aria-keyshortcuts="ArrowLeft">
           Previous step
         </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => go(index + 1)}
-          disabled={index === count - 1}
-          aria-keyshortcuts="ArrowRight"
-        >
-          Next step
-        </button>
+        {index < count - 1 ? (
+          <button type="button" className="primary" onClick={() => go(index + 1)} aria-keyshortcuts="ArrowRight">
+            Next step
+          </button>
+        ) : nextLesson !== undefined ? (
+          <button type="button" className="primary" onClick={() => setModes({ lesson: nextLesson.id, step: 1 })}>
+            Next lesson: {nextLesson.title}
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={backToLessons}>
+            Back to lessons
+          </button>
+        )}
         <button type="button" onClick={() => enterStep(s)}>
           {offScript ? 'Back to this step' : 'Replay this step'}
         </button>

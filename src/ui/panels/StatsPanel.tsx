@@ -44,11 +44,11 @@ export function StatsPanel() {
       <IntervalSelect current={feeds.statsInterval} />
       <StatsDownloadButtons />
       <FrameTotalsList active={onScreen} />
-      <p className="stats-current">
-        {progress === null ? '' : progressSentence(progress)}
-      </p>
+      <p className="stats-current">{progress === null ? '' : progressSentence(progress)}</p>
       {latest === null ? (
-        <p className="stats-note">The charts start when the first interval completes; until then the table shows the interval in progress.</p>
+        <p className="stats-note">
+          The charts start when the first interval completes; until then the table shows the interval in progress.
+        </p>
       ) : (
         <div className="stats-charts">
           {charts.map((c) => (
@@ -62,7 +62,10 @@ export function StatsPanel() {
           caption={`xdp_redirect_cpu, interval ending at ${formatSimTime(latest.endNs)}${latest.partial ? ' (partial interval)' : ''}`}
         />
       ) : progress !== null ? (
-        <StatsTable stats={progress.stats} caption={`xdp_redirect_cpu, ${progressSentence(progress)}: rates over the time elapsed so far`} />
+        <StatsTable
+          stats={progress.stats}
+          caption={`xdp_redirect_cpu, ${progressSentence(progress)}: rates over the time elapsed so far`}
+        />
       ) : (
         <p>No simulated time has passed yet.</p>
       )}

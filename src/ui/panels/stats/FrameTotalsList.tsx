@@ -46,8 +46,8 @@ export function FrameTotalsList({ active }: { active: boolean }) {
         ))}
       </div>
       <p className="stats-note">
-        Offered {count(t.offered)} = lost, verdicts and in flight {count(accountedFor(t))}. Offered counts the frames that reached the
-        NIC by now.
+        Offered {count(t.offered)} = lost, verdicts and in flight {count(accountedFor(t))}. Offered counts the frames that reached the NIC
+        by now.
       </p>
     </div>
   );

@@ -3,7 +3,13 @@ import { nearestIndex, pointTimes, readoutText } from './readout';
 import { METRICS, type Series } from './series';
 
 const series: Series[] = [
-  { cpu: 4, points: [{ t: 1e6, v: 3_180_074 }, { t: 2e6, v: 3_180_000 }] },
+  {
+    cpu: 4,
+    points: [
+      { t: 1e6, v: 3_180_074 },
+      { t: 2e6, v: 3_180_000 },
+    ],
+  },
   { cpu: 5, points: [{ t: 2e6, v: 10 }] },
 ];
 
