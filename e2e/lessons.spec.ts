@@ -29,7 +29,15 @@ for (const lesson of LESSONS) {
           '',
         );
       }
-      if (step.predict !== undefined) {
+      const q = step.predict;
+      if (q !== undefined && q.kind === 'choice') {
+        // A multiple choice: answered before the run (the step waits), or at the checkpoint.
+        if (q.when === 'after') await expectCheckpoint(page, step.pauseAt);
+        await panel.getByRole('radiogroup', { name: q.question }).getByRole('radio', { name: q.choices[q.answer].label }).check();
+        await panel.getByRole('button', { name: q.when === 'before' ? 'Answer and run' : 'Check my answer' }).click();
+        if (q.when === 'before') await expectCheckpoint(page, step.pauseAt);
+        await expect(panel.getByRole('status').filter({ hasText: 'Why:' })).toContainText('Right');
+      } else if (step.predict !== undefined) {
         const box = panel.getByRole('group', { name: 'Predict, then run' });
         await box.getByLabel(/Your guess/).fill('12345');
         await box.getByRole('button', { name: 'Run to check' }).click();

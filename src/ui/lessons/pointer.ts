@@ -41,11 +41,21 @@ export function usePointed(key: string): boolean {
   return usePointer((s) => s.place !== null && placeKey(s.place) === key);
 }
 
-/** Scrolls the pointed element into view. */
+/** Where the panel of a place is: a panel off screen does not update, so its rows may not be drawn yet. */
+const PANEL: Record<ScreenPlace['on'], string> = {
+  stats: 'section[aria-label="Statistics"]',
+  totals: 'section[aria-label="Statistics"]',
+  topology: 'section[aria-label="Topology"]',
+};
+
+/** Scrolls the pointed element into view: its panel first, then (once the panel has drawn it) the element. */
 export function showPlace(p: ScreenPlace): void {
-  const el =
-    p.on === 'topology'
-      ? document.querySelector('section[aria-label="Topology"]')
-      : document.querySelector(`[data-place="${CSS.escape(placeKey(p))}"]`);
-  el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const element = () => (p.on === 'topology' ? null : document.querySelector(`[data-place="${CSS.escape(placeKey(p))}"]`));
+  const found = element();
+  if (found !== null) {
+    found.scrollIntoView({ block: 'center' });
+    return;
+  }
+  document.querySelector(PANEL[p.on])?.scrollIntoView({ block: 'start' });
+  if (p.on !== 'topology') setTimeout(() => element()?.scrollIntoView({ block: 'center' }), 400);
 }

@@ -1,0 +1,43 @@
+/**
+ * The Statistics panel at every speed: at the default speed, long before the first interval
+ * completes, it shows the run's frame totals (which add up) and the interval in progress; the
+ * charts read out a value on hover.
+ */
+import { expect, test } from '@playwright/test';
+import { expectRegionText, open, pause, tableNumber } from './helpers';
+
+test('at the default speed the panel shows the totals so far and the interval in progress, and they add up', async ({ page }) => {
+  await open(page);
+  const stats = page.getByRole('region', { name: 'Statistics' });
+  await stats.scrollIntoViewIfNeeded();
+  await expectRegionText(stats, stats, 'interval in progress:', 10_000);
+  await expect(stats.getByRole('table')).toContainText('interval in progress');
+  await pause(page);
+  const totals = stats.getByRole('group', { name: 'Frames of the run so far' });
+  await expect(totals).toBeVisible();
+  const terms = await totals.getByRole('term').allInnerTexts();
+  expect(terms).toEqual(['offered', 'NIC drop', 'redirect err', 'ring full', 'XDP_DROP', 'stack drop', 'delivered', 'in flight']);
+  await expect(totals.getByRole('group', { name: 'lost' }).getByRole('term')).toHaveText(['NIC drop', 'redirect err', 'ring full']);
+  await expect(totals.getByRole('group', { name: 'verdicts' }).getByRole('term')).toHaveText(['XDP_DROP', 'stack drop', 'delivered']);
+  const values = (await totals.getByRole('definition').allInnerTexts()).map(tableNumber);
+  const [offered, ...rest] = values;
+  expect(offered).toBeGreaterThan(0);
+  expect(rest.reduce((a, b) => a + b, 0)).toBe(offered);
+});
+
+test('a chart reads out the value at the pointer', async ({ page }) => {
+  await open(page, 'speed=1000000');
+  const stats = page.getByRole('region', { name: 'Statistics' });
+  await stats.scrollIntoViewIfNeeded();
+  await expectRegionText(stats, stats, 'interval ending at');
+  await pause(page);
+  const chart = stats.getByRole('figure', { name: /Enqueue pps/ });
+  const readout = chart.getByRole('status', { name: /readout/ });
+  await expect(readout).toContainText('Hover the chart');
+  await chart.getByRole('img').hover();
+  await expect(readout).toContainText(/interval ending at [\d.]+ ms: CPU \d+ [\d,]+ frames\/s/);
+  // And from the keyboard.
+  await chart.getByRole('img').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(readout).toContainText(/interval ending at [\d.]+ ms: CPU \d+/);
+});
