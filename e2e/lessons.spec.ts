@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../src/lessons';
+import { asksFirst } from '../src/lessons/types';
 import { formatSimTime } from '../src/ui/format';
 import { open, simNs } from './helpers';
 
@@ -82,8 +83,8 @@ test('moving between steps with the arrow keys and buttons; leaving the script a
 
 test('a bare lesson link (no scenario in it) opens the step with its own scenario', async ({ page }) => {
   // A step that runs by itself (no prediction asked first), not the first of its lesson.
-  const lesson = LESSONS.find((l) => l.steps.slice(1).some((s) => s.predict === undefined))!;
-  const n = lesson.steps.findIndex((s, i) => i > 0 && s.predict === undefined);
+  const lesson = LESSONS.find((l) => l.steps.slice(1).some((s) => !asksFirst(s.predict)))!;
+  const n = lesson.steps.findIndex((s, i) => i > 0 && !asksFirst(s.predict));
   const step = lesson.steps[n];
   await open(page, `lesson=${lesson.id}&step=${n + 1}`);
   await expect(page.getByRole('region', { name: 'Lesson' }).getByRole('heading', { name: step.title })).toBeVisible();
@@ -126,7 +127,7 @@ test('presentation mode: large type, the lesson beside the topology, everything 
   await page.keyboard.press('Enter');
   const third = lesson.steps[2] ?? lesson.steps[1];
   await expect(panel.getByRole('heading', { name: third.title })).toBeVisible();
-  if (third.predict === undefined) await expectCheckpoint(page, third.pauseAt);
+  if (!asksFirst(third.predict)) await expectCheckpoint(page, third.pauseAt);
   // Space plays and pauses when no control has the focus.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Space');
