@@ -14,6 +14,9 @@ import { useOrient } from './orientStore';
 const REACH_PX = 6;
 const FOLLOW_REACH_PX = 16;
 
+/** The single view's painter, while its topology is shown (the page hooks aim at its dots). */
+export const pagePainter: { current: TopologyPainter | null } = { current: null };
+
 /** Selects frame `frame` for the inspector, tied to its arrival so a later frame with its id is not taken for it. */
 export function followFrame(frame: number): void {
   const journey = frameBus.journeys.get(frame);

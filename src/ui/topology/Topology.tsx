@@ -18,7 +18,7 @@ import { placementSignature, withPlacement } from './placement';
 import { TopologyPainter, type UiLike } from './painter';
 import { RateTracker } from './rates';
 import { RatesTable } from './RatesTable';
-import { pickFrameOnClick } from '../orient/followFrame';
+import { pagePainter, pickFrameOnClick } from '../orient/followFrame';
 import { useOrient } from '../orient/orientStore';
 
 /** "uid:cpu:qsize:inSlot" per entry: changes only when the entries' layout or names change. */
@@ -117,6 +117,7 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
     if (canvas === null) return undefined;
     const painter = new TopologyPainter(canvas, { bus, ui, rates: tracker });
     painterRef.current = painter;
+    if (!compact) pagePainter.current = painter;
     const stop = painter.start();
     const unsubscribe = useUi.subscribe((s, prev) => {
       if (
@@ -132,8 +133,9 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
       stop();
       unsubscribe();
       painterRef.current = null;
+      if (pagePainter.current === painter) pagePainter.current = null;
     };
-  }, [bus, ui, tracker]);
+  }, [bus, ui, tracker, compact]);
 
   useEffect(() => {
     const stage = stageRef.current;

@@ -167,6 +167,25 @@ export function nearestFrame(
   return best;
 }
 
+/** Every frame drawn as a dot at `simNs`, with its position (tests aim clicks with it). */
+export function frameDots(
+  journeys: ReadonlyMap<number, Journey>,
+  simNs: number,
+  layout: TopologyLayout,
+  motion: { reducedMotion: boolean; travelNs: number },
+): { frame: number; x: number; y: number }[] {
+  const out: { frame: number; x: number; y: number }[] = [];
+  journeys.forEach((j, id) => {
+    const n = j.places.length;
+    if (n === 0 || j.at[0] > simNs) return;
+    let i = n - 1;
+    while (i > 0 && j.at[i] > simNs) i--;
+    if (!isTerminal(placeKind(j.places[i])) && dotPoint(j, id, i, simNs, layout, motion.reducedMotion, motion.travelNs))
+      out.push({ frame: id, x: dot.x, y: dot.y });
+  });
+  return out;
+}
+
 /** Colour bucket of a flow (a hash, so neighbouring flows differ). */
 export function flowBucket(flow: number): number {
   return Math.imul(flow + 1, 0x9e3779b1) >>> 29;

@@ -17,7 +17,7 @@ import type { InspectTarget, Topology } from '../../worker/protocol';
 import type { TopologyLayout } from './layout';
 import { RateTracker } from './rates';
 import { drawFrames, drawTopology } from './render';
-import { nearestFrame } from './frames';
+import { frameDots, nearestFrame } from './frames';
 import { readPalette } from './theme';
 
 /** The part of the frame bus the painter reads. */
@@ -191,6 +191,14 @@ export class TopologyPainter {
     const ui = this.deps.ui();
     const motion = { reducedMotion: ui.reducedMotion, travelNs: travelNs(ui.speed) };
     return nearestFrame(this.deps.bus.journeys, this.displayNs, layout, motion, x, y, maxDist);
+  }
+
+  /** The frames drawn as dots now, with their positions (CSS px on the canvas). */
+  dots(): { frame: number; x: number; y: number }[] {
+    const layout = this.layout;
+    if (layout === null) return [];
+    const ui = this.deps.ui();
+    return frameDots(this.deps.bus.journeys, this.displayNs, layout, { reducedMotion: ui.reducedMotion, travelNs: travelNs(ui.speed) });
   }
 
   private draw(ui: UiLike): void {
