@@ -79,6 +79,8 @@ export function EventList() {
   const onScreen = useOnScreen(ref);
   const send = useUi((s) => s.send);
   const version = useThrottledVersion(eventFeed, 250, onScreen);
+  // A CPU runs ahead of the clock within its own step: an event shows once the clock reaches it.
+  const clock = useThrottledVersion(frameBus, 250, onScreen);
   const [kinds, setKinds] = useState<ReadonlySet<Kind>>(() => new Set(KINDS.map((k) => k.kind)));
   const following = useOrient((s) => s.following);
 
@@ -88,8 +90,11 @@ export function EventList() {
   }, [send, onScreen]);
 
   const shown = useMemo(
-    () => (version >= 0 ? eventFeed.lines.filter((l) => kinds.has(l.kind)).slice(-MAX_EVENTS_SHOWN) : []),
-    [version, kinds],
+    () =>
+      version >= 0 && clock >= 0
+        ? eventFeed.lines.filter((l) => kinds.has(l.kind) && lineAt(l) <= frameBus.simNs).slice(-MAX_EVENTS_SHOWN)
+        : [],
+    [version, clock, kinds],
   );
   const toggle = (kind: Kind, on: boolean) => {
     const next = new Set(kinds);
