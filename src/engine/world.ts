@@ -17,6 +17,7 @@ import { ControlQueue } from './sim/controlQueue';
 import { COST } from './sim/costModel';
 import { FramePool } from './sim/framePool';
 import type { MoveRecorder } from './moves';
+import type { EventLog } from './eventLog';
 import type { ModelSwitches } from './switches';
 import type { XdpProg } from './kernel/xdpProg';
 
@@ -69,6 +70,8 @@ export class World implements RcuHost {
   traceRing: TraceRing | null = null;
   /** Per-frame journeys for the animation; null unless a caller records them. */
   moves: MoveRecorder | null = null;
+  /** Polls, flushes, wake-ups, kthread iterations and grace periods for the event list; null unless listened to. */
+  events: EventLog | null = null;
   nextPid = 1000;
   /** NAPI polls started so far (for stepping poll by poll). */
   polls = 0;

@@ -34,6 +34,8 @@ import { LessonPanel } from './lessons/LessonPanel';
 import { LessonPicker } from './lessons/LessonPicker';
 import { useLessonRunner } from './lessons/useLessonRunner';
 import { ComparePage } from './compare/ComparePage';
+import { Welcome } from './orient/Welcome';
+import { EventList } from './orient/EventList';
 
 /**
  * The whole page; only the topology and the controls in an iframe (`embed=1`); or two runs side
@@ -75,7 +77,9 @@ function FullPage() {
           <Timeline />
         </div>
         <aside className="side">
+          <Welcome />
           <LessonPanel />
+          <EventList />
           <ScenarioForm />
         </aside>
       </main>

@@ -5,6 +5,7 @@
 import { useUi } from './store';
 import { formatSimTime, nearestNotch, SPEED_NOTCHES, speedWords } from './format';
 import type { StepUnit } from '../worker/protocol';
+import { StepCaption } from './orient/StepCaption';
 
 const STEP_UNITS: { unit: StepUnit; label: string }[] = [
   { unit: 'event', label: 'next event' },
@@ -49,6 +50,7 @@ export function Controls() {
       <SpeedSlider />
       <SimClock />
       <BehindNote />
+      <StepCaption />
     </section>
   );
 }

@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { useUi, type ColorBy } from './store';
 import { useLink } from './url/linkState';
+import { openWelcome } from './orient/orientStore';
 
 /** The "View" button in the page header and the settings it shows. */
 export function Settings() {
@@ -39,6 +40,9 @@ function SettingsGroup() {
     <div className="settings" id="view-settings" role="group" aria-label="View settings">
       <button type="button" onClick={() => set({ theme: theme === 'light' ? 'dark' : 'light' })}>
         {theme === 'light' ? 'Dark theme' : 'Light theme'}
+      </button>
+      <button type="button" onClick={openWelcome}>
+        Welcome tour
       </button>
       <label className="inline">
         <input type="checkbox" checked={present} onChange={(e) => setModes({ present: e.target.checked })} />

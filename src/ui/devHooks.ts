@@ -10,6 +10,7 @@ import { feeds } from './feeds';
 import { frameBus } from './frameBus';
 import { probeWorker, workerTraffic } from './workerClient';
 import { useUi } from './store';
+import { pagePainter } from './orient/followFrame';
 import { supervisionStats, type SupervisionStats } from './workerInbox';
 import type { StateMessage, ToWorker } from '../worker/protocol';
 
@@ -41,6 +42,8 @@ export interface PageHooks {
   supervision: () => SupervisionStats;
   /** The worker's whole state, as it is now. */
   probe: () => Promise<StateMessage>;
+  /** The frames the topology draws as dots now, at their positions in the page (tests click them). */
+  frameDots: () => { frame: number; x: number; y: number }[];
 }
 
 declare global {
@@ -69,6 +72,12 @@ export function installPageHooks(): void {
     send: (msg) => useUi.getState().send(msg),
     supervision: () => ({ ...supervisionStats }),
     probe: probeWorker,
+    frameDots: () => {
+      const canvas = document.querySelector<HTMLCanvasElement>('section[aria-label="Topology"] canvas');
+      const r = canvas?.getBoundingClientRect();
+      if (r === undefined) return [];
+      return (pagePainter.current?.dots() ?? []).map((d) => ({ frame: d.frame, x: r.left + d.x, y: r.top + d.y }));
+    },
     setSpeed: (nsPerSecond) => {
       useUi.getState().set({ speed: nsPerSecond });
       useUi.getState().send({ type: 'speed', nsPerSecond });

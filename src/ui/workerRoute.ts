@@ -8,6 +8,8 @@ import { formatSimTime } from './format';
 import { feeds } from './feeds';
 import { useUi } from './store';
 import { useLink } from './url/linkState';
+import { eventFeed } from './orient/eventFeed';
+import { useOrient } from './orient/orientStore';
 import { MAX_OP_LOG, type FromWorker, type LoadedMessage, type StateMessage } from '../worker/protocol';
 
 /** Applies one message (the worker client handles 'error', 'pong' and 'state' itself). */
@@ -20,6 +22,9 @@ export function route(msg: FromWorker): void {
       frameBus.update(msg.snapshot, msg.running, msg.moves);
       feeds.addFrame(msg.stats, msg.trace, msg.traceSkipped, msg.statsInterval);
       feeds.setProgress(msg.statsProgress);
+      eventFeed.add(msg.events);
+      // A caption says what one Step did: once the run plays on, it no longer does.
+      if (msg.running && useOrient.getState().caption !== '') useOrient.setState({ caption: '' });
       // The requested speed is the page's own (store.speed): an echo could undo a newer request.
       useUi.setState({
         simNs: msg.snapshot.simNs,
@@ -34,11 +39,13 @@ export function route(msg: FromWorker): void {
     case 'opResult':
       if (msg.scheduled !== true) useLink.getState().addManual(msg.record);
       feeds.addOp(msg.record.at, msg.text);
+      eventFeed.addOp(msg.record.at, msg.record.op === 'irq' ? null : msg.record.key, msg.text);
       useUi.setState((s) => ({ opStatus: msg.text, opLog: [...s.opLog, msg.record].slice(-MAX_OP_LOG) }));
       break;
     case 'rewound':
       frameBus.rewind();
       feeds.rewind(msg.t, msg.stats);
+      eventFeed.rewind(msg.t);
       useUi.setState((s) => ({ lastSeekMs: msg.ms ?? s.lastSeekMs, seeks: s.seeks + 1, opLog: s.opLog.filter((r) => r.at <= msg.t) }));
       break;
     case 'forked': {
@@ -48,6 +55,9 @@ export function route(msg: FromWorker): void {
       useUi.setState({ forkNote: `Forked at ${formatSimTime(msg.at)}: the run's later future is discarded${dropped}.` });
       break;
     }
+    case 'stepCaption':
+      useOrient.setState({ caption: msg.text });
+      break;
     case 'error':
     case 'pong':
     case 'state':
@@ -58,6 +68,8 @@ export function route(msg: FromWorker): void {
 function applyLoaded(msg: LoadedMessage): void {
   frameBus.setTopology(msg.topology);
   feeds.clear();
+  eventFeed.clear();
+  useOrient.setState({ caption: '' });
   // The link notice names the address's problems (one notice, not one per panel).
   useLink.getState().loaded(msg.problems);
   useUi.setState({

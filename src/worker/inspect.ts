@@ -325,6 +325,10 @@ function inspectFrame(engine: Engine, target: Extract<InspectTarget, { kind: 'fr
   const f = target.frame;
   const title = `xdp_frame #${f}`;
   if (!Number.isInteger(f) || f < 0 || f >= pool.flow.length) return gone(target, title, 'no such frame');
+  // The frame followed from the topology has left, and a later frame took its id.
+  if (target.bornAt !== undefined && pool.bornAt[f] !== target.bornAt) {
+    return { target, title, fields: [['where', 'no longer in flight: its journey below shows where it ended']], code: null };
+  }
   const rx = pool.rxQueue[f];
   const q = engine.world.nicQueues[rx] as NicQueue | undefined;
   const place = locate(engine, f);

@@ -8,6 +8,7 @@ import type { EngineSnapshot } from '../engine/snapshot';
 import type { MapOpSpec, ScenarioProblem } from '../scenario/types';
 import type { TraceEvent } from '../engine/kernel/tracepoints';
 import type { StatsProgress, StatsSample } from './statsSampler';
+import type { EngineEvent } from '../engine/eventLog';
 
 /** Most tracepoint hits a frame message carries (the newest). */
 export const TRACE_PER_FRAME = 200;
@@ -23,7 +24,8 @@ export type InspectTarget =
   | { kind: 'nic'; queue: number }
   | { kind: 'entry'; uid: number }
   | { kind: 'bulkq'; uid: number; cpu: number }
-  | { kind: 'frame'; frame: number };
+  /** `bornAt`: the NIC arrival time of the frame followed (a later frame may reuse its id). */
+  | { kind: 'frame'; frame: number; bornAt?: number };
 
 /** The static shape of the machine for one loaded scenario (changes only on load). */
 export interface Topology {
@@ -63,6 +65,8 @@ export type ToWorker =
   | { type: 'statsInterval'; ns: number }
   /** Stream tracepoint hits to the page (the trace log), or stop. */
   | { type: 'trace'; on: boolean }
+  /** Stream polls, flushes, wake-ups, kthread iterations and grace periods to the page (the event list), or stop. */
+  | { type: 'events'; on: boolean }
   /** Are you there? The worker answers 'pong' (the page's heartbeat). */
   | { type: 'ping' }
   /**
@@ -107,6 +111,8 @@ export interface FrameMessage {
   trace: TraceEvent[];
   /** Tracepoint hits since the last message that did not fit in `trace`. */
   traceSkipped: number;
+  /** The newest polls, flushes, wake-ups, kthread iterations and grace periods since the last message. */
+  events: EngineEvent[];
   /** The statistics interval in simulated ns. */
   statsInterval: number;
   /** The interval in progress, so the page has figures before (and between) completed intervals. */
@@ -168,6 +174,8 @@ export type FromWorker =
   /** `scheduled`: the result of one of the scenario's timed `ops` (not one sent by the page). */
   | { type: 'opResult'; record: OpRecord; text: string; scheduled?: boolean }
   | { type: 'error'; message: string }
+  /** What the last Step did, in kernel terms (a frame follows). */
+  | { type: 'stepCaption'; text: string; at: number }
   /**
    * The run went back (or forward) to `t`: the page drops what it holds from after `t` and takes
    * `stats`, the samples up to `t`. `ms` is the wall time going back took (null: a link's start

@@ -18,6 +18,8 @@ import { StatsHistory } from './statsHistory';
 import { Timeline, type RunState } from './timeline';
 import { stepOnce } from './stepOnce';
 import { TraceFeed } from './traceFeed';
+import { EventFeed } from './eventFeed';
+import { probeStep, stepCaption } from './stepCaption';
 import { VIEW_PARAMS } from '../scenario/viewParams';
 import type { CrashHow, FrameMessage, InspectTarget, LoadedMessage, StatePurpose, StepUnit, ToWorker } from './protocol';
 import { PageChannel } from './pageChannel';
@@ -36,6 +38,7 @@ export class SimController {
   private readonly timeline = new Timeline();
   private readonly history = new StatsHistory(STATS_HISTORY);
   private readonly trace = new TraceFeed();
+  private readonly events = new EventFeed();
   /** Map operation records (engine.ops) already reported to the page. */
   private opsPosted = 0;
   /** Where each step since the last play, seek or load started: Step back returns there. */
@@ -132,6 +135,10 @@ export class SimController {
         this.trace.on = msg.on;
         this.configureTrace();
         break;
+      case 'events':
+        this.events.on = msg.on;
+        this.configureEvents();
+        break;
       case 'ping':
         this.page.post({ type: 'pong' });
         break;
@@ -182,6 +189,7 @@ export class SimController {
     this.engine = engine;
     this.configureMoves();
     this.configureTrace();
+    this.configureEvents();
     this.opsPosted = engine.ops.length;
     this.opsAtLoad = engine.ops.length;
     this.loaded = { type: 'loaded', query, problems, create: engine.createResult.result, topology: topologyOf(engine) };
@@ -279,6 +287,7 @@ export class SimController {
     this.sampler = state.sampler;
     this.configureMoves();
     this.configureTrace();
+    this.configureEvents();
     this.opsPosted = state.engine.ops.length;
   }
 
@@ -321,6 +330,11 @@ export class SimController {
     if (this.engine !== null) this.trace.configure(this.engine.world);
   }
 
+  /** Keeps the event list's records while it listens. */
+  private configureEvents(): void {
+    if (this.engine !== null) this.events.configure(this.engine.world);
+  }
+
   /** Records journeys only at speeds where single frames can be seen moving. */
   private configureMoves(): void {
     const w = this.engine?.world;
@@ -337,7 +351,9 @@ export class SimController {
     const start = this.host.now();
     this.stepStarts.push(engine.now);
     if (this.stepStarts.length > 10_000) this.stepStarts.shift();
+    const before = probeStep(engine);
     stepOnce(engine, unit, () => this.page.signOfLife());
+    this.page.post({ type: 'stepCaption', text: stepCaption(engine, before, probeStep(engine)), at: engine.now });
     this.sampler.catchUp(engine);
     this.timeline.advanced(this.state(engine), this.host.now() - start);
     this.postFrame();
@@ -373,6 +389,7 @@ export class SimController {
     engine.receiveArrivals();
     const moves: MoveBatch | null = recorder === null ? null : recorder.drain();
     const { trace, skipped } = this.trace.drain(engine.world);
+    const events = this.events.drain(engine.world);
     const stats = this.sampler.drain();
     this.history.add(stats);
     const msg: FrameMessage = {
@@ -381,6 +398,7 @@ export class SimController {
       stats,
       trace,
       traceSkipped: skipped,
+      events,
       statsInterval: this.sampler.interval,
       statsProgress: this.sampler.progress(engine),
       snapshot: takeSnapshot(engine),

@@ -27,15 +27,17 @@ export interface Checkpoint<T extends { engine: Engine }> {
 /** A checkpoint of `root` (its engine and whatever travels with it) as it is now. */
 export function takeCheckpoint<T extends { engine: Engine }>(root: T): Checkpoint<T> {
   const w = root.engine.world;
-  const { traceRing, moves } = w;
+  const { traceRing, moves, events } = w;
   w.traceRing = null;
   w.moves = null;
+  w.events = null;
   try {
     const { copy, originals, copies } = copyGraphWithPairs(root);
     return { at: root.engine.now, bytes: typedArrayBytes(copy), copy, originals, copies };
   } finally {
     w.traceRing = traceRing;
     w.moves = moves;
+    w.events = events;
   }
 }
 

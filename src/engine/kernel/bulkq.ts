@@ -11,6 +11,7 @@ import { PID_IDLE, PID_KSOFTIRQD, TRACE_ENQUEUE } from './tracepoints';
 import { MAX_CPUS } from './limits';
 import { wakeUpProcess } from './kthreadLoop';
 import { PLACE_RING, PLACE_RING_FULL, place } from '../moves';
+import { EV_FLUSH } from '../eventLog';
 
 /**
  * CPU time of a bq_flush_to_queue of `frames` frames, `refused` of which the full ring refused and
@@ -51,6 +52,7 @@ export function bqFlushToQueue(w: World, entry: CpuMapEntry, cpu: number, now: n
   c.enqProcessed[idx] += count;
   c.enqDrops[idx] += drops;
   c.enqEvents[idx] += 1;
+  w.events?.push(EV_FLUSH, now, tracedCpu, entry.uid, entry.cpu, count, drops);
   if (w.traceRing !== null) {
     const pid = w.cpus[tracedCpu].mode === 'ksoftirqd' ? PID_KSOFTIRQD : PID_IDLE;
     w.traceRing.push(TRACE_ENQUEUE, now, tracedCpu, pid, entry.mapId, count, drops, entry.cpu);

@@ -13,6 +13,7 @@ import { TRACE_KTHREAD } from './tracepoints';
 import { putCpuMapEntry } from './teardown';
 import { condResched, scheduleClearsResched } from './preempt';
 import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, place, type MoveRecorder } from '../moves';
+import { EV_KTHREAD, EV_WAKE } from '../eventLog';
 
 const batchBuf = new Int32Array(KERNEL.kthreadBatch);
 
@@ -29,6 +30,7 @@ export function wakeUpProcess(w: World, k: Kthread, now: number): number {
     w.cpus[k.cpu].placeWoken(k);
     k.readyAt = now + COST.wakeupLatency;
     w.kick(k.cpu, k.readyAt);
+    w.events?.push(EV_WAKE, now, k.cpu, k.entry.uid, w.running);
     return COST.wakeSleeping;
   }
   if (k.state !== 'exited' && k.taskState === TASK_INTERRUPTIBLE) {
@@ -205,5 +207,6 @@ export function fireKthreadTrace(w: World, k: Kthread): void {
   c.kthDrops[k.cpu] += k.traceDrops;
   c.kthSched[k.cpu] += k.traceSched;
   c.kthEvents[k.cpu] += 1;
+  w.events?.push(EV_KTHREAD, k.traceAt, k.cpu, k.entry.uid, k.traceProcessed, k.traceDrops, k.traceSched);
   w.traceRing?.push(TRACE_KTHREAD, k.traceAt, k.cpu, k.pid, k.entry.mapId, k.traceProcessed, k.traceDrops, k.traceSched);
 }

@@ -21,6 +21,7 @@ import { napiFollowIrq } from './irqAffinity';
 import { i40eUpdateEnableItr } from './i40eItr';
 import { i40eRxPageNeedsAlloc } from './i40ePageReuse';
 import { PLACE_BQ, PLACE_DELIVERED, PLACE_REDIRECT_ERR, PLACE_STACK_DROP, PLACE_XDP, PLACE_XDP_DROP, place } from '../moves';
+import { EV_POLL } from '../eventLog';
 
 /** Starts a poll of `q` on `cpu` at `now`; returns when the poll's fixed overhead is done. */
 export function napiPollStart(w: World, cpu: Cpu, q: NicQueue, now: number): number {
@@ -210,6 +211,7 @@ function pollEnd(w: World, cpu: Cpu, q: NicQueue, now: number): number {
   cpu.pollQueue = null;
   const polled = KERNEL.napiBudget - cpu.pollBudget;
   cpu.sessionFrames += polled;
+  w.events?.push(EV_POLL, now, cpu.id, -1, q.index, polled);
   // i40e counts the frame's length as its descriptor reports it, without the FCS.
   q.itr.count(polled, w.scenario.size - 4);
   w.rcu.quiescent(cpu.id);

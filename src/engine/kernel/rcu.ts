@@ -12,6 +12,7 @@
  */
 import type { ControlQueue } from '../sim/controlQueue';
 import { defer, runDeferred, type Deferred } from '../sim/deferred';
+import { EV_RCU, type EventLog } from '../eventLog';
 
 /** What RCU needs from the machine (the World): plain data and methods, so checkpoints copy it. */
 export interface RcuHost {
@@ -21,6 +22,8 @@ export interface RcuHost {
   isIdle(cpu: number): boolean;
   /** The control plane, where grace-period ends and barriers are scheduled. */
   readonly control: ControlQueue;
+  /** The explorer's event list, when it listens. */
+  readonly events?: EventLog | null;
 }
 
 interface Callback {
@@ -125,6 +128,7 @@ export class Rcu {
     this.endScheduled = false;
     this.inProgress = false;
     this.completed++;
+    this.host.events?.push(EV_RCU, this.host.now, -1, -1, this.completed);
     const ready: Callback[] = [];
     const waiting: Callback[] = [];
     for (const cb of this.callbacks) (cb.needGp <= this.completed ? ready : waiting).push(cb);

@@ -3,6 +3,7 @@
  * fields, the kernel function it is in with its upstream link), and a Close button.
  */
 import { useUi } from '../store';
+import { FrameJourney } from '../orient/FrameJourney';
 
 /** Clears the selection here and in the worker. */
 export function closeInspector(): void {
@@ -17,7 +18,9 @@ export function Inspector() {
     <section aria-label="Inspector" className="topology-inspector">
       <h2 style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>{selected === null ? 'Inspector' : (inspection?.title ?? 'Inspecting…')}</h2>
       {selected === null ? (
-        <p style={{ margin: 0 }}>Select a CPU, an RX queue, a bulk queue or an entry in the topology to see its state in kernel terms.</p>
+        <p style={{ margin: 0 }}>
+          Select a CPU, an RX queue, a bulk queue, an entry or a frame in the topology to see its state in kernel terms.
+        </p>
       ) : (
         <>
           {inspection !== null && inspection.fields.length > 0 && (
@@ -37,6 +40,7 @@ export function Inspector() {
               ))}
             </dl>
           )}
+          {selected.kind === 'frame' && <FrameJourney key={selected.frame} frame={selected.frame} bornAt={selected.bornAt} />}
           {inspection?.code && (
             <p style={{ margin: '0 0 0.75rem' }}>
               In{' '}

@@ -18,6 +18,8 @@ import { placementSignature, withPlacement } from './placement';
 import { TopologyPainter, type UiLike } from './painter';
 import { RateTracker } from './rates';
 import { RatesTable } from './RatesTable';
+import { pagePainter, pickFrameOnClick } from '../orient/followFrame';
+import { useOrient } from '../orient/orientStore';
 
 /** "uid:cpu:qsize:inSlot" per entry: changes only when the entries' layout or names change. */
 function entriesSignature(s: EngineSnapshot | null): string {
@@ -46,6 +48,7 @@ const CSS = `
 .topology-stage{position:relative;flex:1 1 auto;min-width:0;min-height:22rem}
 .topology-inspector{flex:0 0 17rem;overflow-y:auto;padding:0.25rem 0.5rem}
 @container (max-width: 60rem){.topology-body{flex-direction:column}.topology-inspector{flex:0 0 auto;max-height:16rem}}
+.topology-stage[data-following],.topology-stage[data-following] *{cursor:crosshair}
 .topology-hotspot{position:absolute;margin:0;padding:0;border:0;background:transparent;cursor:pointer;border-radius:2px}
 .topology-hotspot:hover{outline:1px dashed currentColor;outline-offset:1px}
 .topology-hotspot:focus-visible{outline:var(--focus-ring,3px) solid var(--focus,Highlight);outline-offset:1px}
@@ -98,6 +101,7 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
   const spots = useMemo(() => (layout === null || compact ? [] : hotspots(layout, entries)), [layout, entries, compact]);
   const highlight = useUi((s) => s.highlight);
   const pendingInspect = useUi((s) => s.pendingInspect);
+  const following = useOrient((s) => s.following);
 
   // A lesson step's element to inspect, as soon as the topology shows it.
   useEffect(() => {
@@ -113,6 +117,7 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
     if (canvas === null) return undefined;
     const painter = new TopologyPainter(canvas, { bus, ui, rates: tracker });
     painterRef.current = painter;
+    if (!compact) pagePainter.current = painter;
     const stop = painter.start();
     const unsubscribe = useUi.subscribe((s, prev) => {
       if (
@@ -128,8 +133,9 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
       stop();
       unsubscribe();
       painterRef.current = null;
+      if (pagePainter.current === painter) pagePainter.current = null;
     };
-  }, [bus, ui, tracker]);
+  }, [bus, ui, tracker, compact]);
 
   useEffect(() => {
     const stage = stageRef.current;
@@ -155,7 +161,12 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
     <section aria-label={label} className="topology">
       <style>{CSS}</style>
       <div className="topology-body">
-        <div ref={stageRef} className="topology-stage">
+        <div
+          ref={stageRef}
+          className="topology-stage"
+          data-following={following && !compact ? '' : undefined}
+          onClickCapture={compact ? undefined : (e) => pickFrameOnClick(e, painterRef.current)}
+        >
           <canvas
             ref={canvasRef}
             role="img"

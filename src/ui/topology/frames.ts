@@ -97,6 +97,95 @@ function targetBucket(j: Journey, upTo: number, layout: TopologyLayout): number 
   return NEUTRAL;
 }
 
+/** Where the last dotPoint put its frame (a shared scratch point: no allocation per frame). */
+const dot = { x: 0, y: 0 };
+
+/**
+ * Places frame `id`, at place `i` of its journey at `simNs` (not a terminal place), into `dot`:
+ * spread over the place's area, flying to the next place in the last `travelNs` before reaching
+ * it. False when the layout has no point for the place.
+ */
+function dotPoint(
+  j: Journey,
+  id: number,
+  i: number,
+  simNs: number,
+  layout: TopologyLayout,
+  reducedMotion: boolean,
+  travelNs: number,
+): boolean {
+  const s = placePoint(layout, j.places[i]);
+  if (s === null) return false;
+  const k = Math.imul(id, 157) & 255;
+  let x = s.x + JX[k] * s.rx;
+  let y = s.y + JY[k] * s.ry;
+  if (!reducedMotion && i + 1 < j.places.length) {
+    const t1 = j.at[i + 1];
+    const start = Math.max(j.at[i], t1 - travelNs);
+    if (simNs > start && t1 > start) {
+      const d = placePoint(layout, j.places[i + 1]);
+      if (d !== null) {
+        const f = (simNs - start) / (t1 - start);
+        x += (d.x + JX[k] * d.rx - x) * f;
+        y += (d.y + JY[k] * d.ry - y) * f;
+      }
+    }
+  }
+  dot.x = x;
+  dot.y = y;
+  return true;
+}
+
+/**
+ * The frame drawn nearest to (`x`, `y`) at `simNs`, if one is within `maxDist` px: a click on the
+ * topology picks it (dots are small, so "near" is enough).
+ */
+export function nearestFrame(
+  journeys: ReadonlyMap<number, Journey>,
+  simNs: number,
+  layout: TopologyLayout,
+  motion: { reducedMotion: boolean; travelNs: number },
+  x: number,
+  y: number,
+  maxDist: number,
+): number | null {
+  let best: number | null = null;
+  let bestD = maxDist * maxDist;
+  journeys.forEach((j, id) => {
+    const n = j.places.length;
+    if (n === 0 || j.at[0] > simNs) return;
+    let i = n - 1;
+    while (i > 0 && j.at[i] > simNs) i--;
+    if (isTerminal(placeKind(j.places[i]))) return;
+    if (!dotPoint(j, id, i, simNs, layout, motion.reducedMotion, motion.travelNs)) return;
+    const d = (dot.x - x) ** 2 + (dot.y - y) ** 2;
+    if (d <= bestD) {
+      bestD = d;
+      best = id;
+    }
+  });
+  return best;
+}
+
+/** Every frame drawn as a dot at `simNs`, with its position (tests aim clicks with it). */
+export function frameDots(
+  journeys: ReadonlyMap<number, Journey>,
+  simNs: number,
+  layout: TopologyLayout,
+  motion: { reducedMotion: boolean; travelNs: number },
+): { frame: number; x: number; y: number }[] {
+  const out: { frame: number; x: number; y: number }[] = [];
+  journeys.forEach((j, id) => {
+    const n = j.places.length;
+    if (n === 0 || j.at[0] > simNs) return;
+    let i = n - 1;
+    while (i > 0 && j.at[i] > simNs) i--;
+    if (!isTerminal(placeKind(j.places[i])) && dotPoint(j, id, i, simNs, layout, motion.reducedMotion, motion.travelNs))
+      out.push({ frame: id, x: dot.x, y: dot.y });
+  });
+  return out;
+}
+
 /** Colour bucket of a flow (a hash, so neighbouring flows differ). */
 export function flowBucket(flow: number): number {
   return Math.imul(flow + 1, 0x9e3779b1) >>> 29;
@@ -134,24 +223,8 @@ export function drawFrames(
       (kind === PLACE_XDP_DROP || kind === PLACE_STACK_DROP ? verdicts : flashes).push(s.x, s.y, (simNs - at[i]) / flashNs);
       return;
     }
-    const s = placePoint(layout, code);
-    if (s === null) return;
-    const k = Math.imul(id, 157) & 255;
-    let x = s.x + JX[k] * s.rx;
-    let y = s.y + JY[k] * s.ry;
-    if (!reducedMotion && i + 1 < n) {
-      const t1 = at[i + 1];
-      const start = Math.max(at[i], t1 - travelNs);
-      if (simNs > start && t1 > start) {
-        const d = placePoint(layout, places[i + 1]);
-        if (d !== null) {
-          const f = (simNs - start) / (t1 - start);
-          x += (d.x + JX[k] * d.rx - x) * f;
-          y += (d.y + JY[k] * d.ry - y) * f;
-        }
-      }
-    }
-    dots[colorBy === 'flow' ? flowBucket(j.flow) : targetBucket(j, i, layout)].push(x, y);
+    if (!dotPoint(j, id, i, simNs, layout, reducedMotion, travelNs)) return;
+    dots[colorBy === 'flow' ? flowBucket(j.flow) : targetBucket(j, i, layout)].push(dot.x, dot.y);
   });
   const drops = style.nicDrops;
   if (drops !== undefined) {

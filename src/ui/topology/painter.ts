@@ -17,6 +17,7 @@ import type { InspectTarget, Topology } from '../../worker/protocol';
 import type { TopologyLayout } from './layout';
 import { RateTracker } from './rates';
 import { drawFrames, drawTopology } from './render';
+import { frameDots, nearestFrame } from './frames';
 import { readPalette } from './theme';
 
 /** The part of the frame bus the painter reads. */
@@ -63,6 +64,16 @@ export interface PainterDeps {
 /** Wall time a frame takes to fly between places, and a drop's flash lasts. */
 const TRAVEL_S = 0.2;
 const FLASH_S = 0.45;
+
+/** The speed frames are animated at (as fast as possible draws as 1 ms per second). */
+function drawSpeed(speed: number): number {
+  return Number.isFinite(speed) && speed > 0 ? speed : 1e6;
+}
+
+/** Simulated ns a frame takes to fly between places at `speed`. */
+function travelNs(speed: number): number {
+  return drawSpeed(speed) * TRAVEL_S;
+}
 
 /** Draws the Topology canvas from the frame bus on animation frames, only when something changed. */
 export class TopologyPainter {
@@ -173,6 +184,23 @@ export class TopologyPainter {
     if (this.displayNs < this.toNs) this.kick();
   };
 
+  /** The frame drawn nearest to (`x`, `y`) (CSS px on the canvas), within `maxDist` px; null if none. */
+  frameAt(x: number, y: number, maxDist: number): number | null {
+    const layout = this.layout;
+    if (layout === null) return null;
+    const ui = this.deps.ui();
+    const motion = { reducedMotion: ui.reducedMotion, travelNs: travelNs(ui.speed) };
+    return nearestFrame(this.deps.bus.journeys, this.displayNs, layout, motion, x, y, maxDist);
+  }
+
+  /** The frames drawn as dots now, with their positions (CSS px on the canvas). */
+  dots(): { frame: number; x: number; y: number }[] {
+    const layout = this.layout;
+    if (layout === null) return [];
+    const ui = this.deps.ui();
+    return frameDots(this.deps.bus.journeys, this.displayNs, layout, { reducedMotion: ui.reducedMotion, travelNs: travelNs(ui.speed) });
+  }
+
   private draw(ui: UiLike): void {
     const layout = this.layout;
     const ctx = this.canvas.getContext('2d');
@@ -193,11 +221,11 @@ export class TopologyPainter {
       stack: bus.topology?.stack ?? '',
       selected: ui.selected,
     });
-    const speed = Number.isFinite(ui.speed) && ui.speed > 0 ? ui.speed : 1e6;
+    const speed = drawSpeed(ui.speed);
     this.lastDots = drawFrames(ctx, bus.journeys, this.displayNs, layout, ui.colorBy, {
       palette,
       reducedMotion: ui.reducedMotion,
-      travelNs: speed * TRAVEL_S,
+      travelNs: travelNs(ui.speed),
       flashNs: speed * FLASH_S,
       radius: Math.max(2, Math.min(5, layout.font * 0.3)) * (ui.projector ? 1.3 : 1),
       line: layout.line,
