@@ -119,12 +119,13 @@ test('presentation mode: large type, the lesson beside the topology, everything 
   const third = lesson.steps[2] ?? lesson.steps[1];
   await expect(panel.getByRole('heading', { name: third.title })).toBeVisible();
   if (third.predict === undefined) await expectCheckpoint(page, third.pauseAt);
-  // Space plays and pauses when no control has the focus.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  // Space plays and pauses with the focus still on Next step, and does not press it.
+  await expect(page.getByRole('button', { name: 'Next step' })).toBeFocused();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: third.title })).toBeVisible();
   await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBe('1');
 });
 
