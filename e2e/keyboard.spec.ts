@@ -122,8 +122,9 @@ test('default page: after clicking any button, Space plays or pauses and presses
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 
-  // The other keys on a focused button: "." steps, "?" opens the help.
-  await bar.getByRole('button', { name: 'Reset' }).click();
+  // The other keys on a focused button: "." steps (by NAPI polls: each is later than the last), "?" opens the help.
+  await bar.getByRole('combobox', { name: 'Step by' }).selectOption('next NAPI poll');
+  await header.getByRole('button', { name: 'View' }).click();
   if (await playing(page)) await page.keyboard.press('Space');
   await expect(controls(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   const before = await simNs(page);
