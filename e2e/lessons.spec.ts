@@ -148,7 +148,7 @@ test('embed mode: only the controls and the topology; the generator writes the i
   await expect(page.getByRole('form', { name: 'Scenario' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Panels' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Open in cpumap-scope' })).toBeVisible();
-  await expect(page.getByText(`${lesson.title}, step 1: ${step.title}`)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Lesson' }).getByRole('heading', { name: step.title })).toBeVisible();
   // Sized to the frame: no scrolling, and the timeline and the footer inside it.
   const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
   expect(overflow).toBeLessThanOrEqual(1);

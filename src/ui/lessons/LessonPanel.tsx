@@ -12,7 +12,7 @@ import { resolveLesson } from './resolveLesson';
 import { PredictBox } from './PredictBox';
 
 /** Renders `code` spans of a lesson paragraph. */
-function Paragraph({ text }: { text: string }) {
+export function Paragraph({ text }: { text: string }) {
   const parts = text.split('`');
   return <p>{parts.map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</p>;
 }
