@@ -117,8 +117,9 @@ test('default page: after clicking any button, Space plays or pauses and presses
   await expect(help).toBeVisible();
   for (const key of ['Space', 'Enter', '.', ',', '+', '-', '←', '→', '?', 'Esc'])
     await expect(help.getByText(key, { exact: true })).toBeVisible();
-  await expect(help).toContainText('Play or pause, wherever the focus is, on a button too');
-  await expect(help).toContainText('Press the focused button');
+  await expect(help).toContainText('Play or pause, wherever the focus is; on a button, Space does not press it');
+  await expect(help).toContainText('Press the focused button or link; tick the focused checkbox');
+  await expect(help).toContainText('A text field keeps all its keys');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 

@@ -33,8 +33,8 @@ export function HelpOverlay() {
       <dialog ref={ref} className="help" aria-labelledby="help-title" onClose={() => set({ helpOpen: false })}>
         <h2 id="help-title">Keyboard shortcuts</h2>
         <p>
-          The keys work the same whatever you clicked last. Only while typing in a text field (the scenario form, a guess, a map operation)
-          are the keys the field&apos;s own.
+          The keys do the same whatever you clicked last. A text field keeps all its keys while you type in it; a drop-down list keeps Space
+          and the arrows, a slider the arrows.
         </p>
         <dl className="keys">
           {KEYS.map((k) => (

@@ -83,23 +83,14 @@ export function keyCommand(key: string, kind: FocusKind): KeyCommand | null {
 
 /** The keys, for the help dialog (so the dialog and the model never disagree). */
 export const KEYS: readonly { keys: string[]; what: string }[] = [
-  {
-    keys: ['Space'],
-    what: 'Play or pause, wherever the focus is, on a button too (it does not press the button); not while typing in a text field or with a drop-down list focused',
-  },
-  {
-    keys: ['Enter'],
-    what: 'Press the focused button or follow the focused link; tick or untick the focused checkbox, choose the focused radio button',
-  },
+  { keys: ['Space'], what: 'Play or pause, wherever the focus is; on a button, Space does not press it' },
+  { keys: ['Enter'], what: 'Press the focused button or link; tick the focused checkbox or radio button' },
   { keys: ['.'], what: 'Step (by the unit chosen next to Step)' },
-  { keys: [','], what: 'Step back: undo the last step, or go back one step after playing' },
+  { keys: [','], what: 'Step back (undo the last step, or one step back after playing)' },
   { keys: ['+'], what: 'Faster: one notch up the speed slider' },
   { keys: ['-'], what: 'Slower: one notch down' },
-  {
-    keys: ['←', '→'],
-    what: 'Previous or next lesson step (while following a lesson); on a slider (speed, timeline) or a drop-down list they move that control instead',
-  },
-  { keys: ['Tab'], what: 'Move the focus to the next control (Shift+Tab: the previous one)' },
+  { keys: ['←', '→'], what: "Previous or next lesson step; on a slider or a drop-down list, that control's own" },
+  { keys: ['Tab'], what: 'Next control (Shift+Tab: the previous one)' },
   { keys: ['?'], what: 'Show or hide this help' },
   { keys: ['Esc'], what: 'Close this help' },
 ];
