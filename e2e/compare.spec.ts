@@ -153,6 +153,15 @@ test('keyboard: Space plays and pauses, the controls are reached by Tab', async 
   await expect.poll(() => sharedNs(page)).toBeGreaterThan(0);
   await page.locator('body').press('Space');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  // With a button focused by a click, Space still plays and pauses (Reset is not pressed again).
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(sharedTime(page)).toHaveText('0.000000 ms');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect.poll(() => sharedNs(page)).toBeGreaterThan(0);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  expect(await sharedNs(page)).toBeGreaterThan(0);
 
   const reached: string[] = [];
   for (let i = 0; i < 20; i++) {

@@ -128,12 +128,13 @@ test('presentation mode: large type, the lesson beside the topology, everything 
   const third = lesson.steps[2] ?? lesson.steps[1];
   await expect(panel.getByRole('heading', { name: third.title })).toBeVisible();
   if (!asksFirst(third.predict)) await expectCheckpoint(page, third.pauseAt);
-  // Space plays and pauses when no control has the focus.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  // Space plays and pauses with the focus still on Next step, and does not press it.
+  await expect(page.getByRole('button', { name: 'Next step' })).toBeFocused();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: third.title })).toBeVisible();
   await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBe('1');
 });
 
@@ -156,7 +157,7 @@ test('embed mode: only the controls and the topology; the generator writes the i
   await expect(page.getByRole('form', { name: 'Scenario' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Panels' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Open in cpumap-scope' })).toBeVisible();
-  await expect(page.getByText(`${lesson.title}, step 1: ${step.title}`)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Lesson' }).getByRole('heading', { name: step.title })).toBeVisible();
   // Sized to the frame: no scrolling, and the timeline and the footer inside it.
   const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
   expect(overflow).toBeLessThanOrEqual(1);

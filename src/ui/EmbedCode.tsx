@@ -47,7 +47,10 @@ export function EmbedCode() {
       </button>
       {open && (
         <div className="embed-dialog" role="dialog" aria-label="Embed this scenario">
-          <p>Paste this into a course page: the current scenario (or lesson step) with only the topology and the controls.</p>
+          <p>
+            Paste this into a course page: the current scenario with only the topology and the controls; a lesson step also with its text,
+            its question and Previous/Next step (800 × 500 or larger suits it).
+          </p>
           <div className="embed-size">
             <label>
               Width <input type="number" min={MIN} max={MAX} value={width} onChange={(e) => setWidth(e.target.value)} />

@@ -1,6 +1,7 @@
 /**
  * The page inside an iframe (`embed=1`): only the controls and the topology (with its timeline),
- * filling the frame; a lesson step's title as a caption, and a link to open the full page.
+ * filling the frame; a lesson step beside them (its text, its question, Previous and Next step),
+ * and a link to open the full page.
  */
 import { Controls } from './Controls';
 import { ErrorNotice } from './ErrorNotice';
@@ -10,6 +11,7 @@ import { Topology } from './topology/Topology';
 import { resolveLesson } from './lessons/resolveLesson';
 import { useLink } from './url/linkState';
 import { useLessonRunner } from './lessons/useLessonRunner';
+import { EmbedLessonStep } from './lessons/EmbedLessonStep';
 
 /**
  * The full page's address for this embed: the same query without `embed=1`. Absolute on the
@@ -34,13 +36,9 @@ export function EmbedView() {
           <Topology />
           <Timeline />
         </div>
+        {resolved !== null && 'step' in resolved && <EmbedLessonStep lesson={resolved.lesson} index={resolved.index} />}
       </main>
       <footer className="embed-footer">
-        {resolved !== null && 'step' in resolved && (
-          <span className="embed-caption">
-            {resolved.lesson.title}, step {resolved.index + 1}: {resolved.step.title}
-          </span>
-        )}
         {/* The full page shows this in its lesson panel; the frame has no panel, so it says it here. */}
         {resolved !== null && 'problem' in resolved && (
           <span className="embed-caption" role="alert">

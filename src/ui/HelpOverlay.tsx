@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useUi } from './store';
-import { KEYS } from './useKeyboard';
+import { KEYS } from './keyModel';
 
 /** The help button and its dialog (open state in the store, so the "?" key can open it too). */
 export function HelpOverlay() {
@@ -32,7 +32,10 @@ export function HelpOverlay() {
       </button>
       <dialog ref={ref} className="help" aria-labelledby="help-title" onClose={() => set({ helpOpen: false })}>
         <h2 id="help-title">Keyboard shortcuts</h2>
-        <p>Keys work anywhere on the page except while typing in a field.</p>
+        <p>
+          The keys do the same whatever you clicked last. A text field keeps all its keys while you type in it; a drop-down list keeps Space
+          and the arrows, a slider the arrows.
+        </p>
         <dl className="keys">
           {KEYS.map((k) => (
             <div key={k.what}>

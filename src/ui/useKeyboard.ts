@@ -1,83 +1,66 @@
 /**
- * The explorer's keys: space play/pause, "." step, "," step back, "+" / "-" one speed notch up or
- * down, the left and right arrows between lesson steps, "?" help.
- * Keys typed into a field are the field's, and space on a button or checkbox activates that
- * control as usual, so neither is taken over here.
+ * The single view's keys, as the keyboard model (keyModel.ts) reads them: Space play/pause, "."
+ * step, "," step back, "+" / "-" one speed notch up or down, the left and right arrows between
+ * lesson steps, "?" help, Enter ticks a focused checkbox.
  */
 import { useEffect } from 'react';
 import { useUi } from './store';
 import { stepSpeed } from './format';
 import { resolveLesson } from './lessons/resolveLesson';
 import { useLink } from './url/linkState';
+import { focusKind, keyCommand, type KeyCommand } from './keyModel';
 
-/** The keys, for the help dialog (and so the two never disagree). */
-export const KEYS: readonly { keys: string[]; what: string }[] = [
-  { keys: ['Space'], what: 'Play or pause' },
-  { keys: ['.'], what: 'Step (by the unit chosen next to Step)' },
-  { keys: [','], what: 'Step back: undo the last step, or go back one step after playing' },
-  { keys: ['+'], what: 'Faster: one notch up the speed slider' },
-  { keys: ['-'], what: 'Slower: one notch down' },
-  { keys: ['←', '→'], what: 'Previous or next lesson step (while following a lesson)' },
-  { keys: ['?'], what: 'Show or hide this help' },
-  { keys: ['Esc'], what: 'Close this help' },
-];
-
-/** Elements whose own handling of keys comes first. */
-export function ownsKeys(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return target.closest('input, textarea, select, [contenteditable="true"]') !== null;
-}
-
-/** Elements that space activates. */
-export function activatedBySpace(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    target.closest('button, a[href], summary, [role="button"], [role="switch"], [role="checkbox"]') !== null
-  );
+/** Carries out `command`; false when it has nothing to do here (the key is then left to the page). */
+function run(command: KeyCommand, target: EventTarget | null): boolean {
+  const ui = useUi.getState();
+  switch (command) {
+    case 'togglePlay':
+      ui.togglePlay();
+      return true;
+    case 'step':
+      ui.step();
+      return true;
+    case 'stepBack':
+      ui.stepBack();
+      return true;
+    case 'faster':
+      ui.setSpeed(stepSpeed(ui.speed, 1));
+      return true;
+    case 'slower':
+      ui.setSpeed(stepSpeed(ui.speed, -1));
+      return true;
+    case 'help':
+      ui.set({ helpOpen: !ui.helpOpen });
+      return true;
+    case 'tick':
+      (target as HTMLElement).click();
+      return true;
+    case 'previousStep':
+    case 'nextStep': {
+      const r = resolveLesson(useLink.getState().modes);
+      if (r === null || !('step' in r)) return false;
+      const next = r.index + (command === 'nextStep' ? 1 : -1);
+      if (next < 0 || next >= r.lesson.steps.length) return false;
+      useLink.getState().setModes({ step: next + 1 });
+      return true;
+    }
+  }
 }
 
 /** Installs the explorer's keyboard shortcuts on the window while mounted. */
 export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || ownsKeys(e.target)) return;
-      const ui = useUi.getState();
-      switch (e.key) {
-        case ' ':
-          if (activatedBySpace(e.target)) return;
-          ui.togglePlay();
-          break;
-        case '.':
-          ui.step();
-          break;
-        case ',':
-          ui.stepBack();
-          break;
-        case '+':
-        case '=':
-          ui.setSpeed(stepSpeed(ui.speed, 1));
-          break;
-        case '-':
-        case '_':
-          ui.setSpeed(stepSpeed(ui.speed, -1));
-          break;
-        case '?':
-          ui.set({ helpOpen: !ui.helpOpen });
-          break;
-        case 'ArrowLeft':
-        case 'ArrowRight': {
-          const r = resolveLesson(useLink.getState().modes);
-          if (r === null || !('step' in r)) return;
-          const next = r.index + (e.key === 'ArrowRight' ? 1 : -1);
-          if (next < 0 || next >= r.lesson.steps.length) return;
-          useLink.getState().setModes({ step: next + 1 });
-          break;
-        }
-        default:
-          return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      const command = keyCommand(e.key, focusKind(e.target));
+      if (command === null) return;
+      // Space's own action on a focused button or checkbox comes on its keyup, and only if its
+      // keydown was not cancelled: cancelling it here leaves Space to play and pause alone.
+      if (command === 'togglePlay' && e.repeat) {
+        e.preventDefault();
+        return;
       }
-      e.preventDefault();
+      if (run(command, e.target)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,32 +1,34 @@
 /**
- * The side-by-side page's keys: Space play/pause, "." step, "+" / "-" one speed notch. Listened
- * for in the capture phase and marked handled, so the single view's key handler (still mounted
- * by App) leaves them alone. Fields and buttons keep their own keys, as on the single view.
+ * The side-by-side page's keys, as the keyboard model (keyModel.ts) reads them: Space play/pause
+ * (wherever the focus is, outside text fields), "." step, "+" / "-" one speed notch, Enter ticks
+ * a focused checkbox. Listened for in the capture phase and marked handled, so the single view's
+ * key handler (still mounted by App) leaves them alone.
  */
 import { useEffect } from 'react';
 import { stepSpeed } from '../format';
-import { activatedBySpace, ownsKeys } from '../useKeyboard';
+import { focusKind, keyCommand } from '../keyModel';
 import type { PairRunner } from './pairRunner';
 
 export function useCompareKeys(runner: PairRunner): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || ownsKeys(e.target)) return;
-      switch (e.key) {
-        case ' ':
-          if (activatedBySpace(e.target)) return;
-          runner.togglePlay();
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      switch (keyCommand(e.key, focusKind(e.target))) {
+        case 'togglePlay':
+          // A held Space toggles once; cancelling its keydown keeps a focused button from being pressed.
+          if (!e.repeat) runner.togglePlay();
           break;
-        case '.':
+        case 'step':
           runner.step();
           break;
-        case '+':
-        case '=':
+        case 'faster':
           runner.setSpeed(stepSpeed(runner.store.getState().speed, 1));
           break;
-        case '-':
-        case '_':
+        case 'slower':
           runner.setSpeed(stepSpeed(runner.store.getState().speed, -1));
+          break;
+        case 'tick':
+          (e.target as HTMLElement).click();
           break;
         default:
           return;

@@ -14,7 +14,7 @@ import { LessonOutline } from './LessonOutline';
 import { LESSONS } from '../../lessons';
 
 /** Renders `code` spans of a lesson paragraph. */
-function Paragraph({ text }: { text: string }) {
+export function Paragraph({ text }: { text: string }) {
   const parts = text.split('`');
   return <p>{parts.map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</p>;
 }

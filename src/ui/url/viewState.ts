@@ -38,7 +38,7 @@ export interface ViewState {
   lesson: string | null;
   /** `step`: the lesson's step, counted from 1 (null: the first). */
   step: number | null;
-  /** `embed=1`: only the topology and the controls, for an iframe. */
+  /** `embed=1`: only the topology and the controls (and a lesson step beside them), for an iframe. */
   embed: boolean;
   /** `present=1`: presentation mode (large type, high contrast, lesson text beside the topology). */
   present: boolean;
