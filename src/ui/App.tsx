@@ -18,7 +18,6 @@ import { useKeyboard } from './useKeyboard';
 import { Controls } from './Controls';
 import { ErrorNotice } from './ErrorNotice';
 import { HelpOverlay } from './HelpOverlay';
-import { ScenarioForm } from './ScenarioForm';
 import { Settings } from './Settings';
 import { StatusLine } from './StatusLine';
 import { Topology } from './topology/Topology';
@@ -30,7 +29,8 @@ import { KernelCodePanel } from './panels/KernelCodePanel';
 import { MapOpsPanel } from './panels/MapOpsPanel';
 import { EmbedCode } from './EmbedCode';
 import { EmbedView } from './EmbedView';
-import { LessonPanel } from './lessons/LessonPanel';
+import { SidePane } from './SidePane';
+import { useFirstScreen } from './useFirstScreen';
 import { LessonPicker } from './lessons/LessonPicker';
 import { useLessonRunner } from './lessons/useLessonRunner';
 import { ComparePage } from './compare/ComparePage';
@@ -53,6 +53,9 @@ export function App() {
 
 function FullPage() {
   useLessonRunner();
+  useFirstScreen();
+  // Presentation mode moves the inspector and the kernel code into the side pane's tabs.
+  const present = useLink((s) => s.modes.present);
   const loaded = useUi((s) => s.topology !== null);
   return (
     <div className="app">
@@ -71,20 +74,17 @@ function FullPage() {
       <Controls />
       <main className="app-main">
         <div className="topology-area">
-          <Topology />
+          <Topology inspector={!present} />
           <Timeline />
         </div>
-        <aside className="side">
-          <LessonPanel />
-          <ScenarioForm />
-        </aside>
+        <SidePane />
       </main>
       <section className="panels" aria-label="Panels">
         <MapOpsPanel />
         <LifecyclePanel />
         <StatsPanel />
         <TraceLog />
-        <KernelCodePanel />
+        {present ? null : <KernelCodePanel />}
       </section>
       <StatusLine />
     </div>
