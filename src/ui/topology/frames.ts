@@ -12,6 +12,7 @@
 import {
   PLACE_BQ,
   PLACE_DELIVERED,
+  PLACE_NIC,
   PLACE_RING,
   PLACE_RING_FULL,
   PLACE_STACK_DROP,
@@ -69,6 +70,18 @@ class Points {
 }
 
 const dots = Array.from({ length: BUCKETS }, () => new Points());
+
+/**
+ * At most this many frames waiting in one NIC queue or ptr_ring are drawn: hundreds of dots would
+ * spill out of the box as a cloud, and the box's own count already says how many wait there.
+ */
+export const MAX_WAITING_DOTS = 8;
+/** Frames drawn waiting so far this frame, by place code (cleared each frame, no allocation once warm). */
+const waiting = new Map<number, number>();
+
+function waitsInBox(kind: number): boolean {
+  return kind === PLACE_NIC || kind === PLACE_RING;
+}
 /** Frames lost: where, and the fraction of the flash already gone. */
 const flashes = new Points();
 /** Frames a verdict dropped (XDP_DROP, the stack's discard): the same, in the verdict colour. */
@@ -117,6 +130,7 @@ export function drawFrames(
   for (const b of dots) b.n = 0;
   flashes.n = 0;
   verdicts.n = 0;
+  waiting.clear();
   const { reducedMotion, travelNs, flashNs } = style;
   journeys.forEach((j, id) => {
     const places = j.places;
@@ -139,16 +153,20 @@ export function drawFrames(
     const k = Math.imul(id, 157) & 255;
     let x = s.x + JX[k] * s.rx;
     let y = s.y + JY[k] * s.ry;
-    if (!reducedMotion && i + 1 < n) {
-      const t1 = at[i + 1];
-      const start = Math.max(at[i], t1 - travelNs);
-      if (simNs > start && t1 > start) {
-        const d = placePoint(layout, places[i + 1]);
-        if (d !== null) {
-          const f = (simNs - start) / (t1 - start);
-          x += (d.x + JX[k] * d.rx - x) * f;
-          y += (d.y + JY[k] * d.ry - y) * f;
-        }
+    const t1 = i + 1 < n ? at[i + 1] : Infinity;
+    const start = Math.max(at[i], t1 - travelNs);
+    const flying = !reducedMotion && i + 1 < n && simNs > start && t1 > start;
+    if (!flying && waitsInBox(kind)) {
+      const seen = waiting.get(code) ?? 0;
+      waiting.set(code, seen + 1);
+      if (seen >= MAX_WAITING_DOTS) return;
+    }
+    if (flying) {
+      const d = placePoint(layout, places[i + 1]);
+      if (d !== null) {
+        const f = (simNs - start) / (t1 - start);
+        x += (d.x + JX[k] * d.rx - x) * f;
+        y += (d.y + JY[k] * d.ry - y) * f;
       }
     }
     dots[colorBy === 'flow' ? flowBucket(j.flow) : targetBucket(j, i, layout)].push(x, y);
