@@ -319,7 +319,9 @@ function ringZone(ring: RingShape, area: Rect, markerPx: number): Rect {
   const reach = markerReach(markerPx);
   if (ring.mode === 'slots') {
     const r = ring.r1 + (ring.letters ? reach : tickReach(markerPx));
-    return rect(ring.cx - r, ring.cy - r, 2 * r, 2 * r);
+    // Within the area it was fitted to (rounding must not lift it into the text above).
+    const top = Math.max(area.y, ring.cy - r);
+    return rect(ring.cx - r, top, 2 * r, Math.min(area.y + area.h, ring.cy + r) - top);
   }
   const top = Math.max(area.y, ring.bar.y - reach);
   return rect(area.x, top, area.w, Math.min(area.y + area.h, ring.bar.y + ring.bar.h + reach * 1.5) - top);
