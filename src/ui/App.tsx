@@ -1,7 +1,8 @@
 /**
  * The explorer's page: header (title, settings, help), the worker-death notice, the controls,
- * the topology with its inspector and the timeline beside the scenario form, and the
- * map-operation status line.
+ * the topology with its inspector and the timeline beside the side pane (lesson and scenario
+ * form; in presentation mode also the inspector and the kernel code, as tabs), the panels, and
+ * the map-operation status line. The first screen ends where the status line starts.
  * It boots the simulation worker from the address bar's query and keeps the view settings
  * (theme, projector mode, calm motion) on the root element, where the CSS reads them.
  */
