@@ -1,7 +1,8 @@
 /**
  * The explorer's page: header (title, settings, help), the worker-death notice, the controls,
- * the topology with its inspector and the timeline beside the scenario form, and the
- * map-operation status line.
+ * the topology with its inspector and the timeline beside the side pane (lesson and scenario
+ * form; in presentation mode also the inspector and the kernel code, as tabs), the panels, and
+ * the map-operation status line. The first screen ends where the status line starts.
  * It boots the simulation worker from the address bar's query and keeps the view settings
  * (theme, projector mode, calm motion) on the root element, where the CSS reads them.
  */
@@ -18,7 +19,6 @@ import { useKeyboard } from './useKeyboard';
 import { Controls } from './Controls';
 import { ErrorNotice } from './ErrorNotice';
 import { HelpOverlay } from './HelpOverlay';
-import { ScenarioForm } from './ScenarioForm';
 import { Settings } from './Settings';
 import { StatusLine } from './StatusLine';
 import { Topology } from './topology/Topology';
@@ -30,12 +30,11 @@ import { KernelCodePanel } from './panels/KernelCodePanel';
 import { MapOpsPanel } from './panels/MapOpsPanel';
 import { EmbedCode } from './EmbedCode';
 import { EmbedView } from './EmbedView';
-import { LessonPanel } from './lessons/LessonPanel';
+import { SidePane } from './SidePane';
+import { useFirstScreen } from './useFirstScreen';
 import { LessonPicker } from './lessons/LessonPicker';
 import { useLessonRunner } from './lessons/useLessonRunner';
 import { ComparePage } from './compare/ComparePage';
-import { Welcome } from './orient/Welcome';
-import { EventList } from './orient/EventList';
 
 /**
  * The whole page; only the topology and the controls in an iframe (`embed=1`); or two runs side
@@ -55,6 +54,9 @@ export function App() {
 
 function FullPage() {
   useLessonRunner();
+  useFirstScreen();
+  // Presentation mode moves the inspector and the kernel code into the side pane's tabs.
+  const present = useLink((s) => s.modes.present);
   const loaded = useUi((s) => s.topology !== null);
   return (
     <div className="app">
@@ -73,22 +75,17 @@ function FullPage() {
       <Controls />
       <main className="app-main">
         <div className="topology-area">
-          <Topology />
+          <Topology inspector={!present} />
           <Timeline />
         </div>
-        <aside className="side">
-          <Welcome />
-          <LessonPanel />
-          <EventList />
-          <ScenarioForm />
-        </aside>
+        <SidePane />
       </main>
       <section className="panels" aria-label="Panels">
         <MapOpsPanel />
         <LifecyclePanel />
         <StatsPanel />
         <TraceLog />
-        <KernelCodePanel />
+        {present ? null : <KernelCodePanel />}
       </section>
       <StatusLine />
     </div>

@@ -67,10 +67,12 @@ export interface TopologyProps {
   compact?: boolean;
   /** The region's accessible name. */
   label?: string;
+  /** The Inspector beside the canvas (presentation mode shows it in the side pane instead). */
+  inspector?: boolean;
 }
 
 /** The Topology region: canvas, buttons over it, live summary and the Inspector. */
-export function Topology({ bus = frameBus, ui = pageUi, compact = false, label = 'Topology' }: TopologyProps) {
+export function Topology({ bus = frameBus, ui = pageUi, compact = false, label = 'Topology', inspector = true }: TopologyProps) {
   const subscribe = useCallback((fn: () => void) => bus.subscribe(fn), [bus]);
   const getTopology = useCallback(() => bus.topology, [bus]);
   const getSignature = useCallback(() => entriesSignature(bus.snapshot), [bus]);
@@ -188,7 +190,7 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
           <LiveSummary bus={bus} />
           <RatesTable tracker={tracker} />
         </div>
-        {compact ? null : <Inspector />}
+        {compact || !inspector ? null : <Inspector />}
       </div>
     </section>
   );

@@ -5,7 +5,7 @@
  */
 import type { CpuSnapshot } from '../../engine/snapshot';
 import type { CpuLayout, NicLayout } from './layout';
-import { box, col, fillBar, label, setFont, type Paint } from './paint';
+import { box, col, fillBar, labelIn, setFont, type Paint } from './paint';
 import { formatPps } from './rates';
 import type { ColorName } from './theme';
 
@@ -38,8 +38,7 @@ function drawHeader(p: Paint, c: CpuLayout, s: CpuSnapshot | null): void {
   setFont(p, 1, '600');
   const name = `CPU ${c.cpu}`;
   const what = s === null ? '' : s.ksoftirqd && s.activity !== 'ksoftirqd' ? `${ACTIVITY[s.activity]} (+ksoftirqd)` : ACTIVITY[s.activity];
-  if (!label(p, what ? `${name} · ${what}` : name, t.x, t.y + t.h / 2, t.w, col(p, 'fg'), t.h))
-    label(p, `${c.cpu}`, t.x, t.y + t.h / 2, t.w, col(p, 'fg'), t.h);
+  if (!labelIn(p, what ? `${name} · ${what}` : name, t, col(p, 'fg'))) labelIn(p, `${c.cpu}`, t, col(p, 'fg'));
   // RCU: filled while in a read-side section (a NAPI poll), hollow when quiescent, ringed while it holds up the grace period.
   const r = c.rcu;
   if (s !== null && r.r >= 1.5) {
@@ -85,16 +84,14 @@ function drawNic(p: Paint, n: NicLayout): void {
   const s = p.snapshot?.nicQueues[queue] ?? null;
   box(p, n.box, null, col(p, 'stroke'));
   setFont(p, 0.85);
-  const top = n.box.y + Math.min(n.box.h * 0.3, p.fontPx * 0.9);
-  label(p, `rxq ${queue}`, n.box.x + 3, top, n.box.w * 0.55, col(p, 'fg'), n.box.h * 0.5);
+  labelIn(p, `rxq ${queue}`, n.name, col(p, 'fg'));
   if (s === null) return;
   fillBar(p, n.fill, s.count / Math.max(1, s.size), col(p, 'ring-stored'));
-  const right = n.box.x + n.box.w - 3;
-  if (s.napiScheduled) label(p, 'NAPI', right, top, n.box.w * 0.4, col(p, 'runnable'), n.box.h * 0.5, 'right');
-  const mid = (top + n.fill.y) / 2 + p.fontPx * 0.3;
+  if (s.napiScheduled) labelIn(p, 'NAPI', n.tag, col(p, 'runnable'), 'right');
+  // The count always: only a few of the queued frames are drawn as dots.
   const dropRate = p.rates.valid ? p.rates.nicDrops[queue] : 0;
-  if (dropRate > 0) label(p, `drop ${formatPps(dropRate)}`, right, mid, n.box.w - 6, col(p, 'drop'), n.fill.y - top, 'right');
-  else if (!p.recording) label(p, `${s.count}/${s.size}`, right, mid, n.box.w - 6, col(p, 'muted'), n.fill.y - top, 'right');
+  if (dropRate > 0) labelIn(p, `drop ${formatPps(dropRate)}`, n.count, col(p, 'drop'), 'right');
+  else labelIn(p, `${s.count}/${s.size}`, n.count, col(p, 'muted'), 'right');
 }
 
 function drawNapi(p: Paint, c: CpuLayout, s: CpuSnapshot | null): void {
@@ -105,18 +102,10 @@ function drawNapi(p: Paint, c: CpuLayout, s: CpuSnapshot | null): void {
   setFont(p, 0.9, '600');
   const attached = p.snapshot?.progAttached ?? true;
   const text = s?.ksoftirqd ? 'ksoftirqd' : 'NAPI';
-  label(p, text, r.x + r.w / 2, r.y + r.h * 0.22, r.w - 4, col(p, 'fg'), r.h * 0.4, 'center');
+  const [first, second] = c.napiText;
+  labelIn(p, text, first, col(p, 'fg'), 'center');
   setFont(p, 0.85);
-  label(
-    p,
-    attached ? 'XDP' : 'no XDP: SKB path',
-    r.x + r.w / 2,
-    r.y + r.h * 0.22 + p.fontPx * 1.2,
-    r.w - 4,
-    col(p, attached ? 'muted' : 'stopping'),
-    r.h * 0.4,
-    'center',
-  );
+  labelIn(p, attached ? 'XDP' : 'no XDP: SKB path', second, col(p, attached ? 'muted' : 'stopping'), 'center');
 }
 
 function drawFlushBits(p: Paint, c: CpuLayout, s: CpuSnapshot | null): void {
@@ -124,8 +113,7 @@ function drawFlushBits(p: Paint, c: CpuLayout, s: CpuSnapshot | null): void {
   if (row === null || c.flushBits.length === 0) return;
   const { ctx } = p;
   setFont(p, 0.8);
-  const first = c.flushBits[0];
-  label(p, 'flush', row.x, row.y + row.h / 2, first.x - row.x - 2, col(p, 'muted'), row.h * 1.4);
+  labelIn(p, 'flush', c.flushText, col(p, 'muted'));
   ctx.fillStyle = col(p, 'free');
   for (const b of c.flushBits) ctx.fillRect(b.x, b.y, b.w, b.h);
   if (s === null || s.flushNeeded.length === 0) return;
@@ -146,15 +134,7 @@ function drawBulkqs(p: Paint, c: CpuLayout): void {
     if (e !== undefined) for (const [cpu, n] of e.bulkq) if (cpu === c.cpu) count = n;
     const freed = e === undefined || e.bulkqFreed;
     const old = e !== undefined && !e.inSlot;
-    label(
-      p,
-      `→${b.to}${freed ? ' freed' : old ? ' old' : ''}`,
-      b.label.x,
-      b.label.y + b.label.h / 2,
-      b.label.w - 2,
-      col(p, old || freed ? 'muted' : 'fg'),
-      b.label.h * 1.4,
-    );
+    labelIn(p, `→${b.to}${freed ? ' freed' : old ? ' old' : ''}`, b.label, col(p, old || freed ? 'muted' : 'fg'));
     for (let k = 0; k < 8; k++) {
       const s = b.slots[k];
       ctx.fillStyle = freed ? col(p, 'card') : k < count ? col(p, 'ring-stored') : col(p, 'free');
@@ -172,8 +152,9 @@ function drawStack(p: Paint, c: CpuLayout): void {
   const r = c.stack;
   if (r === null) return;
   box(p, r, null, col(p, 'stroke'));
+  const [title, verdict] = c.stackText;
   setFont(p, 0.9, '600');
-  label(p, 'stack', r.x + r.w / 2, r.y + Math.min(r.h * 0.14, p.fontPx), r.w - 4, col(p, 'fg'), r.h * 0.3, 'center');
+  labelIn(p, 'stack', title, col(p, 'fg'), 'center');
   setFont(p, 0.8);
-  label(p, p.stackName, r.x + r.w / 2, r.y + r.h - Math.min(r.h * 0.14, p.fontPx), r.w - 4, col(p, 'muted'), r.h * 0.3, 'center');
+  labelIn(p, p.stackName, verdict, col(p, 'muted'), 'center');
 }

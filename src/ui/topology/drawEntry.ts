@@ -5,7 +5,7 @@
  */
 import type { EntrySnapshot } from '../../engine/snapshot';
 import type { EntryLayout } from './layout';
-import { box, col, label, setFont, type Paint } from './paint';
+import { box, col, label, labelIn, setFont, type Paint } from './paint';
 import type { ColorName } from './theme';
 
 type Ring = EntrySnapshot['ring'];
@@ -42,12 +42,10 @@ export function drawEntry(p: Paint, l: EntryLayout): void {
   else drawGauge(p, l.ring.bar, r, l);
   const state = STATE_WORDS[e.state] ?? e.state;
   setFont(p, 0.8);
-  const rb = l.ringBox;
   const pending = r.consumerHead - r.consumerTail;
   const fill = `ring ${r.count}/${r.size}${pending > 0 ? `, ${pending} not NULLed` : ''}`;
-  if (!label(p, fill, rb.x, rb.y + p.fontPx * 0.6, rb.w, col(p, 'fg'), rb.h * 0.3))
-    label(p, `${r.count}/${r.size}`, rb.x, rb.y + p.fontPx * 0.6, rb.w, col(p, 'fg'), rb.h * 0.3);
-  if (state) label(p, `${state} · refcnt ${e.refcnt}`, rb.x, rb.y + p.fontPx * 1.8, rb.w, col(p, 'stopping'), rb.h * 0.3);
+  if (!labelIn(p, fill, l.fillText, col(p, 'fg'))) labelIn(p, `${r.count}/${r.size}`, l.fillText, col(p, 'fg'));
+  if (state) labelIn(p, `${state} · refcnt ${e.refcnt}`, l.stateText, col(p, 'stopping'));
   drawKthread(p, l, e);
 }
 
@@ -64,7 +62,7 @@ function arc(p: Paint, cx: number, cy: number, rm: number, from: number, n: numb
   ctx.stroke();
 }
 
-function drawRingSlots(p: Paint, g: { cx: number; cy: number; r0: number; r1: number }, r: Ring): void {
+function drawRingSlots(p: Paint, g: { cx: number; cy: number; r0: number; r1: number; letters: boolean }, r: Ring): void {
   const { ctx } = p;
   const size = Math.max(1, r.size);
   const rm = (g.r0 + g.r1) / 2;
@@ -108,7 +106,7 @@ function drawRingSlots(p: Paint, g: { cx: number; cy: number; r0: number; r1: nu
     ctx.moveTo(g.cx + cos * a0, g.cy + sin * a0);
     ctx.lineTo(g.cx + cos * a1, g.cy + sin * a1);
     ctx.stroke();
-    if (g.r0 > p.fontPx * 3) {
+    if (g.letters) {
       const rt = name === 'P' ? g.r1 + tick + p.fontPx * 0.5 : a0 - p.fontPx * 0.5;
       label(p, name, g.cx + cos * rt, g.cy + sin * rt, p.fontPx * 1.5, col(p, color), Infinity, 'center');
     }
@@ -151,7 +149,8 @@ function drawGauge(p: Paint, bar: { x: number; y: number; w: number; h: number }
     ctx.lineTo(x, y0 + tick * (side === 2 ? 1.8 : 1));
     ctx.stroke();
     const ly = side < 0 ? bar.y - tick - p.fontPx * 0.55 : bar.y + bar.h + tick * (side === 2 ? 1.8 : 1) + p.fontPx * 0.55;
-    if (l.ringBox.h > bar.h + 6 * p.fontPx * 0.75)
+    // Letters only where the layout left them room (the ring's zone, clear of the text above).
+    if (ly - p.fontPx * 0.55 >= l.ringZone.y && ly + p.fontPx * 0.55 <= l.ringZone.y + l.ringZone.h)
       label(
         p,
         name,
@@ -175,15 +174,13 @@ function drawKthread(p: Paint, l: EntryLayout, e: EntrySnapshot): void {
   ctx.fillRect(k.x, k.y, k.w, k.h);
   ctx.globalAlpha = 1;
   box(p, k, null, c, look.color === 'running' ? 3 * p.line : 2 * p.line);
+  const [name, doing, phase] = l.kthreadText;
   setFont(p, 0.85, '600');
-  const cx = k.x + k.w / 2;
-  const lh = p.fontPx * 1.15;
-  const y = k.y + k.h / 2 - (k.h > lh * 3 ? lh : lh / 2);
-  label(p, 'kthread', cx, y, k.w - 6, col(p, 'fg'), k.h / 2, 'center');
+  labelIn(p, 'kthread', name, col(p, 'fg'), 'center');
   setFont(p, 0.85);
-  label(p, look.word, cx, y + lh, k.w - 6, c, k.h / 2, 'center');
-  if (k.h > lh * 3 && e.kthread !== null && e.kthread.state !== 'exited') {
+  labelIn(p, look.word, doing, c, 'center');
+  if (phase !== undefined && e.kthread !== null && e.kthread.state !== 'exited') {
     setFont(p, 0.75);
-    label(p, `phase ${e.kthread.phase}`, cx, y + 2 * lh, k.w - 6, col(p, 'muted'), k.h / 3, 'center');
+    labelIn(p, `phase ${e.kthread.phase}`, phase, col(p, 'muted'), 'center');
   }
 }

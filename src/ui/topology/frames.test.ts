@@ -12,7 +12,7 @@ import {
 } from '../../engine/moves';
 import type { Journey } from '../frameBus';
 import { fakeContext } from './fakeContext';
-import { drawFrames, flowBucket, type FrameStyle } from './frames';
+import { MAX_WAITING_DOTS, drawFrames, flowBucket, type FrameStyle } from './frames';
 import { contains, type Rect } from './geometry';
 import { computeLayout } from './layout';
 import { defaultPalette } from './theme';
@@ -122,6 +122,17 @@ describe('drawFrames', () => {
     expect(dots(500, js).centres[0].color).toBe(palette.dots[flowBucket(7)]);
     expect(dots(500, js, style(), 'target').centres[0].color).toBe(palette.neutralDot);
     expect(dots(1500, js, style(), 'target').centres[0].color).toBe(palette.dots[4]);
+  });
+
+  it('draws a few of the frames waiting in a NIC queue, inside its box, and every frame in flight', () => {
+    const js = new Map<number, Journey>();
+    for (let f = 0; f < 300; f++) js.set(f, journey(trip.places, trip.at, f));
+    const waiting = dots(500, js);
+    expect(waiting.n).toBe(MAX_WAITING_DOTS);
+    const box = layout.nics.get(0)?.box as Rect;
+    for (const c of waiting.centres) expect(contains(box, c.x, c.y)).toBe(true);
+    // On their way to XDP (the last 100 ns before 1000) they all fly.
+    expect(dots(950, js).n).toBe(300);
   });
 
   it('draws a thousand frames with one path per colour', () => {

@@ -12,6 +12,7 @@
 import {
   PLACE_BQ,
   PLACE_DELIVERED,
+  PLACE_NIC,
   PLACE_RING,
   PLACE_RING_FULL,
   PLACE_STACK_DROP,
@@ -69,6 +70,18 @@ class Points {
 }
 
 const dots = Array.from({ length: BUCKETS }, () => new Points());
+
+/**
+ * At most this many frames waiting in one NIC queue or ptr_ring are drawn: hundreds of dots would
+ * spill out of the box as a cloud, and the box's own count already says how many wait there.
+ */
+export const MAX_WAITING_DOTS = 8;
+/** Frames drawn waiting so far this frame, by place code (cleared each frame, no allocation once warm). */
+const waiting = new Map<number, number>();
+
+function waitsInBox(kind: number): boolean {
+  return kind === PLACE_NIC || kind === PLACE_RING;
+}
 /** Frames lost: where, and the fraction of the flash already gone. */
 const flashes = new Points();
 /** Frames a verdict dropped (XDP_DROP, the stack's discard): the same, in the verdict colour. */
@@ -98,12 +111,12 @@ function targetBucket(j: Journey, upTo: number, layout: TopologyLayout): number 
 }
 
 /** Where the last dotPoint put its frame (a shared scratch point: no allocation per frame). */
-const dot = { x: 0, y: 0 };
+const dot = { x: 0, y: 0, flying: false };
 
 /**
  * Places frame `id`, at place `i` of its journey at `simNs` (not a terminal place), into `dot`:
  * spread over the place's area, flying to the next place in the last `travelNs` before reaching
- * it. False when the layout has no point for the place.
+ * it (`dot.flying`). False when the layout has no point for the place.
  */
 function dotPoint(
   j: Journey,
@@ -119,10 +132,12 @@ function dotPoint(
   const k = Math.imul(id, 157) & 255;
   let x = s.x + JX[k] * s.rx;
   let y = s.y + JY[k] * s.ry;
+  dot.flying = false;
   if (!reducedMotion && i + 1 < j.places.length) {
     const t1 = j.at[i + 1];
     const start = Math.max(j.at[i], t1 - travelNs);
     if (simNs > start && t1 > start) {
+      dot.flying = true;
       const d = placePoint(layout, j.places[i + 1]);
       if (d !== null) {
         const f = (simNs - start) / (t1 - start);
@@ -206,6 +221,7 @@ export function drawFrames(
   for (const b of dots) b.n = 0;
   flashes.n = 0;
   verdicts.n = 0;
+  waiting.clear();
   const { reducedMotion, travelNs, flashNs } = style;
   journeys.forEach((j, id) => {
     const places = j.places;
@@ -224,6 +240,11 @@ export function drawFrames(
       return;
     }
     if (!dotPoint(j, id, i, simNs, layout, reducedMotion, travelNs)) return;
+    if (!dot.flying && waitsInBox(kind)) {
+      const seen = waiting.get(code) ?? 0;
+      waiting.set(code, seen + 1);
+      if (seen >= MAX_WAITING_DOTS) return;
+    }
     dots[colorBy === 'flow' ? flowBucket(j.flow) : targetBucket(j, i, layout)].push(dot.x, dot.y);
   });
   const drops = style.nicDrops;

@@ -120,7 +120,9 @@ describe('computeLayout', () => {
   });
 
   it('lays out a target card: each entry with its ring and kthread, then the stack', () => {
-    const l = lay(8, [0, 1], [...defaults, { uid: 3, cpu: 4, qsize: 4096 }]);
+    // Two entries share the card: a 64-slot ring is a circle, a 4096-slot one a gauge (a 192-slot
+    // ring here would leave under 1 px per slot once its text lines are kept clear of it).
+    const l = lay(8, [0, 1], [{ uid: 1, cpu: 4, qsize: 64 }, defaults[1], { uid: 3, cpu: 4, qsize: 4096 }]);
     const c4 = l.cpus[4];
     expect(c4.entries.map((e) => e.uid)).toEqual([1, 3]);
     const parts: Rect[] = [c4.stack as Rect, ...c4.entries.flatMap((e) => [e.ringBox, e.kthread])];

@@ -34,6 +34,8 @@ import {
   type NicLayout,
 } from './cardLayout';
 import { fitGrid, rect, spotIn, type Rect, type Spot } from './geometry';
+import { layoutLegend, type LegendSlot } from './legendLayout';
+import { lineH, textPx } from './textSlots';
 
 export type { BulkqLayout, CpuGroup, CpuLayout, EntryLayout, LayoutEntry, NicLayout, RingShape } from './cardLayout';
 export type { Rect, Spot } from './geometry';
@@ -44,6 +46,8 @@ export interface TopologyLayout {
   height: number;
   /** Label size in CSS pixels. */
   font: number;
+  /** The smallest text drawn, in CSS pixels (presentation mode: 16, for a projector); 0 for none. */
+  minText: number;
   /** Stroke width in CSS pixels. */
   line: number;
   /** Cards by CPU id. */
@@ -52,8 +56,11 @@ export interface TopologyLayout {
   groups: { title: string; rect: Rect }[];
   /** The rates strip along the bottom. */
   strip: Rect;
-  /** The legend line under it (empty when the canvas is too small). */
+  /** The legend under it, on as many lines as it needs (empty when the canvas is too small). */
   legend: Rect;
+  /** Each legend item's swatch and text, and the text's size. */
+  legendItems: LegendSlot[];
+  legendPx: number;
   nics: Map<number, NicLayout>;
   entries: Map<number, EntryLayout>;
   /** Bulk queues by `uid * 256 + cpu` (the PLACE_BQ value). */
@@ -81,7 +88,10 @@ export function entriesKey(entries: readonly LayoutEntry[]): string {
 /** Computes the layout. */
 export function computeLayout(input: LayoutInput): TopologyLayout {
   const { topology: t, width: W, height: H } = input;
-  const font = Math.min(13, Math.max(9, Math.min(W, H) / 55)) * (input.projector ? 1.35 : 1);
+  const base = Math.min(13, Math.max(9, Math.min(W, H) / 55));
+  // A projector's room reads nothing under 16 px: the floor for every text, and a base above it.
+  const font = input.projector ? Math.max(18, base * 1.35) : base;
+  const minText = input.projector ? 16 : 0;
   const line = input.projector ? 2.5 : 1;
   const m = Math.round(font * 0.6);
   const gap = Math.max(3, Math.round(font * 0.5));
@@ -94,9 +104,16 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
   const idle: number[] = [];
   for (let c = 0; c < cpuCount; c++) (rxCpus.has(c) ? rx : targetCpus.has(c) ? target : idle).push(c);
 
-  const legendH = H > 300 ? font * 1.5 : 0;
-  const stripH = Math.min(font * 4.6, H * 0.22);
+  const legendPx = textPx(font, minText, 0.8);
+  const legendFit = H > 300 ? layoutLegend(m, 0, W - 2 * m, legendPx, 3) : { slots: [], height: 0 };
+  const legendH = legendFit.height;
+  const stripH = Math.min(Math.max(font * 4.6, 4.4 * lineH(textPx(font, minText, 0.85))), H * 0.22);
   const legend = rect(m, H - m - legendH, W - 2 * m, legendH);
+  const legendItems = legendFit.slots.map((l) => ({
+    item: l.item,
+    swatch: rect(l.swatch.x, l.swatch.y + legend.y, l.swatch.w, l.swatch.h),
+    text: rect(l.text.x, l.text.y + legend.y, l.text.w, l.text.h),
+  }));
   const strip = rect(m, legend.y - stripH, W - 2 * m, stripH);
   const main = rect(m, m, W - 2 * m, strip.y - 2 * m);
   const right = target.length + idle.length > 0;
@@ -111,7 +128,7 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
   const cells = new Map<number, { r: Rect; group: CpuGroup }>();
   const place_ = (cpus: number[], region: Rect, group: CpuGroup, title: string, aspect: number): void => {
     if (cpus.length === 0) return;
-    const capH = Math.min(font * 1.6, region.h * 0.15);
+    const capH = Math.min(Math.max(font * 1.6, lineH(textPx(font, minText, 0.9))), region.h * 0.15);
     groups.push({ title, rect: rect(region.x, region.y, region.w, capH) });
     const grid = fitGrid(cpus.length, rect(region.x, region.y + capH, region.w, region.h - capH), aspect, gap);
     cpus.forEach((c, i) => cells.set(c, { r: grid[i], group }));
@@ -141,10 +158,11 @@ export function computeLayout(input: LayoutInput): TopologyLayout {
         all: entries,
         keys,
         font,
+        minText,
       }),
     );
   }
-  return { width: W, height: H, font, line, cpus, groups, strip, legend, ...indexPlaces(cpus, font) };
+  return { width: W, height: H, font, minText, line, cpus, groups, strip, legend, legendItems, legendPx, ...indexPlaces(cpus, font) };
 }
 
 function indexPlaces(cpus: CpuLayout[], font: number): Pick<TopologyLayout, 'nics' | 'entries' | 'bulkqs' | 'places'> {
@@ -163,7 +181,7 @@ function indexPlaces(cpus: CpuLayout[], font: number): Pick<TopologyLayout, 'nic
     places.set(place(PLACE_STACK_DROP, c.cpu), spotIn(stack, 0.72, 0.76, 0));
     for (const n of c.nics) {
       nics.set(n.queue, n);
-      places.set(place(PLACE_NIC, n.queue), spotIn(n.box, 0.6, 0.5, 0.25));
+      places.set(place(PLACE_NIC, n.queue), spotIn(n.queued, 0.5, 0.5, 0.3));
       places.set(place(PLACE_NIC_DROP, n.queue), spotIn(n.box, 0.08, 0.5, 0));
     }
     for (const b of c.bulkqs) {

@@ -4,6 +4,7 @@
  */
 import type { EngineSnapshot, EntrySnapshot } from '../../engine/snapshot';
 import type { Rect } from './geometry';
+import { textPx } from './textSlots';
 import type { TopologyLayout } from './layout';
 import type { Rates } from './rates';
 import type { ColorName, Palette } from './theme';
@@ -21,6 +22,8 @@ export interface Paint {
   line: number;
   /** Label size in px. */
   font: number;
+  /** The smallest text size (presentation mode's floor). */
+  minText: number;
   /** Size of the font last set with setFont. */
   fontPx: number;
   /** The scenario's stack verdict ("udp-noport", ...). */
@@ -31,7 +34,7 @@ export interface Paint {
 
 /** The label font at `scale` times the base size. */
 export function setFont(p: Paint, scale = 1, weight = ''): number {
-  const px = Math.round(p.font * scale * 10) / 10;
+  const px = textPx(p.font, p.minText, scale);
   p.fontPx = px;
   p.ctx.font = `${weight}${weight ? ' ' : ''}${px}px system-ui, -apple-system, "Segoe UI", sans-serif`;
   return px;
@@ -80,6 +83,12 @@ export function label(
   ctx.textBaseline = 'middle';
   ctx.fillText(text, x, y, maxW);
   return true;
+}
+
+/** A label in its layout slot: left, right or centre aligned, squeezed to the slot, or left out. */
+export function labelIn(p: Paint, text: string, slot: Rect, color: string, align: CanvasTextAlign = 'left'): boolean {
+  const x = align === 'right' ? slot.x + slot.w : align === 'center' ? slot.x + slot.w / 2 : slot.x;
+  return label(p, text, x, slot.y + slot.h / 2, slot.w, color, slot.h, align);
 }
 
 /** A horizontal bar of `frac` of `r` (0..1) over a free background. */

@@ -12,7 +12,7 @@ import { drawStrip } from './drawStrip';
 import { drawLegend } from './legend';
 import type { Rect } from './geometry';
 import type { TopologyLayout } from './layout';
-import { col, label, setFont, type Paint } from './paint';
+import { col, labelIn, setFont, type Paint } from './paint';
 import type { Rates } from './rates';
 import type { Palette } from './theme';
 
@@ -48,6 +48,7 @@ export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): void 
     recording: scene.recording,
     line: layout.line,
     font: layout.font,
+    minText: layout.minText,
     fontPx: layout.font,
     stackName: scene.stack,
     entries: entryMap,
@@ -55,7 +56,7 @@ export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): void 
   ctx.fillStyle = col(p, 'bg');
   ctx.fillRect(0, 0, layout.width, layout.height);
   setFont(p, 0.9, '600');
-  for (const g of layout.groups) label(p, g.title, g.rect.x, g.rect.y + g.rect.h / 2, g.rect.w, col(p, 'muted'), g.rect.h);
+  for (const g of layout.groups) labelIn(p, g.title, g.rect, col(p, 'muted'));
   for (const c of layout.cpus) drawCpu(p, c);
   drawLinks(p);
   for (const e of layout.entries.values()) drawEntry(p, e);

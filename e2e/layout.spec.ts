@@ -1,0 +1,144 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { LESSONS } from '../src/lessons';
+import { open } from './helpers';
+
+/** The status bar's top edge, in viewport pixels. */
+async function statusTop(page: Page): Promise<number> {
+  const box = await page.getByRole('contentinfo').boundingBox();
+  if (box === null) throw new Error('no status bar');
+  return box.y;
+}
+
+/** Asserts `el` is wholly inside the window and above the status bar, as the page is scrolled now. */
+async function expectOnScreen(page: Page, el: Locator): Promise<void> {
+  const box = await el.boundingBox();
+  const view = page.viewportSize();
+  expect(box).not.toBeNull();
+  if (box === null || view === null) return;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(view.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(await statusTop(page));
+}
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  expect(scroll).toBeLessThanOrEqual(width);
+}
+
+// The lesson steps with a question, the one with the most text first (the hardest to fit).
+const withQuestion = LESSONS.flatMap((lesson) =>
+  lesson.steps.flatMap((step, i) => (step.predict === undefined ? [] : [{ lesson, step, n: i + 1, length: step.text.join('').length }])),
+).sort((a, b) => b.length - a.length);
+
+test.describe('presenting at 1280x720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  const bulk = withQuestion.find((q) => q.lesson.id === 'bulk-queues');
+  for (const q of [withQuestion[0], ...(bulk === undefined || bulk === withQuestion[0] ? [] : [bulk])]) {
+    test(`the question of ${q.lesson.id} step ${q.n} and its buttons are on the first screen, beside the topology`, async ({ page }) => {
+      await open(page, `${q.step.query}&lesson=${q.lesson.id}&step=${q.n}&present=1`);
+      const lesson = page.getByRole('region', { name: 'Lesson' });
+      const predict = lesson.getByRole('group', { name: 'Predict, then run' });
+      await expect(predict.getByText(q.step.predict?.question ?? '')).toBeVisible();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      await expectOnScreen(page, predict.getByText(q.step.predict?.question ?? ''));
+      await expectOnScreen(page, predict.getByRole('button', { name: 'Run to check' }));
+      await expectOnScreen(page, lesson.getByRole('button', { name: 'Next step' }));
+      await expectOnScreen(page, lesson.getByRole('heading', { name: q.step.title }));
+      await expectNoSidewaysScroll(page);
+      // Beside the topology, not under it.
+      const topo = await page.getByRole('region', { name: 'Topology' }).boundingBox();
+      const side = await lesson.boundingBox();
+      expect(topo !== null && side !== null && side.x >= topo.x + topo.width - 1).toBe(true);
+    });
+  }
+
+  test('the inspector and the kernel code are tabs of the side pane, on the first screen', async ({ page }) => {
+    const q = withQuestion[0];
+    await open(page, `${q.step.query}&lesson=${q.lesson.id}&step=${q.n}&present=1`);
+    const tabs = page.getByRole('tablist', { name: 'Side pane' });
+    await expect(tabs.getByRole('tab')).toHaveText(['Lesson', 'Inspector', 'Kernel code']);
+    await expect(tabs.getByRole('tab', { name: 'Lesson' })).toHaveAttribute('aria-selected', 'true');
+
+    await page.getByRole('button', { name: 'CPU 0', exact: true }).click();
+    await tabs.getByRole('tab', { name: 'Inspector' }).click();
+    const inspector = page.getByRole('tabpanel', { name: 'Inspector' }).getByRole('region', { name: 'Inspector' });
+    await expect(inspector.getByRole('heading', { name: /CPU 0/ })).toBeVisible();
+    await expectOnScreen(page, inspector.getByRole('heading', { name: /CPU 0/ }));
+    await expect(page.getByRole('region', { name: 'Lesson' })).toBeHidden();
+
+    // The arrows move between the tabs (not between lesson steps).
+    await page.keyboard.press('ArrowRight');
+    await expect(tabs.getByRole('tab', { name: 'Kernel code' })).toBeFocused();
+    await expect(tabs.getByRole('tab', { name: 'Kernel code' })).toHaveAttribute('aria-selected', 'true');
+    const code = page.getByRole('region', { name: 'Kernel code' });
+    await expect(code).toBeVisible();
+    await expectOnScreen(page, code.getByRole('heading', { name: 'Kernel code' }));
+    // Only one Kernel code panel on the page: the one in the tab.
+    await expect(page.getByRole('region', { name: 'Kernel code' })).toHaveCount(1);
+
+    await tabs.getByRole('tab', { name: 'Lesson' }).click();
+    await expect(page.getByRole('region', { name: 'Lesson' }).getByRole('heading', { name: q.step.title })).toBeVisible();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
+  test('the controls keep to one row: "t =" stays with the time', async ({ page }) => {
+    await open(page, 'present=1');
+    const label = await page.getByText('t =', { exact: true }).boundingBox();
+    const time = await page.getByRole('timer', { name: 'Simulated time' }).boundingBox();
+    const play = await page.getByRole('button', { name: /^(Play|Pause)$/ }).boundingBox();
+    expect(label !== null && time !== null && play !== null).toBe(true);
+    if (label === null || time === null || play === null) return;
+    expect(Math.abs(label.y + label.height / 2 - (time.y + time.height / 2))).toBeLessThan(4);
+    expect(Math.abs(time.y + time.height / 2 - (play.y + play.height / 2))).toBeLessThan(8);
+    await expectNoSidewaysScroll(page);
+  });
+});
+
+test.describe('at 800x600', () => {
+  test.use({ viewport: { width: 800, height: 600 } });
+
+  test('the single view does not scroll sideways; View and ? are whole, and opening View moves nothing', async ({ page }) => {
+    await open(page);
+    await expectNoSidewaysScroll(page);
+    const view = page.getByRole('button', { name: 'View' });
+    const help = page.getByRole('button', { name: 'Help: keyboard shortcuts (?)' });
+    await expectOnScreen(page, view);
+    await expectOnScreen(page, help);
+    const before = await page.getByRole('region', { name: 'Topology' }).boundingBox();
+    await view.click();
+    const settings = page.getByRole('group', { name: 'View settings' });
+    await expect(settings).toBeVisible();
+    await expectOnScreen(page, settings);
+    await expectNoSidewaysScroll(page);
+    expect(await page.getByRole('region', { name: 'Topology' }).boundingBox()).toEqual(before);
+    await help.click();
+    await expect(page.getByRole('dialog', { name: /keyboard/i })).toBeVisible();
+  });
+
+  test('the status bar covers nothing: the timeline, the inspector and Apply come into view above it', async ({ page }) => {
+    await open(page);
+    for (const el of [
+      page.getByRole('button', { name: 'Step back' }),
+      page.getByRole('region', { name: 'Inspector' }).getByRole('heading'),
+      page.getByRole('form', { name: 'Scenario' }).getByRole('button', { name: 'Apply' }),
+    ]) {
+      await el.evaluate((e) => e.scrollIntoView({ block: 'end' }));
+      await expectOnScreen(page, el);
+    }
+    // Tabbing to the last control of the scenario form keeps it above the bar too.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('form', { name: 'Scenario' }).getByRole('button', { name: 'Apply' }).focus();
+    await expectOnScreen(page, page.getByRole('form', { name: 'Scenario' }).getByRole('button', { name: 'Apply' }));
+  });
+});
+
+test('at 1366x768 the first screen ends at the status bar: the timeline and Apply are whole above it', async ({ page }) => {
+  await open(page);
+  await expectNoSidewaysScroll(page);
+  await expectOnScreen(page, page.getByRole('button', { name: 'Step back' }));
+  await expectOnScreen(page, page.getByRole('form', { name: 'Scenario' }).getByRole('button', { name: 'Apply' }));
+  const main = await page.getByRole('main').boundingBox();
+  expect(main !== null && main.y + main.height <= (await statusTop(page)) + 1).toBe(true);
+});
