@@ -30,12 +30,14 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 const withQuestion = LESSONS.flatMap((lesson) =>
   lesson.steps.flatMap((step, i) => (step.predict === undefined ? [] : [{ lesson, step, n: i + 1, length: step.text.join('').length }])),
 ).sort((a, b) => b.length - a.length);
+const numeric = withQuestion.filter((q) => q.step.predict?.kind !== 'choice');
+const choice = withQuestion.filter((q) => q.step.predict?.kind === 'choice');
 
 test.describe('presenting at 1280x720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
-  const bulk = withQuestion.find((q) => q.lesson.id === 'bulk-queues');
-  for (const q of [withQuestion[0], ...(bulk === undefined || bulk === withQuestion[0] ? [] : [bulk])]) {
+  const bulk = numeric.find((q) => q.lesson.id === 'bulk-queues');
+  for (const q of [numeric[0], ...(bulk === undefined || bulk === numeric[0] ? [] : [bulk])]) {
     test(`the question of ${q.lesson.id} step ${q.n} and its buttons are on the first screen, beside the topology`, async ({ page }) => {
       await open(page, `${q.step.query}&lesson=${q.lesson.id}&step=${q.n}&present=1`);
       const lesson = page.getByRole('region', { name: 'Lesson' });
@@ -54,8 +56,24 @@ test.describe('presenting at 1280x720', () => {
     });
   }
 
+  const longestChoice = choice[0];
+  if (longestChoice !== undefined) {
+    const q = longestChoice;
+    test(`the multiple-choice question of ${q.lesson.id} step ${q.n} and its choices are on the first screen`, async ({ page }) => {
+      await open(page, `${q.step.query}&lesson=${q.lesson.id}&step=${q.n}&present=1`);
+      const lesson = page.getByRole('region', { name: 'Lesson' });
+      // Asked before the run, or at the checkpoint the step plays to by itself.
+      const choices = lesson.getByRole('radiogroup', { name: q.step.predict?.question ?? '' });
+      await expect(choices).toBeVisible({ timeout: 30_000 });
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      await expectOnScreen(page, choices);
+      await expectOnScreen(page, lesson.getByRole('heading', { name: q.step.title }));
+      await expectNoSidewaysScroll(page);
+    });
+  }
+
   test('the inspector and the kernel code are tabs of the side pane, on the first screen', async ({ page }) => {
-    const q = withQuestion[0];
+    const q = numeric[0];
     await open(page, `${q.step.query}&lesson=${q.lesson.id}&step=${q.n}&present=1`);
     const tabs = page.getByRole('tablist', { name: 'Side pane' });
     await expect(tabs.getByRole('tab')).toHaveText(['Lesson', 'Inspector', 'Kernel code']);
@@ -136,6 +154,14 @@ test.describe('at 800x600', () => {
 
 test('at 1366x768 the first screen ends at the status bar: the timeline and Apply are whole above it', async ({ page }) => {
   await open(page);
+  // A first visit's welcome card stands above the form: scrolled to, Apply is whole above the bar.
+  const apply = page.getByRole('form', { name: 'Scenario' }).getByRole('button', { name: 'Apply' });
+  await expect(page.getByRole('region', { name: 'Welcome' })).toBeVisible();
+  await apply.evaluate((e) => e.scrollIntoView({ block: 'end' }));
+  await expectOnScreen(page, apply);
+  // Once it is dismissed, the whole first screen fits above the status bar.
+  await page.getByRole('button', { name: 'Explore on my own' }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await expectNoSidewaysScroll(page);
   await expectOnScreen(page, page.getByRole('button', { name: 'Step back' }));
   await expectOnScreen(page, page.getByRole('form', { name: 'Scenario' }).getByRole('button', { name: 'Apply' }));

@@ -26,7 +26,7 @@ test('invalid form input is named in an alert and nothing else is lost', async (
 
 test('the preset picker loads a preset', async ({ page }) => {
   await open(page);
-  await page.getByLabel('Preset').selectOption({ label: 'One remote CPU overloaded' });
+  await page.getByLabel('Preset', { exact: true }).selectOption({ label: 'One remote CPU overloaded' });
   await expect.poll(() => page.url()).toContain('rate=14.7M');
   await expect(page.getByRole('form', { name: 'Scenario' }).getByLabel('RX placement')).toHaveValue('3');
 });

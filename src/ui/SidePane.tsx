@@ -1,6 +1,6 @@
 /**
- * The pane beside the topology. On a normal screen it holds the welcome, the lesson, the event list
- * and the scenario form, and
+ * The pane beside the topology. On a normal screen it holds the welcome, the lesson, the scenario
+ * form and the event list, and
  * the inspector and kernel code sit where the page puts them. In presentation mode the room goes
  * to the topology and this one pane: tabs switch between the lesson (or the scenario), the
  * inspector and the kernel code, so none of them is a page scroll away. The panels stay mounted
@@ -26,8 +26,8 @@ export function SidePane() {
       <aside className="side">
         <Welcome />
         <LessonPanel />
-        <EventList />
         <ScenarioForm />
+        <EventList />
       </aside>
     );
   }
