@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readdirSync } from 'node:fs';
 import { FIRST_LOAD_GOAL_KB, firstLoadScripts } from '../bench/firstLoad';
 
 test('the page loads and names the project', async ({ page }) => {
@@ -13,8 +14,10 @@ test('a first visit fetches at most 150 KB of gzipped JavaScript before its firs
   const { files, gzKb } = await firstLoadScripts(browser, baseURL!);
   // The simulation worker (built from src/worker/main.ts) computes the first frame: it counts.
   expect(files.filter((f) => /\/main-[\w-]+\.js$/.test(f))).toHaveLength(1);
-  // What the first frame does not need is fetched after it.
-  for (const later of ['ComparePage', 'StatsPanel', 'LifecyclePanel', 'lessons', 'LessonPanel']) {
+  // What the first frame does not need is built apart and fetched after it.
+  const built = readdirSync('dist/assets');
+  for (const later of ['ComparePage', 'StatsPanel', 'LifecyclePanel', 'TraceLog', 'KernelCodePanel', 'MapOpsPanel', 'lessonBundle']) {
+    expect(built.filter((f) => f.startsWith(`${later}-`) && f.endsWith('.js'))).toHaveLength(1);
     expect(files.filter((f) => f.includes(`/${later}-`))).toEqual([]);
   }
   expect(gzKb, files.join(', ')).toBeLessThanOrEqual(FIRST_LOAD_GOAL_KB);

@@ -14,7 +14,7 @@ export type ResolvedLesson = { lesson: Lesson; index: number; step: LessonStep }
  */
 export function resolveLesson(
   modes: Pick<LinkModes, 'lesson' | 'step'>,
-  library: LessonLibrary = useLessonLibrary.getState(),
+  library: Pick<LessonLibrary, 'lessons' | 'failure'> = useLessonLibrary.getState(),
 ): ResolvedLesson {
   if (modes.lesson === null) return null;
   if (library.lessons === null) return library.failure === null ? null : { problem: library.failure };
