@@ -10,10 +10,13 @@ export function registerServiceWorker(sideBySide: boolean): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   // The side-by-side page draws its runs through frame buses of its own: wait for the load there.
   const ready = sideBySide ? new Promise((resolve) => addEventListener('load', resolve, { once: true })) : afterFirstFrame();
-  void ready.then(() =>
-    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
-      // The page works without it; it just does not work offline.
-      console.warn('cpumap-scope: the service worker was not registered, so the page will not work offline:', e);
-    }),
-  );
+  void ready
+    .then(() => navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`))
+    // A worker already installed is checked against the server's: a new build's replaces it
+    // (and its files the kept ones) in the background, without waiting for the browser to look.
+    .then((registration) => (registration.active === null ? undefined : registration.update()))
+    .catch((e: unknown) => {
+      // The page works without it, only not offline; offline, the update check fails, as it may.
+      if (navigator.onLine) console.warn('cpumap-scope: the service worker could not be registered or updated:', e);
+    });
 }
