@@ -27,6 +27,9 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
     trace: 'off',
+    // The page's service worker would serve later loads in a test from its precache, out of reach
+    // of page.route; e2e/offline.spec.ts allows it and tests it.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,

@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { availableParallelism } from 'node:os';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built page's Content Security Policy: scripts and the worker only from the page's own
@@ -30,8 +31,38 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The service worker (Workbox, generated at build time; the page registers it itself, after its
+ * first frame: src/ui/serviceWorker.ts). It precaches the built app, so that after a first visit
+ * a reload works without a network. A page load asks the network for the HTML first (so a new
+ * build is used as soon as it is served) and falls back to the precached HTML offline; every
+ * other file is served from the precache, which each build replaces (old entries are deleted).
+ */
+function offline(): Plugin[] {
+  return VitePWA({
+    injectRegister: false,
+    manifest: false,
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,svg,png,woff2}'],
+      // Not '/' to index.html from the precache: a load goes to the network first (below).
+      directoryIndex: null,
+      navigateFallback: null,
+      cleanupOutdatedCaches: true,
+      skipWaiting: true,
+      clientsClaim: true,
+      runtimeCaching: [
+        {
+          urlPattern: ({ request }) => request.mode === 'navigate',
+          handler: 'NetworkOnly',
+          options: { precacheFallback: { fallbackURL: 'index.html' } },
+        },
+      ],
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offline()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   preview: { port: 4173, strictPort: true },

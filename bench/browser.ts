@@ -1,31 +1,28 @@
 /**
- * The explorer in Chromium: bundle size, first animated frame, frame pacing with many frames on
+ * The explorer in Chromium: bundle size and the JavaScript loaded before the first frame, first animated frame, frame pacing with many frames on
  * screen, the worker's real-time factor at line rate, and how fast Pause takes effect; a preset at
  * real time and the CPU a paused page uses (bench/browserRealTime.ts).
  * Drives the built app (vite preview) in Debian's Chromium with Playwright.
  */
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { LINE_RATE } from './scenarios';
 import { buildApp, hooks, withServedApp, type Hooks } from './browserServer';
 import { mapOpBurst } from './browserBurst';
 import { realTimeAndRest } from './browserRealTime';
+import { allScripts, FIRST_LOAD_GOAL_KB, firstLoadScripts } from './firstLoad';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 
 function bundleSize(): void {
-  let raw = 0;
-  let gz = 0;
-  for (const f of readdirSync('dist/assets')) {
-    if (!f.endsWith('.js')) continue;
-    const buf = readFileSync(`dist/assets/${f}`);
-    raw += buf.length;
-    gz += gzipSync(buf, { level: 9 }).length;
-  }
+  const { rawKb, gzKb } = allScripts();
+  console.log(`  JavaScript (all of dist/assets, app and worker): ${rawKb.toFixed(1)} KB, ${gzKb.toFixed(1)} KB gzipped (goal <= 250)`);
+}
+
+async function firstLoad(browser: Browser, base: string): Promise<void> {
+  const { files, gzKb } = await firstLoadScripts(browser, base);
   console.log(
-    `  JavaScript (all of dist/assets, app and worker): ${(raw / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(1)} KB gzipped (goal <= 250)`,
+    `  first-load JavaScript: ${gzKb.toFixed(1)} KB gzipped (goal <= ${FIRST_LOAD_GOAL_KB}): ${files.map((f) => f.replace('dist/assets/', '')).join(', ')}`,
   );
 }
 
@@ -166,6 +163,7 @@ async function main(): Promise<void> {
   bundleSize();
   const node = nodeRtf();
   await withServedApp(PORT, async (browser, base) => {
+    await firstLoad(browser, base);
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await firstFrame(page, base);
     await pacing(page, base);

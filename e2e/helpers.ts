@@ -20,6 +20,9 @@ export async function open(page: Page, query = ''): Promise<void> {
   await page.goto('/' + (query ? `?${query}` : ''));
   await expect(page.getByRole('timer', { name: 'Simulated time' })).toBeVisible();
   await page.waitForFunction(() => window.__cpumapScope !== undefined);
+  // The panels arrive just after the first frame, in place of busy placeholders with the same
+  // region and heading: wait for them, so a region is not replaced while a test scrolls to it.
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 }
 
 /** Pauses if running, and waits until the clock has stopped. */

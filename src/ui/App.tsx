@@ -23,18 +23,15 @@ import { Settings } from './Settings';
 import { StatusLine } from './StatusLine';
 import { Topology } from './topology/Topology';
 import { Timeline } from './Timeline';
-import { LifecyclePanel } from './panels/LifecyclePanel';
-import { StatsPanel } from './panels/StatsPanel';
-import { TraceLog } from './panels/TraceLog';
-import { KernelCodePanel } from './panels/KernelCodePanel';
-import { MapOpsPanel } from './panels/MapOpsPanel';
+import { KernelCodePanel, LifecyclePanel, MapOpsPanel, StatsPanel, TraceLog } from './panels/deferredPanels';
 import { EmbedCode } from './EmbedCode';
 import { EmbedView } from './EmbedView';
 import { SidePane } from './SidePane';
 import { useFirstScreen } from './useFirstScreen';
 import { LessonPicker } from './lessons/LessonPicker';
 import { useLessonRunner } from './lessons/useLessonRunner';
-import { ComparePage } from './compare/ComparePage';
+import { useLessonContent } from './lessons/lessonLibrary';
+import { ComparePage } from './compare/deferredComparePage';
 
 /**
  * The whole page; only the topology and the controls in an iframe (`embed=1`); or two runs side
@@ -47,6 +44,7 @@ export function App() {
   useViewSettings();
   useKeyboard();
   const embed = useLink((s) => s.modes.embed);
+  useLessonContent(useLink((s) => s.modes.lesson));
   // A link with `compare`: two runs side by side, with their own workers and controls.
   if (comparing) return <ComparePage />;
   return embed ? <EmbedView /> : <FullPage />;

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useUi } from './store';
 import { PresetPicker } from './PresetPicker';
-import { ScenarioFileControls } from './exports/ExportButtons';
+import { ScenarioFileControls } from './exports/ScenarioFileControls';
 import { formValues, queryFor, showInAddressBar, type FormParam, type FormValues } from './scenarioQuery';
 import { PREEMPT_MODELS, STACK_VERDICTS, type ScenarioProblem } from '../scenario/types';
 

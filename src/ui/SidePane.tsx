@@ -8,10 +8,10 @@
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useLink } from './url/linkState';
-import { LessonPanel } from './lessons/LessonPanel';
+import { LessonPanel } from './lessons/deferredLessonPanel';
 import { ScenarioForm } from './ScenarioForm';
 import { Inspector } from './topology/Inspector';
-import { KernelCodePanel } from './panels/KernelCodePanel';
+import { KernelCodePanel } from './panels/deferredPanels';
 import { Welcome } from './orient/Welcome';
 import { EventList } from './orient/EventList';
 

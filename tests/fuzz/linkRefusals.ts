@@ -9,6 +9,7 @@ import { parseScenario } from '../../src/scenario/parse';
 import type { ScenarioProblem } from '../../src/scenario/types';
 import { VIEW_PARAMS } from '../../src/scenario/viewParams';
 import { comparePair } from '../../src/ui/compare/compareQuery';
+import { LESSONS } from '../../src/lessons';
 import { resolveLesson } from '../../src/ui/lessons/resolveLesson';
 import { readViewState, type ViewState } from '../../src/ui/url/viewState';
 
@@ -30,7 +31,7 @@ export function linkRefusals(query: string): LinkRefusals {
     return { page: 'compare', view, problems: [...viewProblems, ...pair.problemsA, ...pair.problemsCompare], lessonProblem: null };
   }
   const scenario = parseScenario(query, { extraParams: VIEW_PARAMS });
-  const lesson = resolveLesson(view);
+  const lesson = resolveLesson(view, { lessons: LESSONS, failure: null });
   return {
     page: view.embed ? 'embed' : 'full',
     view,

@@ -1,15 +1,13 @@
 /**
- * Download buttons: the trace log, the statistics (CSV and JSON), the scenario (and opening a
- * scenario file back), and each chart as SVG or PNG. The files are built when clicked, from the
+ * Download buttons: the trace log, the statistics (CSV and JSON), and each chart as SVG or PNG
+ * (the scenario's are in ScenarioFileControls.tsx). The files are built when clicked, from the
  * bounded feeds and the latest snapshot.
  */
-import { useId, useState, type ChangeEvent, type RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 import { feeds } from '../feeds';
 import { frameBus } from '../frameBus';
-import { showInAddressBar } from '../scenarioQuery';
 import { useUi } from '../store';
 import { downloadBlob, downloadText } from './download';
-import { MAX_SCENARIO_FILE_BYTES, readScenarioFile, SCENARIO_FILE, scenarioFileText } from './scenarioFile';
 import { STATS_CSV_FILE, statsCsv } from './statsCsv';
 import { STATS_JSON_FILE, statsJsonText } from './statsJson';
 import { svgMarkup, svgPng } from './svgImage';
@@ -49,54 +47,6 @@ export function StatsDownloadButtons() {
         Download JSON
       </button>
     </span>
-  );
-}
-
-/** "Download scenario" and "Open scenario file" (checked as a URL is, then loaded without a reload). */
-export function ScenarioFileControls() {
-  const loadScenario = useUi((s) => s.loadScenario);
-  const [error, setError] = useState<string | null>(null);
-  const inputId = useId();
-
-  const onDownload = () => downloadText(SCENARIO_FILE, scenarioFileText(useUi.getState().query), 'application/json');
-
-  const onOpen = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    if (file === undefined) return;
-    const result =
-      file.size > MAX_SCENARIO_FILE_BYTES
-        ? readScenarioFile('', file.size)
-        : await file.text().then(
-            (text) => readScenarioFile(text, file.size),
-            () => ({ ok: false as const, message: 'The file could not be read.' }),
-          );
-    // The same file may be chosen again after a fix.
-    input.value = '';
-    if (!result.ok) {
-      setError(`${file.name}: ${result.message}`);
-      return;
-    }
-    setError(null);
-    loadScenario(result.query);
-    showInAddressBar(result.query);
-  };
-
-  return (
-    <div className="scenario-file">
-      <button type="button" onClick={onDownload}>
-        Download scenario
-      </button>{' '}
-      <label htmlFor={inputId} className="scenario-file-open">
-        Open scenario file
-      </label>{' '}
-      <input id={inputId} type="file" accept=".json,application/json" onChange={(e) => void onOpen(e)} />
-      {error === null ? null : (
-        <p role="alert" className="problems">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
 

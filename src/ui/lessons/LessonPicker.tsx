@@ -1,5 +1,5 @@
 /** The lesson list in the header: choosing one starts it at its first step. */
-import { LESSONS } from '../../lessons';
+import { LESSON_CATALOG } from '../../lessons/catalog';
 import { useLink } from '../url/linkState';
 
 export function LessonPicker() {
@@ -13,7 +13,7 @@ export function LessonPicker() {
         onChange={(e) => setModes(e.target.value === '' ? { lesson: null, step: null } : { lesson: e.target.value, step: 1 })}
       >
         <option value="">None (explore freely)</option>
-        {LESSONS.map((l) => (
+        {LESSON_CATALOG.map((l) => (
           <option key={l.id} value={l.id} title={l.summary}>
             {l.title}
           </option>
