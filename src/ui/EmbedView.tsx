@@ -11,7 +11,7 @@ import { Topology } from './topology/Topology';
 import { resolveLesson } from './lessons/resolveLesson';
 import { useLink } from './url/linkState';
 import { useLessonRunner } from './lessons/useLessonRunner';
-import { EmbedLessonStep } from './lessons/EmbedLessonStep';
+import { useLessonLibrary } from './lessons/lessonLibrary';
 
 /**
  * The full page's address for this embed: the same query without `embed=1`. Absolute on the
@@ -26,6 +26,8 @@ export function EmbedView() {
   useLessonRunner();
   const modes = useLink((s) => s.modes);
   const resolved = resolveLesson(modes);
+  // Fetched with the lessons' content (resolveLesson is null until it has arrived).
+  const embedStep = useLessonLibrary((s) => s.embedStep);
   return (
     <div className="app embed">
       <LinkNotice />
@@ -36,7 +38,7 @@ export function EmbedView() {
           <Topology />
           <Timeline />
         </div>
-        {resolved !== null && 'step' in resolved && <EmbedLessonStep lesson={resolved.lesson} index={resolved.index} />}
+        {resolved !== null && 'step' in resolved && embedStep !== null && embedStep(resolved.lesson, resolved.index)}
       </main>
       <footer className="embed-footer">
         {/* The full page shows this in its lesson panel; the frame has no panel, so it says it here. */}

@@ -9,11 +9,11 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useLink } from './url/linkState';
 import { LessonPanel } from './lessons/deferredLessonPanel';
-import { ScenarioForm } from './ScenarioForm';
+import { ScenarioForm } from './deferredParts';
 import { Inspector } from './topology/Inspector';
 import { KernelCodePanel } from './panels/deferredPanels';
-import { Welcome } from './orient/Welcome';
-import { EventList } from './orient/EventList';
+import { Welcome } from './orient/deferredOrient';
+import { EventList } from './orient/deferredEventList';
 
 type Tab = 'main' | 'inspector' | 'code';
 const TABS: Tab[] = ['main', 'inspector', 'code'];

@@ -1,6 +1,7 @@
 /** A WorkerHost for tests: a fake clock, timers that run only when the test says so, posts kept. */
 import type { WorkerHost } from './host';
 import type { FrameMessage, FromWorker } from './protocol';
+import { WORKER_TOOLS } from './tools';
 
 export function fakeHost() {
   const posted: { msg: FromWorker; transfer: Transferable[]; wall: number }[] = [];
@@ -18,6 +19,7 @@ export function fakeHost() {
       return id;
     },
     clearTimer: (id) => timers.delete(id as number),
+    tools: WORKER_TOOLS,
     faults: {
       dropOutgoing: (count, kind) => faults.push(`drop ${count} ${kind ?? 'any'}`),
       close: () => faults.push('close'),

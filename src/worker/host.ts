@@ -1,3 +1,4 @@
+import type { WorkerTools } from './tools';
 /** What the SimController needs from its surroundings: the worker scope (main.ts), or a test. */
 import type { FromWorker } from './protocol';
 
@@ -9,6 +10,8 @@ export interface WorkerHost {
   clearTimer(handle: unknown): void;
   /** Test hooks: the ways a worker fails other than by throwing. */
   faults: WorkerFaults;
+  /** The inspector and Step captions (tools.ts): at hand, or fetched on first use. */
+  tools: WorkerTools | (() => Promise<WorkerTools>);
 }
 
 export interface WorkerFaults {

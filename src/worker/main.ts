@@ -30,6 +30,8 @@ const controller = new SimController({
     if (handle === IMMEDIATE) immediate = null;
     else clearTimeout(handle as ReturnType<typeof setTimeout>);
   },
+  // Fetched on the first inspection or Step, not before the first frame.
+  tools: () => import('./tools').then((m) => m.WORKER_TOOLS),
   faults: {
     dropOutgoing: (count, kind) => outbox.dropNext(count, kind),
     close: () => scope.close(),

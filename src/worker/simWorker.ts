@@ -11,7 +11,6 @@ import { MoveRecorder, type MoveBatch } from '../engine/moves';
 import { takeSnapshot } from '../engine/snapshot';
 import { parseScenario } from '../scenario/parse';
 import type { MapOpSpec } from '../scenario/types';
-import { inspect } from './inspect';
 import { PlayLoop } from './playLoop';
 import { StatsSampler } from './statsSampler';
 import { StatsHistory } from './statsHistory';
@@ -19,7 +18,7 @@ import { Timeline, type RunState } from './timeline';
 import { stepOnce } from './stepOnce';
 import { TraceFeed } from './traceFeed';
 import { EventFeed } from './eventFeed';
-import { probeStep, stepCaption } from './stepCaption';
+import type { WorkerTools } from './tools';
 import { VIEW_PARAMS } from '../scenario/viewParams';
 import type { CrashHow, FrameMessage, InspectTarget, LoadedMessage, StatePurpose, StepUnit, ToWorker } from './protocol';
 import { PageChannel } from './pageChannel';
@@ -54,7 +53,13 @@ export class SimController {
   private readonly loop: PlayLoop;
   private readonly clock = () => this.host.now();
 
+  /** The inspector and Step captions, once at hand (see WorkerHost.tools). */
+  private tools: WorkerTools | null;
+  /** Messages waiting while the tools are fetched, or null. */
+  private held: ToWorker[] | null = null;
+
   constructor(private readonly host: WorkerHost) {
+    this.tools = typeof host.tools === 'function' ? null : host.tools;
     this.page = new PageChannel(host);
     this.loop = new PlayLoop(host, {
       engine: () => this.engine,
@@ -72,7 +77,33 @@ export class SimController {
    * stops, and the exception is rethrown so the worker's own error reporting sees it too.
    */
   receive(msg: ToWorker): void {
+    // Messages that come while the tools are fetched wait, so every message is handled in order.
+    if (this.held !== null) {
+      this.held.push(msg);
+      return;
+    }
+    if (this.tools === null && (msg.type === 'step' || msg.type === 'inspect')) {
+      this.held = [msg];
+      const load = this.host.tools as () => Promise<WorkerTools>;
+      void load().then(
+        (tools) => this.release(tools),
+        (e: unknown) =>
+          this.guarded(() => {
+            this.held = null;
+            throw e;
+          }),
+      );
+      return;
+    }
     this.guarded(() => this.handle(msg));
+  }
+
+  /** The tools have arrived: handles the messages that waited for them, in order. */
+  private release(tools: WorkerTools): void {
+    this.tools = tools;
+    const held = this.held ?? [];
+    this.held = null;
+    for (const msg of held) this.receive(msg);
   }
 
   /** The engine, for tests. */
@@ -351,6 +382,7 @@ export class SimController {
     const start = this.host.now();
     this.stepStarts.push(engine.now);
     if (this.stepStarts.length > 10_000) this.stepStarts.shift();
+    const { probeStep, stepCaption } = this.tools as WorkerTools;
     const before = probeStep(engine);
     stepOnce(engine, unit, () => this.page.signOfLife());
     this.page.post({ type: 'stepCaption', text: stepCaption(engine, before, probeStep(engine)), at: engine.now });
@@ -407,7 +439,8 @@ export class SimController {
       actualSpeed: this.loop.pacer.actualSpeed,
       behind: this.loop.pacer.behind,
       moves,
-      inspection: this.target === null ? null : inspect(engine, this.target),
+      // A target is set only by an 'inspect' message, which waits for the tools.
+      inspection: this.target === null || this.tools === null ? null : this.tools.inspect(engine, this.target),
     };
     // The batch's arrays are fresh copies: hand their buffers over instead of cloning them.
     const transfer: Transferable[] =

@@ -2,8 +2,9 @@
  * The "Events" region, in the manner of a packet tracer's simulation mode: the latest NAPI polls,
  * bulk flushes, kthread wake-ups and iterations, RCU grace periods and map operations, each with
  * its simulated time; clicking one inspects the queue, entry or CPU concerned. Filterable by
- * kind. The worker records only while the list is on screen, and the list re-renders a few times
- * a second at most.
+ * kind. The worker records while the list is on screen or the run is paused (stepping costs
+ * nothing, and the list then shows the steps when scrolled to), and the list re-renders a few
+ * times a second at most.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EngineEvent } from '../../engine/eventLog';
@@ -84,10 +85,11 @@ export function EventList() {
   const [kinds, setKinds] = useState<ReadonlySet<Kind>>(() => new Set(KINDS.map((k) => k.kind)));
   const following = useOrient((s) => s.following);
 
-  // The worker records events only while the list can be seen.
+  // The worker records events while the list can be seen, and while paused (steps are cheap).
+  const running = useUi((s) => s.running);
   useEffect(() => {
-    send({ type: 'events', on: onScreen });
-  }, [send, onScreen]);
+    send({ type: 'events', on: onScreen || !running });
+  }, [send, onScreen, running]);
 
   const shown = useMemo(
     () =>

@@ -3,7 +3,7 @@
  * fields, the kernel function it is in with its upstream link), and a Close button.
  */
 import { useUi } from '../store';
-import { FrameJourney } from '../orient/FrameJourney';
+import { FrameJourney } from '../orient/deferredOrient';
 
 /** Clears the selection here and in the worker. */
 export function closeInspector(): void {
