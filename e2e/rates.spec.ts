@@ -74,7 +74,7 @@ interface RatesRead {
 }
 
 function ratesTable(page: Page): Locator {
-  return page.getByRole('table', { name: 'Rates' });
+  return page.getByRole('table', { name: 'Rates', exact: true });
 }
 
 /** Reads the whole table in one go (it changes while the run plays). */
