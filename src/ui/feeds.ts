@@ -5,6 +5,7 @@
  */
 import type { TraceEvent } from '../engine/kernel/tracepoints';
 import type { StatsProgress, StatsSample } from '../worker/statsSampler';
+import { Versioned } from './versioned';
 
 /** Statistics samples kept for the charts. */
 export const MAX_STATS = 600;
@@ -14,7 +15,7 @@ export const MAX_TRACE = 2000;
 /** One line of the trace log: a tracepoint hit, or a map operation's result. */
 export type TraceLine = { kind: 'tracepoint'; seq: number; event: TraceEvent } | { kind: 'op'; seq: number; at: number; text: string };
 
-class Feeds {
+class Feeds extends Versioned {
   stats: StatsSample[] = [];
   trace: TraceLine[] = [];
   /** Hits the worker did not send (too many per display frame), since the load. */
@@ -22,9 +23,7 @@ class Feeds {
   statsInterval = 1e6;
   /** The interval in progress at the latest frame (null after a load or a going back, until the next frame). */
   progress: StatsProgress | null = null;
-  version = 0;
   private seq = 0;
-  private listeners = new Set<() => void>();
 
   /** A new scenario: forget everything. */
   clear(): void {
@@ -71,16 +70,6 @@ class Feeds {
   addOp(at: number, text: string): void {
     this.trace = [...this.trace, { kind: 'op' as const, seq: this.seq++, at, text }].slice(-MAX_TRACE);
     this.bump();
-  }
-
-  subscribe(fn: () => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-
-  private bump(): void {
-    this.version++;
-    for (const fn of this.listeners) fn();
   }
 }
 

@@ -5,6 +5,7 @@
 import type { EngineSnapshot } from '../engine/snapshot';
 import { isTerminal, PLACE_NIC, placeKind, type MoveBatch } from '../engine/moves';
 import type { Topology } from '../worker/protocol';
+import { Versioned } from './versioned';
 
 /** One frame's journey: places and the simulated times it reached them (oldest first). */
 export interface Journey {
@@ -17,7 +18,7 @@ export interface Journey {
 const MAX_JOURNEYS = 4000;
 
 /** The latest state of one run (the page has one; a side-by-side pair has one per run). */
-export class FrameBus {
+export class FrameBus extends Versioned {
   topology: Topology | null = null;
   snapshot: EngineSnapshot | null = null;
   /** Simulated time of the latest snapshot. */
@@ -30,7 +31,6 @@ export class FrameBus {
   /** NIC drops (frames without an id), as [place, at] pairs. */
   nicDrops: { place: number; at: number }[] = [];
   /** Bumped on every update, so a paused renderer can tell nothing changed. */
-  version = 0;
   /**
    * Bumped when the run's past is no longer the one seen so far (a scenario loaded, going back, a
    * resync): rates measured between snapshots must not span it.
@@ -38,7 +38,6 @@ export class FrameBus {
   epoch = 0;
   /** The epoch `snapshot` arrived in (older: it belongs to the past before the last bump). */
   snapshotEpoch = 0;
-  private listeners = new Set<() => void>();
 
   setTopology(t: Topology): void {
     this.topology = t;
@@ -68,11 +67,6 @@ export class FrameBus {
   }
 
   /** Calls `fn` after every update; returns the unsubscribe function. */
-  subscribe(fn: () => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-
   private addMoves(m: MoveBatch): void {
     for (let i = 0; i < m.count; i++) {
       const f = m.frame[i];
@@ -108,11 +102,6 @@ export class FrameBus {
       if (excess-- <= 0) return;
       this.journeys.delete(key);
     }
-  }
-
-  private bump(): void {
-    this.version++;
-    for (const fn of this.listeners) fn();
   }
 }
 

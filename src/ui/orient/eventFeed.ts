@@ -3,6 +3,7 @@
  * iterations and grace periods, and the map operations' results, newest last, bounded.
  */
 import type { EngineEvent } from '../../engine/eventLog';
+import { Versioned } from '../versioned';
 
 /** One line of the event list. */
 export type EventLine =
@@ -17,11 +18,9 @@ export function lineAt(line: EventLine): number {
   return line.kind === 'op' ? line.at : line.event.at;
 }
 
-class EventFeed {
+class EventFeed extends Versioned {
   lines: EventLine[] = [];
-  version = 0;
   private seq = 0;
-  private listeners = new Set<() => void>();
 
   add(events: readonly EngineEvent[]): void {
     if (events.length === 0) return;
@@ -44,16 +43,6 @@ class EventFeed {
   clear(): void {
     this.lines = [];
     this.bump();
-  }
-
-  subscribe(fn: () => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-
-  private bump(): void {
-    this.version++;
-    for (const fn of this.listeners) fn();
   }
 }
 

@@ -151,6 +151,15 @@ function dotPoint(
   return true;
 }
 
+/** Index of the place journey `j` is at, at `simNs`; -1 before the frame arrived. */
+function placeIndexAt(j: Journey, simNs: number): number {
+  const n = j.places.length;
+  if (n === 0 || j.at[0] > simNs) return -1;
+  let i = n - 1;
+  while (i > 0 && j.at[i] > simNs) i--;
+  return i;
+}
+
 /**
  * The frame drawn nearest to (`x`, `y`) at `simNs`, if one is within `maxDist` px: a click on the
  * topology picks it (dots are small, so "near" is enough).
@@ -166,23 +175,17 @@ export function nearestFrame(
 ): number | null {
   let best: number | null = null;
   let bestD = maxDist * maxDist;
-  journeys.forEach((j, id) => {
-    const n = j.places.length;
-    if (n === 0 || j.at[0] > simNs) return;
-    let i = n - 1;
-    while (i > 0 && j.at[i] > simNs) i--;
-    if (isTerminal(placeKind(j.places[i]))) return;
-    if (!dotPoint(j, id, i, simNs, layout, motion.reducedMotion, motion.travelNs)) return;
-    const d = (dot.x - x) ** 2 + (dot.y - y) ** 2;
-    if (d <= bestD) {
-      bestD = d;
-      best = id;
+  for (const d of frameDots(journeys, simNs, layout, motion)) {
+    const dist = (d.x - x) ** 2 + (d.y - y) ** 2;
+    if (dist <= bestD) {
+      bestD = dist;
+      best = d.frame;
     }
-  });
+  }
   return best;
 }
 
-/** Every frame drawn as a dot at `simNs`, with its position (tests aim clicks with it). */
+/** Every frame drawn as a dot at `simNs`, with its position (a click picks from them; tests aim with them). */
 export function frameDots(
   journeys: ReadonlyMap<number, Journey>,
   simNs: number,
@@ -191,11 +194,8 @@ export function frameDots(
 ): { frame: number; x: number; y: number }[] {
   const out: { frame: number; x: number; y: number }[] = [];
   journeys.forEach((j, id) => {
-    const n = j.places.length;
-    if (n === 0 || j.at[0] > simNs) return;
-    let i = n - 1;
-    while (i > 0 && j.at[i] > simNs) i--;
-    if (!isTerminal(placeKind(j.places[i])) && dotPoint(j, id, i, simNs, layout, motion.reducedMotion, motion.travelNs))
+    const i = placeIndexAt(j, simNs);
+    if (i >= 0 && !isTerminal(placeKind(j.places[i])) && dotPoint(j, id, i, simNs, layout, motion.reducedMotion, motion.travelNs))
       out.push({ frame: id, x: dot.x, y: dot.y });
   });
   return out;
@@ -224,13 +224,10 @@ export function drawFrames(
   waiting.clear();
   const { reducedMotion, travelNs, flashNs } = style;
   journeys.forEach((j, id) => {
-    const places = j.places;
     const at = j.at;
-    const n = places.length;
-    if (n === 0 || at[0] > simNs) return;
-    let i = n - 1;
-    while (i > 0 && at[i] > simNs) i--;
-    const code = places[i];
+    const i = placeIndexAt(j, simNs);
+    if (i < 0) return;
+    const code = j.places[i];
     const kind = placeKind(code);
     if (isTerminal(kind)) {
       if (kind === PLACE_DELIVERED || simNs - at[i] >= flashNs) return;
