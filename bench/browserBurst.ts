@@ -6,6 +6,8 @@ import type { Page } from '@playwright/test';
 
 export async function mapOpBurst(page: Page, base: string): Promise<void> {
   await page.goto(base + '/?rx=0,1&entries=4:256,5:256&rate=2M&prog=hash&speed=1000000');
+  // The panels arrive after the first frame, in place of busy placeholders.
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 30_000 });
   const ops = page.getByRole('region', { name: 'Map operations' });
   await ops.scrollIntoViewIfNeeded();
   await ops.getByRole('textbox', { name: 'Key' }).fill('4');
