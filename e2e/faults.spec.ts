@@ -221,14 +221,12 @@ test.describe('a worker that fails is restarted from the link', () => {
     expect(leastMs).toBeGreaterThan(SILENT_LIMIT_MS + CHECK_EVERY_MS);
     await open(page, `${LINE_RATE}&paused=1`);
     await expect.poll(async () => (await supervision(page)).frames).toBeGreaterThan(0);
+    // The hook's stretching of every slice is checked with a fake clock in
+    // src/worker/simWorker.faults.test.ts; here nothing is timed.
     await send(page, { type: 'stretchRuns', minSliceMs: STRETCH_MS });
-    const started = Date.now();
     // Through the page's own channel, as a lesson step with a start time loads.
     await send(page, { type: 'load', query: LINE_RATE, startNs: START_NS });
     await expect(timer(page)).toHaveText('1.000000000 s', { timeout: 50_000 });
-    const took = Date.now() - started;
-    console.log(`start time 1 s at line rate reached after ${took} ms (at least ${leastMs} ms by construction)`);
-    expect(took).toBeGreaterThanOrEqual(leastMs);
     expect(await supervision(page)).toMatchObject({ restarts: 0 });
     await expect(restartNotice(page)).toBeHidden();
   });

@@ -7,7 +7,6 @@
  * timers, fault hooks) so that it runs under test in Node; main.ts wires it to the worker scope.
  */
 import { describeOp, Engine } from '../engine/engine';
-import { MoveRecorder, type MoveBatch } from '../engine/moves';
 import { takeSnapshot } from '../engine/snapshot';
 import { parseScenario } from '../scenario/parse';
 import type { MapOpSpec } from '../scenario/types';
@@ -16,9 +15,9 @@ import { StatsSampler } from './statsSampler';
 import { StatsHistory } from './statsHistory';
 import { Timeline, type RunState } from './timeline';
 import { stepOnce } from './stepOnce';
-import { TraceFeed } from './traceFeed';
-import { EventFeed } from './eventFeed';
+import { Recorders } from './recorders';
 import type { WorkerTools } from './tools';
+import { ToolGate } from './toolGate';
 import { VIEW_PARAMS } from '../scenario/viewParams';
 import type { CrashHow, FrameMessage, InspectTarget, LoadedMessage, StatePurpose, StepUnit, ToWorker } from './protocol';
 import { PageChannel } from './pageChannel';
@@ -26,7 +25,7 @@ import { stateReport } from './stateReport';
 import type { WorkerHost } from './host';
 import { topologyOf } from './topology';
 import { runInSlices } from './runInSlices';
-import { ALIVE_EVERY_MS, DEFAULT_STATS_INTERVAL_NS, MAX_START_NS, MOVES_MAX_SPEED, STATS_HISTORY } from './settings';
+import { ALIVE_EVERY_MS, DEFAULT_STATS_INTERVAL_NS, MAX_START_NS, STATS_HISTORY } from './settings';
 
 /** Runs one simulation for the page: handles every ToWorker message. */
 export class SimController {
@@ -36,8 +35,7 @@ export class SimController {
   private sampler = new StatsSampler(DEFAULT_STATS_INTERVAL_NS);
   private readonly timeline = new Timeline();
   private readonly history = new StatsHistory(STATS_HISTORY);
-  private readonly trace = new TraceFeed();
-  private readonly events = new EventFeed();
+  private readonly recorders = new Recorders();
   /** Map operation records (engine.ops) already reported to the page. */
   private opsPosted = 0;
   /** Where each step since the last play, seek or load started: Step back returns there. */
@@ -53,13 +51,18 @@ export class SimController {
   private readonly loop: PlayLoop;
   private readonly clock = () => this.host.now();
 
-  /** The inspector and Step captions, once at hand (see WorkerHost.tools). */
-  private tools: WorkerTools | null;
-  /** Messages waiting while the tools are fetched, or null. */
-  private held: ToWorker[] | null = null;
+  /** The inspector and Step captions (see WorkerHost.tools); messages wait while they are fetched. */
+  private readonly gate: ToolGate;
 
   constructor(private readonly host: WorkerHost) {
-    this.tools = typeof host.tools === 'function' ? null : host.tools;
+    this.gate = new ToolGate(
+      host.tools,
+      (msg) => this.guarded(() => this.handle(msg)),
+      (e) =>
+        this.guarded(() => {
+          throw e;
+        }),
+    );
     this.page = new PageChannel(host);
     this.loop = new PlayLoop(host, {
       engine: () => this.engine,
@@ -77,33 +80,7 @@ export class SimController {
    * stops, and the exception is rethrown so the worker's own error reporting sees it too.
    */
   receive(msg: ToWorker): void {
-    // Messages that come while the tools are fetched wait, so every message is handled in order.
-    if (this.held !== null) {
-      this.held.push(msg);
-      return;
-    }
-    if (this.tools === null && (msg.type === 'step' || msg.type === 'inspect')) {
-      this.held = [msg];
-      const load = this.host.tools as () => Promise<WorkerTools>;
-      void load().then(
-        (tools) => this.release(tools),
-        (e: unknown) =>
-          this.guarded(() => {
-            this.held = null;
-            throw e;
-          }),
-      );
-      return;
-    }
-    this.guarded(() => this.handle(msg));
-  }
-
-  /** The tools have arrived: handles the messages that waited for them, in order. */
-  private release(tools: WorkerTools): void {
-    this.tools = tools;
-    const held = this.held ?? [];
-    this.held = null;
-    for (const msg of held) this.receive(msg);
+    this.gate.receive(msg);
   }
 
   /** The engine, for tests. */
@@ -135,7 +112,7 @@ export class SimController {
         break;
       case 'speed':
         this.loop.setSpeed(msg.nsPerSecond);
-        this.configureMoves();
+        if (this.engine !== null) this.recorders.configureMoves(this.engine.world, this.loop.pacer.speed);
         break;
       case 'step':
         this.step(msg.unit);
@@ -163,12 +140,12 @@ export class SimController {
         if (!this.loop.running) this.postFrame();
         break;
       case 'trace':
-        this.trace.on = msg.on;
-        this.configureTrace();
+        this.recorders.trace.on = msg.on;
+        if (this.engine !== null) this.recorders.trace.configure(this.engine.world);
         break;
       case 'events':
-        this.events.on = msg.on;
-        this.configureEvents();
+        this.recorders.events.on = msg.on;
+        if (this.engine !== null) this.recorders.events.configure(this.engine.world);
         break;
       case 'ping':
         this.page.post({ type: 'pong' });
@@ -218,9 +195,7 @@ export class SimController {
     this.timeline.start(this.state(loaded));
     const engine = loaded;
     this.engine = engine;
-    this.configureMoves();
-    this.configureTrace();
-    this.configureEvents();
+    this.recorders.configure(engine.world, this.loop.pacer.speed);
     this.opsPosted = engine.ops.length;
     this.opsAtLoad = engine.ops.length;
     this.loaded = { type: 'loaded', query, problems, create: engine.createResult.result, topology: topologyOf(engine) };
@@ -316,9 +291,7 @@ export class SimController {
     this.history.add(state.sampler.drain());
     this.engine = state.engine;
     this.sampler = state.sampler;
-    this.configureMoves();
-    this.configureTrace();
-    this.configureEvents();
+    this.recorders.configure(state.engine.world, this.loop.pacer.speed);
     this.opsPosted = state.engine.ops.length;
   }
 
@@ -356,25 +329,6 @@ export class SimController {
     if (purpose === 'resync') this.postFrame();
   }
 
-  /** Keeps tracepoint hits in a ring while the trace log listens. */
-  private configureTrace(): void {
-    if (this.engine !== null) this.trace.configure(this.engine.world);
-  }
-
-  /** Keeps the event list's records while it listens. */
-  private configureEvents(): void {
-    if (this.engine !== null) this.events.configure(this.engine.world);
-  }
-
-  /** Records journeys only at speeds where single frames can be seen moving. */
-  private configureMoves(): void {
-    const w = this.engine?.world;
-    if (w === undefined) return;
-    const want = this.loop.pacer.speed <= MOVES_MAX_SPEED;
-    if (want && w.moves === null) w.moves = new MoveRecorder();
-    else if (!want) w.moves = null;
-  }
-
   private step(unit: StepUnit): void {
     const engine = this.engine;
     if (engine === null) return;
@@ -382,7 +336,7 @@ export class SimController {
     const start = this.host.now();
     this.stepStarts.push(engine.now);
     if (this.stepStarts.length > 10_000) this.stepStarts.shift();
-    const { probeStep, stepCaption } = this.tools as WorkerTools;
+    const { probeStep, stepCaption } = this.gate.tools as WorkerTools;
     const before = probeStep(engine);
     stepOnce(engine, unit, () => this.page.signOfLife());
     this.page.post({ type: 'stepCaption', text: stepCaption(engine, before, probeStep(engine)), at: engine.now });
@@ -413,24 +367,19 @@ export class SimController {
     const engine = this.engine;
     if (engine === null) return;
     this.postScheduledOps();
-    const recorder = engine.world.moves;
     // Frames that reached the NIC by now appear there now, not when the next poll picks them up,
     // at every speed: the snapshot's counters then count every arrival up to its time, so the
     // rates row's window matches a headless run to the same two times (receiving changes nothing
     // else: arrivals are exogenous and only a poll consumes them).
     engine.receiveArrivals();
-    const moves: MoveBatch | null = recorder === null ? null : recorder.drain();
-    const { trace, skipped } = this.trace.drain(engine.world);
-    const events = this.events.drain(engine.world);
+    const { transfer, ...recorded } = this.recorders.drain(engine.world);
     const stats = this.sampler.drain();
     this.history.add(stats);
     const msg: FrameMessage = {
       type: 'frame',
       furthestNs: this.timeline.furthest,
       stats,
-      trace,
-      traceSkipped: skipped,
-      events,
+      ...recorded,
       statsInterval: this.sampler.interval,
       statsProgress: this.sampler.progress(engine),
       snapshot: takeSnapshot(engine),
@@ -438,13 +387,9 @@ export class SimController {
       speed: this.loop.pacer.speed,
       actualSpeed: this.loop.pacer.actualSpeed,
       behind: this.loop.pacer.behind,
-      moves,
       // A target is set only by an 'inspect' message, which waits for the tools.
-      inspection: this.target === null || this.tools === null ? null : this.tools.inspect(engine, this.target),
+      inspection: this.target === null || this.gate.tools === null ? null : this.gate.tools.inspect(engine, this.target),
     };
-    // The batch's arrays are fresh copies: hand their buffers over instead of cloning them.
-    const transfer: Transferable[] =
-      moves === null ? [] : [moves.frame.buffer, moves.place.buffer, moves.at.buffer, moves.flow.buffer].map((b) => b as ArrayBuffer);
     this.loop.posted();
     this.page.post(msg, transfer);
   }
