@@ -27,6 +27,11 @@ const NUMBER_FORMS: Record<'whole' | 'rate' | 'decimal', NumberForm> = {
   decimal: { parse: parseDecimal, format: (x) => formatDecimal(Number(x.toPrecision(12))), example: '0..1+0.25' },
 };
 
+/** What one value of `param` is called in messages. */
+function valueNoun(param: SweepParam): string {
+  return param.kind === 'rate' ? 'rate' : param.kind === 'whole' ? 'whole number' : 'number';
+}
+
 function fail(param: SweepParam, text: string, why: string): ListResult {
   return { ok: false, message: `${param.name}=${quote(text)}: ${why}` };
 }
@@ -36,9 +41,14 @@ function expandRange(param: SweepParam, form: NumberForm, text: string, m: RegEx
   const from = form.parse(fromText);
   const to = form.parse(toText);
   const by = how === 'x' ? parseDecimal(byText) : form.parse(byText);
-  if (from === null) return fail(param, text, `the range's start ${quote(fromText)} is not a ${param.kind === 'rate' ? 'rate' : 'number'}`);
-  if (to === null) return fail(param, text, `the range's end ${quote(toText)} is not a ${param.kind === 'rate' ? 'rate' : 'number'}`);
-  if (by === null) return fail(param, text, `the range's ${how === 'x' ? 'factor' : 'step'} ${quote(byText)} is not a number`);
+  if (from === null) return fail(param, text, `the range's start ${quote(fromText)} is not a ${valueNoun(param)}`);
+  if (to === null) return fail(param, text, `the range's end ${quote(toText)} is not a ${valueNoun(param)}`);
+  if (by === null)
+    return fail(
+      param,
+      text,
+      `the range's ${how === 'x' ? 'factor' : 'step'} ${quote(byText)} is not a ${how === 'x' ? 'number' : valueNoun(param)}`,
+    );
   if (to < from) return fail(param, text, 'the range ends before it starts');
   if (how === '+' && by <= 0) return fail(param, text, 'the step must be more than 0');
   if (how === 'x' && (by <= 1 || from <= 0)) return fail(param, text, 'a factor range needs a factor above 1 and a start above 0');
@@ -72,12 +82,13 @@ export function parseSweepList(param: SweepParam, text: string): ListResult {
     const form = NUMBER_FORMS[param.kind];
     const badValue = values.find((v) => form.parse(v) === null);
     if (badValue !== undefined) {
-      return fail(
-        param,
-        text,
-        `${quote(badValue)} is not a ${param.kind === 'rate' ? 'rate' : param.kind === 'whole' ? 'whole number' : 'number'} (a comma list, or a range such as ${form.example})`,
-      );
+      return fail(param, text, `${quote(badValue)} is not a ${valueNoun(param)} (a comma list, or a range such as ${form.example})`);
     }
   }
   return { ok: true, values };
+}
+
+/** A listed value as a number (`14.88M` → 14880000), or null for a word parameter's values. */
+export function sweepValueNumber(param: SweepParam, value: string): number | null {
+  return param.kind === 'word' ? null : NUMBER_FORMS[param.kind].parse(value);
 }
