@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: engine speed (against the floor, and as the machine scales) and memory, the
- * calibration table, and time travel. Prints figures and ratios;
+ * calibration table, time travel, and a sweep in the CLI. Prints figures and ratios;
  * it asserts nothing (tests check behaviour, the bench measures).
  */
 import { groupThousands } from '../src/engine/stats/format';
@@ -10,6 +10,9 @@ import { timeTravel } from './timeTravel';
 import { engineFor } from './measureEngine';
 import { floorRatio } from './floorRatio';
 import { scaleTable } from './scale';
+import { isMainThread } from 'node:worker_threads';
+import { sweepBench } from './sweep';
+import { servePoints } from '../src/cli/sweep/pointRunner';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -135,14 +138,21 @@ function publishedRuns(): void {
   );
 }
 
-const only = process.argv[2];
-if (!only || only === 'throughput') throughput();
-if (!only || only === 'floor') floorRatio();
-if (!only || only === 'scale') scaleTable();
-if (!only || only === 'calibration') {
-  calibration();
-  publishedRuns();
+// The sweep section runs points on worker threads started from this same bundle: off the main
+// thread it only serves points.
+if (isMainThread) {
+  const only = process.argv[2];
+  if (!only || only === 'throughput') throughput();
+  if (!only || only === 'floor') floorRatio();
+  if (!only || only === 'scale') scaleTable();
+  if (!only || only === 'calibration') {
+    calibration();
+    publishedRuns();
+  }
+  if (!only || only === 'memory') memory();
+  if (!only || only === 'timetravel') timeTravel();
+  if (!only || only === 'soak') soak();
+  if (!only || only === 'sweep') await sweepBench(new URL(import.meta.url));
+} else {
+  servePoints();
 }
-if (!only || only === 'memory') memory();
-if (!only || only === 'timetravel') timeTravel();
-if (!only || only === 'soak') soak();
