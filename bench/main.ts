@@ -12,6 +12,7 @@ import { floorRatio } from './floorRatio';
 import { scaleTable } from './scale';
 import { isMainThread } from 'node:worker_threads';
 import { sweepBench } from './sweep';
+import { parseBench } from './parse';
 import { servePoints } from '../src/cli/sweep/pointRunner';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -152,6 +153,7 @@ if (isMainThread) {
   if (!only || only === 'memory') memory();
   if (!only || only === 'timetravel') timeTravel();
   if (!only || only === 'soak') soak();
+  if (!only || only === 'parse') parseBench();
   if (!only || only === 'sweep') await sweepBench(new URL(import.meta.url));
 } else {
   servePoints();

@@ -1,4 +1,4 @@
-/** parseScenario on arbitrary input: it never throws, stays in range and stays fast. */
+/** parseScenario on arbitrary input: it never throws, stays in range, and ends on the worst inputs. */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_SCENARIO } from './defaults';
@@ -7,13 +7,11 @@ import { serializeScenario } from './serialize';
 import { expectInRange } from './parseTestHelpers';
 import { OPTIMIZATIONS, STACK_VERDICTS } from './types';
 import { validScenario } from './scenarioArbitraries';
+import { worstCaseQueries } from './worstQueries';
 
-/** Parses `query` and checks everything promised about the result, including that it came back fast. */
+/** Parses `query` and checks everything promised about the result. */
 function expectSaneParse(query: string): void {
-  const started = performance.now();
   const { scenario, problems } = parseScenario(query, { extraParams: ['speed'] });
-  // A hang guard, generous so that a loaded CI machine does not make it flaky.
-  expect(performance.now() - started).toBeLessThan(1000);
   expectInRange(scenario);
   expect(Array.isArray(problems)).toBe(true);
   for (const p of problems) {
@@ -170,39 +168,14 @@ describe('parseScenario on arbitrary input', () => {
   });
 
   it('stays fast on the largest inputs it accepts', () => {
-    // Long runs of one character: where a backtracking regular expression would go quadratic.
-    const fill = (unit: string, prefix: string, suffix = ''): string =>
-      prefix + unit.repeat(Math.floor((MAX_QUERY_LENGTH - prefix.length - suffix.length) / unit.length)) + suffix;
-    const worst = [
-      fill('0,', 'cpus=64&rx='),
-      fill('0:1,', 'entries='),
-      fill('1ms:free,', 'ops='),
-      fill('0:free,', 'ops='),
-      fill('x,', 'ops='),
-      fill(':', 'ops=1ms'),
-      fill('1', 'rate='),
-      fill('1', 'rate=', 'e5'),
-      fill('0', 'rate=1.', '1x'),
-      fill('1', 'ops=1'),
-      fill('0', 'ops=0.', '1ms:free'),
-      fill('0', 'ops=1', 'ms:free'),
-      fill('a=1&', ''),
-      fill('cpus=1&', ''),
-      fill('&', ''),
-      fill('%', 'stack='),
-      fill('9', 'link=0.'),
-      fill('0', 'drop=0.'),
-      fill('0', 'drop=0.', '1'),
-      fill('0', 'link=', '.5'),
-      fill('alloc-bulk,', 'opt='),
-    ];
-    const started = performance.now();
+    const worst = worstCaseQueries();
     for (const query of worst) {
       expect(query.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
       expectSaneParse(query);
     }
-    expect(performance.now() - started).toBeLessThan(5000);
-  });
+    // A hang guard only: a backtracking expression goes quadratic on these and takes minutes;
+    // how long the linear parse takes is measured by `npm run bench:engine -- parse`.
+  }, 120_000);
 
   it('refuses an over-long query whole, in constant time, whatever it contains', () => {
     const query = 'ops=' + '1ms:free,'.repeat(100_000);
