@@ -57,7 +57,7 @@ export function RunBForm({ pair, onApply }: { pair: ComparePair; onApply: (compa
 
   return (
     <form aria-label="Run B" className="run-b-form" onSubmit={onSubmit} noValidate>
-      <h2>Run B: run A with</h2>
+      <h2>Run B&apos;s differences from run A</h2>
       {rows.length === 0 ? <p className="run-b-none">nothing changed (the same scenario)</p> : null}
       {rows.map((row) => (
         <RowInput
