@@ -1,10 +1,12 @@
 /**
  * Two runs side by side (a link with `compare`): the 2019 overload on v5.0 against v5.2, read off
  * the comparison table as a person would read it; a link with bad `compare` parts; the controls
- * by keyboard; the way back to the single view and the pair's share link.
+ * by keyboard; the way back to the single view and the pair's share link; the single view's
+ * Compare button; the Run B form; each run's charts and the CSV downloads.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { tableNumber } from './helpers';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { open, tableNumber } from './helpers';
 
 const OVERLOAD = 'kernel=5.0&rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant&stack=iptables-drop';
 /** The v5.2 and v5.0 kthread at this overload (README, the 2019 series). */
@@ -163,14 +165,16 @@ test('keyboard: Space plays and pauses, the controls are reached by Tab', async 
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   expect(await sharedNs(page)).toBeGreaterThan(0);
 
+  // From Reset, Tab goes on through the page (the Run B form, each run's statistics) and around.
+  const names = ['Open run A alone', 'Open run B alone', 'Share link', 'Play', 'Step', 'Reset'];
   const reached: string[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 150 && !names.every((name) => reached.some((r) => r.endsWith(name))); i++) {
     await page.keyboard.press('Tab');
     reached.push(
       await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? ''),
     );
   }
-  for (const name of ['Open run A alone', 'Open run B alone', 'Share link', 'Play', 'Step', 'Reset']) {
+  for (const name of names) {
     expect(
       reached.some((r) => r.endsWith(name)),
       `${name} in the Tab order: ${reached.join(' | ')}`,
@@ -197,4 +201,86 @@ test('the way back to the single view, and the share link of the pair', async ({
   await expect(alone.getByRole('heading', { name: /^Run B/ })).toHaveCount(0);
   expect(new URL(alone.url()).searchParams.get('entries')).toBe('4:64');
   expect(new URL(alone.url()).searchParams.get('compare')).toBeNull();
+});
+
+test("the single view's Compare button opens the pair on the other kernel, and Back returns", async ({ page }) => {
+  await open(page, `${OVERLOAD}&speed=max&paused=1`);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Run A: Linux v5.0' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Run B: Linux v5.2' })).toBeVisible();
+  const url = new URL(page.url());
+  expect(url.searchParams.get('compare')).toBe('kernel=5.2');
+  expect(url.searchParams.get('entries')).toBe('4:128');
+  await page.goBack();
+  await expect(page.getByRole('button', { name: 'Compare', exact: true })).toBeEnabled();
+  await expect(page.getByRole('heading', { name: /^Run B/ })).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get('compare')).toBeNull();
+});
+
+test("run B's form: a bad value is named, a good one restarts the pair with it and goes into the link", async ({ page }) => {
+  await openPair(page, `${OVERLOAD}&speed=max&paused=1&compare=kernel%3D5.2`);
+  const form = page.getByRole('form', { name: 'Run B' });
+  await expect(form.getByLabel('Kernel', { exact: true })).toHaveValue('5.2');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(sharedTime(page)).toHaveText('1.000000 ms');
+
+  await form.getByLabel('Add a parameter').selectOption('rate');
+  await form.getByRole('button', { name: 'Add', exact: true }).click();
+  const rate = form.getByLabel('Rate', { exact: true });
+  await expect(rate).toHaveValue('14.7M');
+  await rate.fill('fast');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect(form.getByRole('alert')).toContainText('rate: "fast" is not allowed');
+  // Nothing applied; the typed values stay.
+  expect(new URL(page.url()).searchParams.get('compare')).toBe('kernel=5.2');
+  await expect(sharedTime(page)).toHaveText('1.000000 ms');
+  await expect(form.getByLabel('Kernel', { exact: true })).toHaveValue('5.2');
+
+  await rate.fill('1M');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('region', { name: 'Run B: Linux v5.2' })).toContainText('run A with kernel=5.2, rate=1M');
+  expect(new URL(page.url()).searchParams.get('compare')).toBe('kernel=5.2&rate=1M');
+  await expect(sharedTime(page)).toHaveText('0.000000 ms');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  const rx = (await pairTable(page, 1)).get('XDP-RX 3');
+  expectNear(rx?.pps[0] ?? NaN, 14.7e6, 0.02, "run A's RX pps");
+  expectNear(rx?.pps[1] ?? NaN, 1e6, 0.02, "run B's RX pps");
+});
+
+/** Clicks `button` and returns the downloaded file's name and text. */
+async function download(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: file.suggestedFilename(), text: await readFile((await file.path()) ?? '', 'utf8') };
+}
+
+test("each run's statistics: the interval for both, charts, and CSV per run and of both", async ({ page }) => {
+  await openPair(page, `${OVERLOAD}&speed=max&paused=1&compare=kernel%3D5.2`);
+  const statsA = page.getByRole('region', { name: 'Statistics of run A' });
+  const statsB = page.getByRole('region', { name: 'Statistics of run B' });
+  await statsA.getByLabel('Interval').selectOption({ label: '500 µs' });
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(sharedTime(page)).toHaveText('1.000000 ms');
+  for (const stats of [statsA, statsB]) {
+    await stats.scrollIntoViewIfNeeded();
+    await expect(stats).toContainText('one sample per 500 µs of simulated time');
+    await expect(
+      stats
+        .getByRole('img', { name: /^Kthread pps/ })
+        .locator('path')
+        .first(),
+    ).toBeAttached();
+    await expect(stats.getByRole('table', { name: /^xdp_redirect_cpu/ })).toContainText('interval ending at 1.000000 ms');
+  }
+
+  const a = await download(page, statsA.getByRole('button', { name: 'Download CSV' }));
+  expect(a.name).toBe('cpumap-stats-run-A.csv');
+  const pair = await download(page, page.getByRole('button', { name: 'Download CSV of both runs' }));
+  expect(pair.name).toBe('cpumap-stats-pair.csv');
+  const rows = pair.text.trimEnd().split('\r\n');
+  expect(rows[0]).toBe(`run,${a.text.split('\r\n')[0]}`);
+  const kthread = (run: string) => rows.filter((r) => r.startsWith(`${run},1000000,500000,false,kthread,`));
+  expect(kthread('A')).toHaveLength(1);
+  expect(kthread('B')).toHaveLength(1);
+  // Run A's rows are its own CSV's, with the run in front.
+  expect(a.text).toContain(kthread('A')[0].slice(2));
 });

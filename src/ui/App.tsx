@@ -24,7 +24,7 @@ import { StatusLine } from './StatusLine';
 import { Topology } from './topology/Topology';
 import { Timeline } from './Timeline';
 import { KernelCodePanel, LifecyclePanel, MapOpsPanel, StatsPanel, TraceLog } from './panels/deferredPanels';
-import { EmbedCode } from './deferredParts';
+import { CompareButton, EmbedCode } from './deferredParts';
 import { EmbedView } from './EmbedView';
 import { SidePane } from './SidePane';
 import { useFirstScreen } from './useFirstScreen';
@@ -64,6 +64,7 @@ function FullPage() {
         </h1>
         <LessonPicker />
         <ShareButton ready={loaded} />
+        <CompareButton />
         <EmbedCode />
         <Settings />
         <HelpOverlay />

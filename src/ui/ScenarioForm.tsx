@@ -10,7 +10,8 @@ import { ScenarioFileControls } from './exports/ScenarioFileControls';
 import { formValues, queryFor, showInAddressBar, type FormParam, type FormValues } from './scenarioQuery';
 import { PREEMPT_MODELS, STACK_VERDICTS, type ScenarioProblem } from '../scenario/types';
 
-interface Field {
+/** One field of the form (the side-by-side view's "Run B" form shows the same ones). */
+export interface Field {
   param: FormParam;
   label: string;
   hint: string;
@@ -20,7 +21,7 @@ interface Field {
   suggestions?: readonly string[];
 }
 
-const FIELDS: readonly Field[] = [
+export const FIELDS: readonly Field[] = [
   { param: 'kernel', label: 'Kernel', hint: 'which cpumap.c', options: ['5.0', '5.2'] },
   { param: 'preempt', label: 'Preemption', hint: 'full: CONFIG_PREEMPT; none: PREEMPT_NONE', options: PREEMPT_MODELS },
   { param: 'cpus', label: 'CPUs', hint: '1 to 64' },

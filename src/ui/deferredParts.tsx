@@ -21,3 +21,11 @@ export const EmbedCode = deferred(
     </button>
   </div>,
 );
+
+/** The header's Compare button (src/ui/compare/CompareButton.tsx): the side-by-side link is built when pressed. */
+export const CompareButton = deferred(
+  () => import('./compare/CompareButton').then((m) => m.CompareButton),
+  <button type="button" aria-busy="true" disabled>
+    Compare
+  </button>,
+);

@@ -15,7 +15,7 @@ export const MAX_TRACE = 2000;
 /** One line of the trace log: a tracepoint hit, or a map operation's result. */
 export type TraceLine = { kind: 'tracepoint'; seq: number; event: TraceEvent } | { kind: 'op'; seq: number; at: number; text: string };
 
-class Feeds extends Versioned {
+export class Feeds extends Versioned {
   stats: StatsSample[] = [];
   trace: TraceLine[] = [];
   /** Hits the worker did not send (too many per display frame), since the load. */

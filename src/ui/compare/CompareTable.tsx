@@ -10,7 +10,9 @@ import { formatSimTime } from '../format';
 import { visuallyHidden } from '../topology/LiveSummary';
 import { diffRows, signedNumber, signedPercent, type DiffRow, type Difference, type RunCells } from './diffRows';
 import type { ComparePair } from './compareQuery';
-import type { PairRunner } from './pairRunner';
+import { PAIR_CSV_FILE, pairStatsCsv } from './pairCsv';
+import { RUN_NAMES, type PairRunner } from './pairRunner';
+import { downloadText } from '../exports/download';
 import { usePair } from './usePair';
 import '../panels/stats/stats.css';
 
@@ -47,6 +49,21 @@ function Row({ row }: { row: DiffRow }) {
   );
 }
 
+/** Every statistics sample both runs' panels keep, in one CSV with a run column. */
+function PairCsvButton({ runner }: { runner: PairRunner }) {
+  const onClick = () => {
+    const runs = runner.runs.map((r, i) => ({ name: RUN_NAMES[i], samples: r.feeds.stats }));
+    downloadText(PAIR_CSV_FILE, pairStatsCsv(runs), 'text/csv;charset=utf-8');
+  };
+  return (
+    <p className="export-buttons">
+      <button type="button" onClick={onClick}>
+        Download CSV of both runs
+      </button>
+    </p>
+  );
+}
+
 export function CompareTable({ runner, pair }: { runner: PairRunner; pair: ComparePair }) {
   const common = usePair(runner, (s) => s.common);
   const rows = useMemo(() => (common === null ? [] : diffRows(common[0].stats, common[1].stats)), [common]);
@@ -54,6 +71,7 @@ export function CompareTable({ runner, pair }: { runner: PairRunner; pair: Compa
   return (
     <section aria-label="Statistics of both runs" className="panel compare-stats">
       <h2>Statistics</h2>
+      <PairCsvButton runner={runner} />
       {common === null ? (
         <p>No interval has completed in both runs yet.</p>
       ) : (

@@ -48,6 +48,8 @@ export interface PairOptions {
   playing: boolean;
   /** Simulated time to run to at once on start (a link's `t`). */
   startNs: number;
+  /** The statistics interval (simulated ns); the workers' own default when absent. */
+  statsInterval?: number;
 }
 
 const NEW_RUN: RunStatus = { create: null, simNs: 0, error: null };
@@ -64,6 +66,8 @@ export class PairRunner {
   private readonly clock: PairClock;
   private samples: [StatsSample[], StatsSample[]] = [[], []];
   private raf = 0;
+  /** The statistics interval both runs use, once chosen. */
+  private statsInterval: number | undefined;
 
   constructor(private readonly options: PairOptions) {
     this.store = createStore<PairState>(() => ({
@@ -85,6 +89,7 @@ export class PairRunner {
         },
       });
     this.runs = [run(0), run(1)];
+    this.statsInterval = options.statsInterval;
     this.clock = new PairClock(2, (i, msg) => this.runs[i].send(msg), options.speed);
   }
 
@@ -98,6 +103,7 @@ export class PairRunner {
     this.samples = [[], []];
     this.store.setState({ sharedNs: 0, behind: false, runs: [NEW_RUN, NEW_RUN], common: null });
     for (const r of this.runs) r.start(speed);
+    if (this.statsInterval !== undefined) this.setStatsInterval(this.statsInterval);
     if (this.options.startNs > 0) this.clock.seekForward(this.options.startNs, performance.now());
     this.loop();
   }
@@ -143,6 +149,17 @@ export class PairRunner {
   restart(): void {
     this.stop();
     this.start();
+  }
+
+  /** One statistics interval for both runs, so their samples cover the same spans. */
+  setStatsInterval(ns: number): void {
+    this.statsInterval = ns;
+    for (const r of this.runs) r.send({ type: 'statsInterval', ns });
+  }
+
+  /** The statistics interval chosen on this page, if any (a new pair keeps it). */
+  get chosenStatsInterval(): number | undefined {
+    return this.statsInterval;
   }
 
   setSpeed(nsPerSecond: number): void {

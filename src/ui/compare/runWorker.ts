@@ -1,9 +1,11 @@
 /**
  * One run of a side-by-side pair: its own simulation worker, its own frame bus (for its topology
- * canvas), and what the page shows of it. Unlike the single view's worker client it writes
+ * canvas) and statistics feed (for its statistics panel), and what the page shows of it. Unlike the single view's worker client it writes
  * nothing into the page's stores: the pair's controller hears about it through `RunEvents`.
  */
+import { Feeds } from '../feeds';
 import { FrameBus } from '../frameBus';
+import type { OpRecord } from '../../engine/engine';
 import type { FrameMessage, FromWorker, ToWorker, Topology } from '../../worker/protocol';
 
 export interface RunEvents {
@@ -15,6 +17,10 @@ export interface RunEvents {
 
 export class RunWorker {
   readonly bus = new FrameBus();
+  /** Its statistics samples (the trace log is the single view's business: not kept). */
+  readonly feeds = new Feeds();
+  /** The scenario's timed map operations done so far (for the statistics' JSON export). */
+  opLog: OpRecord[] = [];
   private worker: Worker | null = null;
   /** After a reset, frames still queued from before it are dropped until 'loaded'. */
   private awaitingLoad = false;
@@ -22,7 +28,8 @@ export class RunWorker {
   constructor(
     /** Run A or B: the worker's name in the browser's tools. */
     private readonly name: string,
-    private readonly query: string,
+    /** The run's scenario query. */
+    readonly query: string,
     private readonly events: RunEvents,
   ) {}
 
@@ -67,18 +74,24 @@ export class RunWorker {
       case 'loaded':
         this.awaitingLoad = false;
         this.bus.setTopology(msg.topology);
+        this.feeds.clear();
+        this.opLog = [];
         this.events.loaded(msg);
         break;
       case 'frame':
         if (this.awaitingLoad) return;
         this.bus.update(msg.snapshot, msg.running, msg.moves);
+        this.feeds.addFrame(msg.stats, [], 0, msg.statsInterval);
+        this.feeds.setProgress(msg.statsProgress);
         this.events.frame(msg);
         break;
       case 'error':
         this.events.failed(msg.message);
         break;
-      // Map operations (the scenario's own, timed ones) and goings-back are the single view's business.
       case 'opResult':
+        if (!this.awaitingLoad) this.opLog = [...this.opLog, msg.record];
+        break;
+      // Goings-back are the single view's business.
       case 'rewound':
       case 'forked':
         break;

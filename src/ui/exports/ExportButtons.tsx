@@ -6,7 +6,7 @@
 import { useState, type RefObject } from 'react';
 import { feeds } from '../feeds';
 import { frameBus } from '../frameBus';
-import { useUi } from '../store';
+import { useStatsSource } from '../panels/stats/statsSource';
 import { downloadBlob, downloadText } from './download';
 import { STATS_CSV_FILE, statsCsv } from './statsCsv';
 import { STATS_JSON_FILE, statsJsonText } from './statsJson';
@@ -31,12 +31,20 @@ export function TraceDownloadButton() {
   );
 }
 
-/** "Download CSV" and "Download JSON" of the kept statistics samples. */
+/** "cpumap-stats.csv" with `suffix` before the extension ("cpumap-stats-run-A.csv"). */
+function withSuffix(file: string, suffix: string): string {
+  const dot = file.lastIndexOf('.');
+  return `${file.slice(0, dot)}${suffix}${file.slice(dot)}`;
+}
+
+/** "Download CSV" and "Download JSON" of the kept statistics samples (of the panel's run). */
 export function StatsDownloadButtons() {
-  const onCsv = () => downloadText(STATS_CSV_FILE, statsCsv(feeds.stats), 'text/csv;charset=utf-8');
+  const source = useStatsSource();
+  const onCsv = () => downloadText(withSuffix(STATS_CSV_FILE, source.fileSuffix), statsCsv(source.feeds.stats), 'text/csv;charset=utf-8');
   const onJson = () => {
-    const { query, opLog } = useUi.getState();
-    downloadText(STATS_JSON_FILE, statsJsonText({ query, samples: feeds.stats, snapshot: frameBus.snapshot, opLog }), 'application/json');
+    const { query, opLog } = source.exportInput();
+    const text = statsJsonText({ query, samples: source.feeds.stats, snapshot: source.bus.snapshot, opLog });
+    downloadText(withSuffix(STATS_JSON_FILE, source.fileSuffix), text, 'application/json');
   };
   return (
     <span className="export-buttons">

@@ -3,11 +3,9 @@
  * xdp_redirect_cpu's table for the latest simulated interval (or, until one completes, for the
  * interval in progress, marked as such), and the interval select. Reads the bounded stats feed,
  * throttled to about four renders a second. Not a scroll box of its own: the charts are reached by
- * scrolling the page.
+ * scrolling the page. The run is the page's own, or one of a side-by-side pair (statsSource.ts).
  */
 import { useMemo, useRef } from 'react';
-import { feeds } from '../feeds';
-import { useUi } from '../store';
 import { StatsDownloadButtons } from '../exports/ExportButtons';
 import { Chart } from './stats/Chart';
 import { IntervalSelect } from './stats/IntervalSelect';
@@ -18,6 +16,7 @@ import { useOnScreen } from './useOnScreen';
 import { FrameTotalsList } from './stats/FrameTotalsList';
 import { intervalLabel } from './stats/intervals';
 import { formatSimTime } from '../format';
+import { useStatsSource } from './stats/statsSource';
 import type { StatsProgress } from '../../worker/statsSampler';
 import './stats/stats.css';
 
@@ -26,12 +25,14 @@ const CHART_SAMPLES = 200;
 
 /** The statistics panel. */
 export function StatsPanel() {
-  const stack = useUi((s) => s.topology?.stack ?? '');
+  const { feeds, bus, label } = useStatsSource();
   const ref = useRef<HTMLElement>(null);
   const onScreen = useOnScreen(ref);
   const version = useThrottledVersion(feeds, PANEL_REFRESH_MS, onScreen);
+  // Set with the scenario's load, which also clears the feed: a new version follows it.
+  const stack = bus.topology?.stack ?? '';
   // feeds.stats is replaced (never mutated) on change, so the version identifies its content.
-  const samples = useMemo(() => (version >= 0 ? feeds.stats.slice(-CHART_SAMPLES) : []), [version]);
+  const samples = useMemo(() => (version >= 0 ? feeds.stats.slice(-CHART_SAMPLES) : []), [feeds, version]);
   const charts = useMemo(() => METRICS.map((info) => ({ info, series: buildSeries(samples, info.metric) })), [samples]);
   const latest = samples.length > 0 ? samples[samples.length - 1] : null;
   const progress = feeds.progress;
@@ -39,8 +40,8 @@ export function StatsPanel() {
   const t1 = latest?.endNs ?? 0;
 
   return (
-    <section ref={ref} aria-label="Statistics" className="panel stats-panel">
-      <h2>Statistics</h2>
+    <section ref={ref} aria-label={label} className="panel stats-panel">
+      <h2>{label}</h2>
       <IntervalSelect current={feeds.statsInterval} />
       <StatsDownloadButtons />
       <FrameTotalsList active={onScreen} />

@@ -3,10 +3,10 @@
  * was offered, where each frame ended (lost or a verdict, as the Rates row groups them) and how
  * many are still in flight. Shown at every speed, before any statistics interval completes.
  */
-import { frameBus } from '../../frameBus';
 import { usePointed } from '../../lessons/pointer';
 import { accountedFor, TOTAL_LABELS, totalGroups, type TotalField } from './totals';
 import { useThrottledVersion } from './throttle';
+import { useStatsSource } from './statsSource';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -22,8 +22,9 @@ function Total({ field, value }: { field: TotalField; value: number }) {
 }
 
 export function FrameTotalsList({ active }: { active: boolean }) {
-  useThrottledVersion(frameBus, undefined, active);
-  const t = frameBus.snapshot?.frames;
+  const { bus } = useStatsSource();
+  useThrottledVersion(bus, undefined, active);
+  const t = bus.snapshot?.frames;
   if (t === undefined) return null;
   return (
     <div role="group" aria-label="Frames of the run so far" className="stats-totals">

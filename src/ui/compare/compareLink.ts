@@ -1,0 +1,20 @@
+/**
+ * The single view's way into the side-by-side view: run A is the run as its share link describes
+ * it, run B the same with one difference to start from (the other kernel version), which the
+ * side-by-side page's "Run B" form can change. Pure.
+ */
+import type { KernelVersion } from '../../scenario/types';
+import type { LinkModes } from '../url/linkState';
+
+/** Run B's first difference from run A: the other of the two cpumap.c versions. */
+export function defaultDifference(kernel: KernelVersion): string {
+  return kernel === '5.2' ? 'kernel=5.0' : 'kernel=5.2';
+}
+
+/**
+ * The page modes of the side-by-side link: `compare` added; a lesson and embedding dropped (a
+ * pair has neither; the link reader would name them as ignored); presentation mode kept.
+ */
+export function compareModes(modes: LinkModes, compare: string): LinkModes {
+  return { ...modes, lesson: null, step: null, embed: false, compare };
+}
