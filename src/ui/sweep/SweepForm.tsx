@@ -92,9 +92,7 @@ export function SweepForm({ initial, ready, onRun }: SweepFormProps) {
         <ParamField id="sweep-param" label="Vary" value={param} onChange={setParam} />
         <ListField id="sweep-list" label="Values" param={param} value={list} message={listMessage} onChange={setList} />
         <ParamField id="sweep-param2" label="Then vary" value={param2} onChange={setParam2} optional />
-        {param2 === '' ? (
-          <div className="field" />
-        ) : (
+        {param2 === '' ? null : (
           <ListField id="sweep-list2" label="Its values" param={param2} value={list2} message={list2Message} onChange={setList2} />
         )}
         <div className="field">

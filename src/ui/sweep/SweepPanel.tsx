@@ -69,7 +69,12 @@ export function SweepPanel() {
   }, [run]);
   const chartData = useMemo(
     () =>
-      SWEEP_METRICS.filter((m) => charts.includes(m.id)).map((m) => ({ m, data: sweepChartData(run.axes, run.points, run.results, m) })),
+      run.axes.length === 0
+        ? []
+        : SWEEP_METRICS.filter((m) => charts.includes(m.id)).map((m) => ({
+            m,
+            data: sweepChartData(run.axes, run.points, run.results, m),
+          })),
     [run.axes, run.points, run.results, charts],
   );
   const answering = new Set(answers.flatMap((a) => (a.point === null ? [] : [a.point])));
