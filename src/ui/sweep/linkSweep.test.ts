@@ -13,6 +13,9 @@ describe('sweep= in a link', () => {
     expect(q).toBe('v=1&rx=0,1&sweep=qsize:32,64;rate:1M..3M%2B1M');
     expect(readViewState(q).view).toEqual({ ...EMPTY_VIEW, sweep: view.sweep });
     expect(parseScenario('rx=0,1&sweep=qsize:32', { extraParams: VIEW_PARAMS }).problems).toEqual([]);
+    // Anything else is escaped whole, a character outside the BMP included (junk the panel then names).
+    const junk = readViewState('sweep=%F0%90%80%80%26x').view;
+    expect(readViewState(buildLinkQuery('', junk)).view.sweep).toBe('\u{10000}&x');
   });
 
   it('is read into axes, a + the address turned into a space read back as +', () => {

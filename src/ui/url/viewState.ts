@@ -239,6 +239,6 @@ export function buildLinkQuery(scenarioQuery: string, view: ViewState, { timeWhi
   if (view.embed) parts.push('embed=1');
   if (view.compare !== null) parts.push(`compare=${encodeURIComponent(view.compare)}`);
   // Readable (`sweep=qsize:32,64`): only what a query would misread is escaped (`+` reads as a space).
-  if (view.sweep !== null) parts.push(`sweep=${view.sweep.replace(/[^\w:;,.-]/g, encodeURIComponent)}`);
+  if (view.sweep !== null) parts.push(`sweep=${view.sweep.replace(/[^\w:;,.-]/gu, encodeURIComponent)}`);
   return parts.join('&');
 }
