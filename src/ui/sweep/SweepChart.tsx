@@ -103,7 +103,12 @@ export function SweepChart({ metric, data, worstTarget }: SweepChartProps) {
     root
       .append('g')
       .attr('transform', `translate(${M.left},0)`)
-      .call(axisLeft(y).ticks(4).tickFormat(format(Y_FORMAT[metric.unit])));
+      // Rates and ns are whole: no more ticks than units, so no "200m" drops/s on a flat line.
+      .call(
+        axisLeft(y)
+          .ticks(metric.unit === 'pps' || metric.unit === 'ns' ? Math.max(1, Math.min(4, Math.ceil(y.domain()[1]))) : 4)
+          .tickFormat(format(Y_FORMAT[metric.unit])),
+      );
     root
       .append('text')
       .attr('class', 'axis-label')
