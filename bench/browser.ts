@@ -1,7 +1,7 @@
 /**
  * The explorer in Chromium: bundle size and the JavaScript loaded before the first frame, first animated frame, frame pacing with many frames on
  * screen, the worker's real-time factor at line rate, and how fast Pause takes effect; a preset at
- * real time and the CPU a paused page uses (bench/browserRealTime.ts).
+ * real time and the CPU a paused page uses (bench/browserRealTime.ts); the page's 5-point sweep on its worker pool (bench/browserSweep.ts).
  * Drives the built app (vite preview) in Debian's Chromium with Playwright.
  */
 import type { Browser, Page } from '@playwright/test';
@@ -10,6 +10,7 @@ import { LINE_RATE } from './scenarios';
 import { buildApp, hooks, withServedApp, type Hooks } from './browserServer';
 import { mapOpBurst } from './browserBurst';
 import { realTimeAndRest } from './browserRealTime';
+import { pageSweep } from './browserSweep';
 import { allScripts, FIRST_LOAD_GOAL_KB, firstLoadScripts } from './firstLoad';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
@@ -171,6 +172,7 @@ async function main(): Promise<void> {
     await realTimeAndRest(page, base);
     await timeTravel(page, base);
     await mapOpBurst(page, base);
+    await pageSweep(page, base);
   });
 }
 

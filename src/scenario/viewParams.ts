@@ -3,4 +3,4 @@
  * them (they are not reported as unknown). The worker and the page share this list; it lives here,
  * free of the engine, so the page's bundle does not pull the engine in for it.
  */
-export const VIEW_PARAMS = ['speed', 'paused', 't', 'sel', 'v', 'theme', 'lesson', 'step', 'embed', 'present', 'compare'] as const;
+export const VIEW_PARAMS = ['speed', 'paused', 't', 'sel', 'v', 'theme', 'lesson', 'step', 'embed', 'present', 'compare', 'sweep'] as const;

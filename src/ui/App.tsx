@@ -18,13 +18,12 @@ import { ShareButton } from './ShareButton';
 import { useKeyboard } from './useKeyboard';
 import { Controls } from './Controls';
 import { ErrorNotice } from './ErrorNotice';
-import { HelpOverlay } from './HelpOverlay';
 import { Settings } from './Settings';
 import { StatusLine } from './StatusLine';
 import { Topology } from './topology/Topology';
 import { Timeline } from './Timeline';
 import { KernelCodePanel, LifecyclePanel, MapOpsPanel, StatsPanel, TraceLog } from './panels/deferredPanels';
-import { CompareButton, EmbedCode } from './deferredParts';
+import { CompareButton, EmbedCode, HelpOverlay } from './deferredParts';
 import { EmbedView } from './EmbedView';
 import { SidePane } from './SidePane';
 import { useFirstScreen } from './useFirstScreen';
@@ -32,6 +31,7 @@ import { LessonPicker } from './lessons/LessonPicker';
 import { useLessonRunner } from './lessons/useLessonRunner';
 import { useLessonContent } from './lessons/lessonLibrary';
 import { ComparePage } from './compare/deferredComparePage';
+import { SweepButton, SweepSlot } from './sweep/deferredSweep';
 
 /**
  * The whole page; only the topology and the controls in an iframe (`embed=1`); or two runs side
@@ -66,6 +66,7 @@ function FullPage() {
         <ShareButton ready={loaded} />
         <CompareButton />
         <EmbedCode />
+        <SweepButton />
         <Settings />
         <HelpOverlay />
       </header>
@@ -80,6 +81,7 @@ function FullPage() {
         <SidePane />
       </main>
       <section className="panels" aria-label="Panels">
+        <SweepSlot />
         <MapOpsPanel />
         <LifecyclePanel />
         <StatsPanel />
@@ -106,6 +108,7 @@ function useBoot(): void {
       embed: view.embed,
       present: view.present,
       compare: view.compare,
+      sweep: view.sweep,
     });
     const theme = view.theme;
     if (theme !== null) useUi.setState({ theme });

@@ -1,7 +1,8 @@
 /**
- * The scenario form (with the preset picker and its presets' texts) and the Embed button's dialog,
- * fetched after the first frame: neither is what the first frame is about. Each one's landmark or
- * button stands in its place meanwhile.
+ * The scenario form (with the preset picker and its presets' texts), the Embed button's dialog and
+ * the keyboard help, fetched after the first frame: none is what the first frame is about. Each
+ * one's landmark or button stands in its place meanwhile (a "?" pressed before then opens the help
+ * once it has arrived: its open state is the store's).
  */
 import { deferred } from './deferred';
 
@@ -27,5 +28,12 @@ export const CompareButton = deferred(
   () => import('./compare/CompareButton').then((m) => m.CompareButton),
   <button type="button" aria-busy="true" disabled>
     Compare
+  </button>,
+);
+
+export const HelpOverlay = deferred(
+  () => import('./HelpOverlay').then((m) => m.HelpOverlay),
+  <button type="button" className="help-button" aria-label="Help: keyboard shortcuts (?)" aria-busy="true" disabled>
+    ?
   </button>,
 );

@@ -44,6 +44,8 @@ export interface PageHooks {
   probe: () => Promise<StateMessage>;
   /** The frames the topology draws as dots now, at their positions in the page (tests click them). */
   frameDots: () => { frame: number; x: number; y: number }[];
+  /** The Sweep panel's last sweep (set by its code once it runs one): performance.now() at its start and end, its pool. */
+  sweep?: { points: number; workers: number; startedAt: number; endedAt: number | null };
 }
 
 declare global {

@@ -11,9 +11,9 @@ import { manualOpSpec } from './linkQuery';
 import type { ViewState } from './viewState';
 
 /** The link's page modes: kept in the address as the page rewrites it. */
-export type LinkModes = Pick<ViewState, 'lesson' | 'step' | 'embed' | 'present' | 'compare'>;
+export type LinkModes = Pick<ViewState, 'lesson' | 'step' | 'embed' | 'present' | 'compare' | 'sweep'>;
 
-export const NO_MODES: LinkModes = { lesson: null, step: null, embed: false, present: false, compare: null };
+export const NO_MODES: LinkModes = { lesson: null, step: null, embed: false, present: false, compare: null, sweep: null };
 
 export interface LinkState {
   /** Map operations done by hand since the scenario loaded, in the order done. */

@@ -22,8 +22,8 @@ const MAX_FINITE_SPEED = 1e9;
 const MAX_VALUE = 64;
 /** The view parameters, as readViewState reads them (the worker's list: src/scenario/viewParams.ts). */
 const VIEW_KEYS: ReadonlySet<string> = new Set(VIEW_PARAMS);
-/** View parameters a side-by-side link cannot use: the pair has no lesson, no selection and no embedded form. */
-const NOT_SIDE_BY_SIDE = ['lesson', 'step', 'sel', 'embed'] as const;
+/** View parameters a side-by-side link cannot use: the pair has no lesson, no selection, no embedded form and no sweep. */
+const NOT_SIDE_BY_SIDE = ['lesson', 'step', 'sel', 'embed', 'sweep'] as const;
 
 export interface ViewState {
   /** Simulated ns per wall second (Infinity: `max`), or null: the page's default. */
@@ -44,6 +44,11 @@ export interface ViewState {
   present: boolean;
   /** `compare`: the second run of a side-by-side pair, as changes to this scenario's query. */
   compare: string | null;
+  /**
+   * `sweep`: the Sweep panel's PARAM:LIST;PARAM:LIST, kept as given; the panel's code (fetched
+   * after the first frame) checks it and names its problems in the link notice.
+   */
+  sweep: string | null;
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -57,6 +62,7 @@ export const EMPTY_VIEW: ViewState = {
   embed: false,
   present: false,
   compare: null,
+  sweep: null,
 };
 
 /** Longest `compare` value: a handful of scenario parameters. */
@@ -170,6 +176,9 @@ export function readViewState(query: string, maxLength = 65_536): { view: ViewSt
         if (value.length <= MAX_COMPARE) view.compare = value;
         else problems.push(problem('compare', value, `scenario parameters for the second run, at most ${MAX_COMPARE} characters`));
         break;
+      case 'sweep':
+        view.sweep = value;
+        break;
     }
   }
   dropUnused(view, given, problems);
@@ -186,7 +195,11 @@ function dropUnused(view: ViewState, given: ReadonlyMap<string, string>, problem
       const value = given.get(key);
       if (value === undefined || view[key] === EMPTY_VIEW[key]) continue;
       problems.push(
-        problem(key, value, 'not used side by side (a link with compare shows two runs, without lessons, selection or embedding); ignored'),
+        problem(
+          key,
+          value,
+          'not used side by side (a link with compare shows two runs, without lessons, selection, embedding or sweeps); ignored',
+        ),
       );
       if (key === 'embed') view.embed = false;
       else view[key] = null;
@@ -225,5 +238,7 @@ export function buildLinkQuery(scenarioQuery: string, view: ViewState, { timeWhi
   if (view.present) parts.push('present=1');
   if (view.embed) parts.push('embed=1');
   if (view.compare !== null) parts.push(`compare=${encodeURIComponent(view.compare)}`);
+  // Readable (`sweep=qsize:32,64`): only what a query would misread is escaped (`+` reads as a space).
+  if (view.sweep !== null) parts.push(`sweep=${view.sweep.replace(/[^\w:;,.-]/gu, encodeURIComponent)}`);
   return parts.join('&');
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildLinkQuery, EMPTY_VIEW, readViewState } from '../url/viewState';
+import { parseScenario } from '../../scenario/parse';
+import { VIEW_PARAMS } from '../../scenario/viewParams';
+import { readLinkSweep } from './linkSweep';
+
+describe('sweep= in a link', () => {
+  it('is a view parameter: kept as given, written back readable, and no scenario problem', () => {
+    const { view, problems } = readViewState('rx=0,1&sweep=qsize:32,64;rate:1M..3M%2B1M');
+    expect(problems).toEqual([]);
+    expect(view.sweep).toBe('qsize:32,64;rate:1M..3M+1M');
+    const q = buildLinkQuery('rx=0,1', view);
+    expect(q).toBe('v=1&rx=0,1&sweep=qsize:32,64;rate:1M..3M%2B1M');
+    expect(readViewState(q).view).toEqual({ ...EMPTY_VIEW, sweep: view.sweep });
+    expect(parseScenario('rx=0,1&sweep=qsize:32', { extraParams: VIEW_PARAMS }).problems).toEqual([]);
+    // Anything else is escaped whole, a character outside the BMP included (junk the panel then names).
+    const junk = readViewState('sweep=%F0%90%80%80%26x').view;
+    expect(readViewState(buildLinkQuery('', junk)).view.sweep).toBe('\u{10000}&x');
+  });
+
+  it('is read into axes, a + the address turned into a space read back as +', () => {
+    const read = readLinkSweep('qsize:32..256x2;rate:1M..3M 1M');
+    expect('axes' in read && read.axes.map((a) => [a.param, a.values])).toEqual([
+      ['qsize', ['32', '64', '128', '256']],
+      ['rate', ['1M', '2M', '3M']],
+    ]);
+  });
+
+  it("names a bad value in the link notice's words, with readSweepLink's message", () => {
+    const read = (value: string) => {
+      const r = readLinkSweep(value);
+      return 'problems' in r ? r.problems : [];
+    };
+    expect(read('qsise:1,2')).toEqual([
+      { param: 'sweep', value: 'qsise:1,2', message: expect.stringMatching(/^sweep: "qsise" cannot be swept: use one of qsize, targets/) },
+    ]);
+    expect(read('qsize=32')[0].message).toMatch(/^sweep: "qsize=32": write PARAM:LIST, e.g. qsize:32,64,128$/);
+    expect(read('qsize:32,,64')[0].message).toMatch(/empty value/);
+  });
+
+  it('is named and ignored side by side', () => {
+    const { view, problems } = readViewState('compare=kernel%3D5.0&sweep=qsize:32');
+    expect(view.sweep).toBeNull();
+    expect(problems.map((p) => p.param)).toEqual(['sweep']);
+  });
+});
