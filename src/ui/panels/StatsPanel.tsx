@@ -13,6 +13,7 @@ import { Chart } from './stats/Chart';
 import { IntervalSelect } from './stats/IntervalSelect';
 import { buildSeries, METRICS } from './stats/series';
 import { StatsTable } from './stats/StatsTable';
+import { HeadroomLatency } from './stats/HeadroomLatency';
 import { PANEL_REFRESH_MS, useThrottledVersion } from './stats/throttle';
 import { useOnScreen } from './useOnScreen';
 import { FrameTotalsList } from './stats/FrameTotalsList';
@@ -27,6 +28,8 @@ const CHART_SAMPLES = 200;
 /** The statistics panel. */
 export function StatsPanel() {
   const stack = useUi((s) => s.topology?.stack ?? '');
+  const rx = useUi((s) => s.topology?.rx);
+  const rxCpus = useMemo(() => (rx ?? []).map((q) => q.cpu), [rx]);
   const ref = useRef<HTMLElement>(null);
   const onScreen = useOnScreen(ref);
   const version = useThrottledVersion(feeds, PANEL_REFRESH_MS, onScreen);
@@ -70,6 +73,16 @@ export function StatsPanel() {
         <p>No simulated time has passed yet.</p>
       )}
       <LossesNote stack={stack} />
+      {latest !== null ? (
+        <HeadroomLatency
+          headroom={latest.headroom}
+          latency={latest.latency}
+          rxCpus={rxCpus}
+          when={`interval ending at ${formatSimTime(latest.endNs)}${latest.partial ? ' (partial interval)' : ''}`}
+        />
+      ) : progress !== null ? (
+        <HeadroomLatency headroom={progress.headroom} latency={progress.latency} rxCpus={rxCpus} when={progressSentence(progress)} />
+      ) : null}
     </section>
   );
 }
