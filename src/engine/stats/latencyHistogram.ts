@@ -80,30 +80,6 @@ export class LatencyHistogram {
     this.max = -1;
   }
 
-  /** Adds `other`'s values (two windows merged into one). */
-  add(other: LatencyHistogram): void {
-    for (let i = 0; i < BUCKET_COUNT; i++) this.counts[i] += other.counts[i];
-    this.count += other.count;
-    if (other.max > this.max) this.max = other.max;
-  }
-
-  /**
-   * Removes an earlier snapshot's values (what was recorded since it). A maximum cannot be taken
-   * apart: it stays the exact one while its bucket still holds values (which may then be the
-   * earlier snapshot's), else becomes the highest remaining bucket's upper bound. The engine resets
-   * per window instead (see LatencyRecorder), which keeps the window's maximum exact.
-   */
-  subtract(earlier: LatencyHistogram): void {
-    let top = -1;
-    for (let i = 0; i < BUCKET_COUNT; i++) {
-      this.counts[i] -= earlier.counts[i];
-      if (this.counts[i] > 0) top = i;
-    }
-    this.count -= earlier.count;
-    if (top < 0) this.max = -1;
-    else if (bucketOf(this.max) !== top) this.max = bucketLower(top) + bucketWidth(top);
-  }
-
   /**
    * The value at quantile `q` (0..1; nearest rank): its bucket's value, never above the exact
    * maximum, so p50 <= p99 <= max always holds. NaN when nothing was recorded.
@@ -118,4 +94,28 @@ export class LatencyHistogram {
     }
     return this.max;
   }
+}
+
+/** Adds `other`'s values to `into` (two windows merged into one). */
+export function mergeInto(into: LatencyHistogram, other: LatencyHistogram): void {
+  for (let i = 0; i < BUCKET_COUNT; i++) into.counts[i] += other.counts[i];
+  into.count += other.count;
+  if (other.max > into.max) into.max = other.max;
+}
+
+/**
+ * Takes an earlier snapshot's values out of `from` (what was recorded since it). A maximum cannot
+ * be taken apart: it stays the exact one while its bucket still holds values (which may then be
+ * the earlier snapshot's), else becomes the highest remaining bucket's upper bound. The engine
+ * resets per window instead (see LatencyRecorder), which keeps each window's maximum exact.
+ */
+export function subtractFrom(from: LatencyHistogram, earlier: LatencyHistogram): void {
+  let top = -1;
+  for (let i = 0; i < BUCKET_COUNT; i++) {
+    from.counts[i] -= earlier.counts[i];
+    if (from.counts[i] > 0) top = i;
+  }
+  from.count -= earlier.count;
+  if (top < 0) from.max = -1;
+  else if (bucketOf(from.max) !== top) from.max = bucketLower(top) + bucketWidth(top);
 }
