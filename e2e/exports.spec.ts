@@ -39,7 +39,7 @@ test('the trace log downloads as trace_pipe text', async ({ page }) => {
 test('the statistics download as CSV and as JSON with the CLI keys', async ({ page }) => {
   await open(page, `${QUERY}&speed=max`);
   const stats = page.getByRole('region', { name: 'Statistics' });
-  await showUntil(stats, stats.getByRole('table'));
+  await showUntil(stats, stats.getByRole('table', { name: /^xdp_redirect_cpu/ }));
 
   const csv = await download(page, stats.getByRole('button', { name: 'Download CSV' }));
   expect(csv.name).toBe('cpumap-stats.csv');
@@ -49,20 +49,41 @@ test('the statistics download as CSV and as JSON with the CLI keys', async ({ pa
     .split('\r\n')
     .map((r) => r.split(','));
   const header = rows[0];
-  expect(header).toEqual(['end_ns', 'period_ns', 'partial', 'kind', 'from', 'to', 'cpu', 'pps', 'drop_pps', 'extra']);
+  expect(header.slice(0, 10)).toEqual(['end_ns', 'period_ns', 'partial', 'kind', 'from', 'to', 'cpu', 'pps', 'drop_pps', 'extra']);
+  expect(header).toContain('idle_share');
+  expect(header).toContain('p99_ns');
   const body = rows.slice(1);
   expect(body.length).toBeGreaterThan(0);
   const pps = header.indexOf('pps');
+  const kind = (r: string[]) => r[header.indexOf('kind')];
   for (const r of body) {
     expect(r).toHaveLength(header.length);
-    expect(Number.isFinite(Number(r[pps])) && r[pps] !== '').toBe(true);
+    if (kind(r) !== 'headroom' && kind(r) !== 'latency') expect(Number.isFinite(Number(r[pps])) && r[pps] !== '').toBe(true);
   }
-  expect(body.some((r) => r[header.indexOf('kind')] === 'kthread' && Number(r[pps]) > 0)).toBe(true);
+  expect(body.some((r) => kind(r) === 'kthread' && Number(r[pps]) > 0)).toBe(true);
+  // CPU 2 is a target: its headroom and its latency.
+  expect(body.some((r) => kind(r) === 'headroom' && r[header.indexOf('cpu')] === '2' && Number(r[header.indexOf('idle_share')]) < 1)).toBe(
+    true,
+  );
+  expect(body.some((r) => kind(r) === 'latency' && r[header.indexOf('cpu')] === '2' && Number(r[header.indexOf('p50_ns')]) > 0)).toBe(true);
 
   const json = await download(page, stats.getByRole('button', { name: 'Download JSON' }));
   expect(json.name).toBe('cpumap-stats.json');
   const report = JSON.parse(json.data.toString('utf8')) as Record<string, unknown>;
-  for (const key of ['scenario', 'simulatedNs', 'rx', 'enqueue', 'kthread', 'redirectErrPps', 'ops', 'frames', 'violations', 'samples'])
+  for (const key of [
+    'scenario',
+    'simulatedNs',
+    'rx',
+    'enqueue',
+    'kthread',
+    'redirectErrPps',
+    'ops',
+    'frames',
+    'latency',
+    'headroom',
+    'violations',
+    'samples',
+  ])
     expect(report).toHaveProperty(key);
   expect(report.scenario).toContain('cpus=4');
   expect(report.simulatedNs).toBeGreaterThan(0);

@@ -69,7 +69,7 @@ export function tableNumber(text: string): number {
  */
 export async function statsTable(page: Page, endMs: number): Promise<Map<string, StatsRow>> {
   const stats = page.getByRole('region', { name: 'Statistics' });
-  const table = stats.getByRole('table');
+  const table = stats.getByRole('table', { name: /^xdp_redirect_cpu/ });
   // The region, not the table, is polled: the table is not there until the panel has rendered,
   // and a locator that is not there would hold up the poll (and its scrolling) until it times out.
   await expectRegionText(stats, stats, `interval ending at ${endMs.toFixed(6)} ms`);

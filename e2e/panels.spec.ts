@@ -71,7 +71,7 @@ test('the statistics table equals the CLI for the same scenario and simulated ti
   await stats.scrollIntoViewIfNeeded();
   await stats.getByRole('combobox', { name: 'Interval' }).selectOption({ label: '1 ms' });
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  const table = stats.getByRole('table');
+  const table = stats.getByRole('table', { name: /^xdp_redirect_cpu/ });
   await expectRegionText(stats, stats, 'interval ending at');
   await pause(page);
   const caption = (await table.locator('caption').textContent()) ?? '';

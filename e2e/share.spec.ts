@@ -5,7 +5,7 @@ import { expectTimeAdvances, open, pause, simNs } from './helpers';
 async function statsTable(page: Page): Promise<string> {
   const region = page.getByRole('region', { name: 'Statistics' });
   await region.scrollIntoViewIfNeeded();
-  const table = region.getByRole('table');
+  const table = region.getByRole('table', { name: /^xdp_redirect_cpu/ });
   await expect(table).toBeVisible();
   await page.waitForTimeout(800);
   return (await table.textContent()) ?? '';
@@ -40,7 +40,7 @@ test('a shared link reproduces the run: same simulated time, same statistics', a
   await expect(copy.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   const region = copy.getByRole('region', { name: 'Statistics' });
   await region.scrollIntoViewIfNeeded();
-  await expect(region.getByRole('table')).toHaveText(table);
+  await expect(region.getByRole('table', { name: /^xdp_redirect_cpu/ })).toHaveText(table);
   await expect(timer(copy)).toHaveText(time ?? '');
 });
 

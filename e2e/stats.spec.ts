@@ -1,17 +1,21 @@
 /**
  * The Statistics panel at every speed: at the default speed, long before the first interval
  * completes, it shows the run's frame totals (which add up) and the interval in progress; the
- * charts read out a value on hover.
+ * charts read out a value on hover; the CPU headroom and Latency tables agree with the CLI.
  */
 import { expect, test } from '@playwright/test';
 import { expectRegionText, open, pause, tableNumber } from './helpers';
+import { runSim } from '../src/cli/run';
+import type { RunReport } from '../src/cli/report';
+import { percent } from '../src/ui/panels/stats/headroomRows';
+import { micros } from '../src/ui/panels/stats/latencyRows';
 
 test('at the default speed the panel shows the totals so far and the interval in progress, and they add up', async ({ page }) => {
   await open(page);
   const stats = page.getByRole('region', { name: 'Statistics' });
   await stats.scrollIntoViewIfNeeded();
   await expectRegionText(stats, stats, 'interval in progress:', 10_000);
-  await expect(stats.getByRole('table')).toContainText('interval in progress');
+  await expect(stats.getByRole('table', { name: /^xdp_redirect_cpu/ })).toContainText('interval in progress');
   await pause(page);
   const totals = stats.getByRole('group', { name: 'Frames of the run so far' });
   await expect(totals).toBeVisible();
@@ -40,4 +44,24 @@ test('a chart reads out the value at the pointer', async ({ page }) => {
   await chart.getByRole('img').focus();
   await page.keyboard.press('ArrowLeft');
   await expect(readout).toContainText(/interval ending at [\d.]+ ms: CPU \d+/);
+});
+
+test('the CPU headroom and Latency tables give the same figures as npm run sim for that interval', async ({ page }) => {
+  const query = 'rx=0&entries=4:256,5:256&rate=2M&prog=hash&stack=iptables-drop';
+  await open(page, `${query}&t=3ms&paused=1`);
+  const stats = page.getByRole('region', { name: 'Statistics' });
+  const headroom = stats.getByRole('table', { name: /^CPU headroom, interval ending at 3\.000000 ms/ });
+  const latency = stats.getByRole('table', { name: /^Latency \(µs\), interval ending at 3\.000000 ms/ });
+  await expectRegionText(stats, stats, 'CPU headroom, interval ending at 3.000000 ms');
+  const cli = JSON.parse(runSim([query, '--warmup', '2ms', '--duration', '3ms', '--json']).stdout) as RunReport;
+  // CPU 4's row: softirq, ksoftirqd, kthread, switch, idle; and its p50, p99, max, flush→dequeue p50, p99.
+  const h = cli.headroom[4];
+  await expect(headroom.getByRole('row', { name: /^4 / }).getByRole('cell')).toHaveText(
+    [h.softirq, h.ksoftirqd, h.kthread, h.switch, h.idle].map(percent),
+  );
+  const l = cli.latency[0];
+  expect(l.cpu).toBe(4);
+  await expect(latency.getByRole('row', { name: /^4 / }).getByRole('cell')).toHaveText(
+    [l.p50, l.p99, l.max, l.enqueueToDequeue.p50, l.enqueueToDequeue.p99].map(micros),
+  );
 });

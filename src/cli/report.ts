@@ -1,10 +1,12 @@
 /**
- * The CLI's --json object: rates per second measured after the warm-up, frame counts over the
- * whole run, the map operations' results and any invariant violations.
+ * The CLI's --json object: rates, latency and CPU headroom measured after the warm-up, frame
+ * counts over the whole run, the map operations' results and any invariant violations.
  */
 import type { Engine, FrameTotals } from '../engine/engine';
 import type { TraceCounters } from '../engine/kernel/tracepoints';
 import { redirectCpuStats } from '../engine/stats/redirectCpu';
+import { busySnapshot, headroomShares, type CpuHeadroom } from '../engine/stats/headroom';
+import type { CpuLatency } from '../engine/stats/latency';
 import { serializeScenario } from '../scenario/serialize';
 
 export interface RunReport {
@@ -25,7 +27,28 @@ export interface RunReport {
     next: number | null;
   }[];
   frames: FrameTotals;
+  /**
+   * Per target CPU (one with an entry, or whose kthread handed frames to the stack), ascending:
+   * NIC arrival to the stack, and ring flush to kthread dequeue, in ns over the measured window;
+   * null where no frame was measured (see stats/latency.ts).
+   */
+  latency: CpuLatency[];
+  /** Per CPU of the scenario: the measured window's shares (0..1, summing to 1). */
+  headroom: CpuHeadroom[];
   violations: string[];
+}
+
+/** Where the measured window starts: the counters then, and the latency window started there. */
+export interface WindowStart {
+  counters: TraceCounters;
+  nicDrops: Float64Array;
+  busy: Float64Array;
+}
+
+/** Starts the measured window at the engine's current time (the end of the warm-up). */
+export function startWindow(engine: Engine): WindowStart {
+  engine.world.latency.startWindow();
+  return { counters: engine.world.counters.clone(), nicDrops: nicDropsByCpu(engine), busy: busySnapshot(engine.world.cpus) };
 }
 
 /** NIC drops per CPU so far (the queues bound to it). */
@@ -35,9 +58,19 @@ export function nicDropsByCpu(engine: Engine): Float64Array {
   return out;
 }
 
-/** Builds the report from the counters at the end of the warm-up and now. */
-export function buildReport(engine: Engine, atWarmup: TraceCounters, nicAtWarmup: Float64Array, measuredNs: number): RunReport {
+/** Runs `engine` to `warmupNs`, then measures to `durationNs`: what `--json` prints. */
+export function measureReport(engine: Engine, warmupNs: number, durationNs: number): RunReport {
+  engine.runUntil(warmupNs);
+  const start = startWindow(engine);
+  engine.runUntil(durationNs);
+  return buildReport(engine, start, durationNs - warmupNs);
+}
+
+/** Builds the report for the window from `start` (startWindow) to now, `measuredNs` long. */
+export function buildReport(engine: Engine, start: WindowStart, measuredNs: number): RunReport {
   const w = engine.world;
+  const atWarmup = start.counters;
+  const nicAtWarmup = start.nicDrops;
   const stats = redirectCpuStats(atWarmup, w.counters, measuredNs, engine.scenario.cpus);
   const nicNow = nicDropsByCpu(engine);
   const perSec = 1e9 / measuredNs;
@@ -58,6 +91,8 @@ export function buildReport(engine: Engine, atWarmup: TraceCounters, nicAtWarmup
     redirectErrPps: stats.redirectErrTotal.dropPps,
     ops: engine.ops.map(({ at, op, key, qsize, flags, result, value, next }) => ({ at, op, key, qsize, flags, result, value, next })),
     frames: engine.frameTotals(),
+    latency: w.latency.report(w.entries, w.now),
+    headroom: headroomShares(start.busy, busySnapshot(w.cpus), measuredNs),
     violations: [...engine.violations],
   };
 }

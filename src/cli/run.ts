@@ -8,7 +8,7 @@ import { redirectCpuStats } from '../engine/stats/redirectCpu';
 import { formatRedirectCpuTable } from '../engine/stats/format';
 import { formatTraceLine } from '../engine/stats/tracePipe';
 import { parseScenario } from '../scenario/parse';
-import { buildReport, nicDropsByCpu } from './report';
+import { measureReport } from './report';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
 
 const TRACE_RING = 1 << 16;
@@ -83,11 +83,7 @@ function runTrace(engine: Engine, o: CliOptions, out: CliOutput): void {
 }
 
 function runJson(engine: Engine, o: CliOptions, out: CliOutput): void {
-  engine.runUntil(o.warmupNs);
-  const counters = engine.world.counters.clone();
-  const nic = nicDropsByCpu(engine);
-  engine.runUntil(o.durationNs);
-  out.stdout(JSON.stringify(buildReport(engine, counters, nic, o.durationNs - o.warmupNs), null, 2) + '\n');
+  out.stdout(JSON.stringify(measureReport(engine, o.warmupNs, o.durationNs), null, 2) + '\n');
 }
 
 function run(argv: readonly string[], out: CliOutput, hooks: RunHooks): void {

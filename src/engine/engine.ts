@@ -22,6 +22,7 @@ import { TraceRing } from './kernel/tracepoints';
 import type { CpuMapEntry } from './kernel/entry';
 import { checkInvariants } from './invariants';
 import { skbPerFrameCost } from './kernel/kthreadLoop';
+import { stackCost } from './kernel/netstack';
 
 /**
  * An `ops` item's record, as the CLI's JSON reports it. Besides the map operations' own fields: a
@@ -76,6 +77,7 @@ export class Engine {
     this.world = w;
     if (options.traceCapacity) w.traceRing = new TraceRing(options.traceCapacity);
     w.skbPerFrameNs = skbPerFrameCost(w);
+    w.stackNs = stackCost(scenario.stack);
     for (let c = 0; c < scenario.cpus; c++) w.cpus.push(new Cpu(c, scenario.seed));
     this.buildNic();
 

@@ -16,6 +16,7 @@ import { AgentHeap } from './sim/agentHeap';
 import { ControlQueue } from './sim/controlQueue';
 import { COST } from './sim/costModel';
 import { FramePool } from './sim/framePool';
+import { LatencyRecorder } from './stats/latency';
 import type { MoveRecorder } from './moves';
 import type { EventLog } from './eventLog';
 import type { ModelSwitches } from './switches';
@@ -39,6 +40,8 @@ export class World implements RcuHost {
   readonly pool = new FramePool();
   readonly counters = new TraceCounters();
   readonly acct = new FrameAccounts();
+  /** Per target CPU, the latency of the frames its kthreads hand to the stack (current window). */
+  readonly latency: LatencyRecorder;
   readonly rcu: Rcu;
   cpus: Cpu[] = [];
   /** Every cpumap entry ever allocated, in allocation order. */
@@ -59,6 +62,8 @@ export class World implements RcuHost {
   readonly stackNetRxDrop: boolean;
   /** The kthread's cost per SKB besides the consume (set by the engine from the cost model). */
   skbPerFrameNs = 0;
+  /** Of that, the stack's own cost (netif_receive_skb_core onwards): the SKB goes to the stack this long before the frame's slot ends. */
+  stackNs = 0;
   /** The key of `prog=cpu:N`. */
   readonly progFixedKey: number;
   /** Remaining allocations that fail (fault injection, failslab on the loader task). */
@@ -89,6 +94,7 @@ export class World implements RcuHost {
     this.stackDrops = stackDiscards(scenario.stack);
     this.stackNetRxDrop = returnsNetRxDrop(scenario.stack);
     this.rcu = new Rcu(this, scenario.cpus, COST.tick);
+    this.latency = new LatencyRecorder(scenario.cpus);
   }
 
   /** An XDP program is attached to the NIC. */

@@ -4,7 +4,7 @@
  * worker threads and the page's Web Workers both run points with it.
  */
 import { Engine } from '../engine/engine';
-import { buildReport, nicDropsByCpu, type RunReport } from '../cli/report';
+import { measureReport, type RunReport } from '../cli/report';
 import type { Scenario } from '../scenario/types';
 
 export interface PointWindow {
@@ -18,9 +18,5 @@ export function runPoint(scenario: Scenario, window: PointWindow): { ok: true; r
   if (engine.createResult.result !== '0') {
     return { ok: false, message: `BPF_MAP_CREATE failed: ${engine.createResult.result} (${engine.createResult.reason})` };
   }
-  engine.runUntil(window.warmupNs);
-  const counters = engine.world.counters.clone();
-  const nic = nicDropsByCpu(engine);
-  engine.runUntil(window.durationNs);
-  return { ok: true, report: buildReport(engine, counters, nic, window.durationNs - window.warmupNs) };
+  return { ok: true, report: measureReport(engine, window.warmupNs, window.durationNs) };
 }

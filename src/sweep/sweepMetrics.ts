@@ -3,28 +3,7 @@
  * object). Totals are summed over CPUs; latency is the worst target's; CPU busy is per target.
  */
 import type { RunReport } from '../cli/report';
-
-/** A latency distribution's summary in ns (null when no frame was measured). */
-export interface LatencySummary {
-  p50: number | null;
-  p99: number | null;
-  max: number | null;
-}
-
-/** The report's latency and headroom rows, as the CLI's JSON writes them. */
-export interface LatencyRow extends LatencySummary {
-  cpu: number;
-  enqueueToDequeue: LatencySummary;
-}
-export interface HeadroomRow {
-  cpu: number;
-  softirq: number;
-  ksoftirqd: number;
-  kthread: number;
-  switch: number;
-  idle: number;
-}
-type Report = RunReport & { latency?: LatencyRow[]; headroom?: HeadroomRow[] };
+import type { CpuLatency } from '../engine/stats/latency';
 
 export interface SweepMetric {
   id: string;
@@ -35,20 +14,20 @@ export interface SweepMetric {
   /** Losses: the answer to "the smallest X with none of it" is asked of these. */
   loss?: true;
   /** The figure, or null when the point has none (no frame reached a target). */
-  value(report: Report): number | null;
+  value(report: RunReport): number | null;
   /** Per target CPU (CPU busy, latency), for a chart with a line per CPU. */
-  perCpu?(report: Report): { cpu: number; value: number | null }[];
+  perCpu?(report: RunReport): { cpu: number; value: number | null }[];
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
-function worst(rows: readonly LatencyRow[] | undefined, pick: (r: LatencyRow) => number | null): number | null {
-  const values = (rows ?? []).map(pick).filter((v): v is number => v !== null);
+function worst(rows: readonly CpuLatency[], pick: (r: CpuLatency) => number | null): number | null {
+  const values = rows.map(pick).filter((v): v is number => v !== null);
   return values.length === 0 ? null : Math.max(...values);
 }
 
 /** The target CPUs of a report: those its kthread rows name. */
-function targetCpus(r: Report): number[] {
+function targetCpus(r: RunReport): number[] {
   return r.kthread.map((k) => k.cpu);
 }
 
@@ -80,12 +59,12 @@ export const SWEEP_METRICS: readonly SweepMetric[] = [
     label: 'target CPU busy',
     unit: 'share',
     value: (r) => {
-      const rows = (r.headroom ?? []).filter((h) => targetCpus(r).includes(h.cpu));
+      const rows = r.headroom.filter((h) => targetCpus(r).includes(h.cpu));
       return rows.length === 0 ? null : Math.max(...rows.map((h) => 1 - h.idle));
     },
     perCpu: (r) =>
       targetCpus(r).map((cpu) => {
-        const h = r.headroom?.find((x) => x.cpu === cpu);
+        const h = r.headroom.find((x) => x.cpu === cpu);
         return { cpu, value: h === undefined ? null : 1 - h.idle };
       }),
   },
@@ -94,14 +73,14 @@ export const SWEEP_METRICS: readonly SweepMetric[] = [
     label: 'latency p50',
     unit: 'ns',
     value: (r) => worst(r.latency, (l) => l.p50),
-    perCpu: (r) => (r.latency ?? []).map((l) => ({ cpu: l.cpu, value: l.p50 })),
+    perCpu: (r) => r.latency.map((l) => ({ cpu: l.cpu, value: l.p50 })),
   },
   {
     id: 'latencyP99',
     label: 'latency p99',
     unit: 'ns',
     value: (r) => worst(r.latency, (l) => l.p99),
-    perCpu: (r) => (r.latency ?? []).map((l) => ({ cpu: l.cpu, value: l.p99 })),
+    perCpu: (r) => r.latency.map((l) => ({ cpu: l.cpu, value: l.p99 })),
   },
 ];
 

@@ -325,7 +325,8 @@ export class SimController {
   private postState(purpose: StatePurpose): void {
     const { loads, loaded, engine, opsAtLoad, timeline, history, target } = this;
     const running = this.loop.running;
-    this.page.post(stateReport(purpose, { loads, loaded, engine, opsAtLoad, timeline, history, running, target }));
+    const inspect = this.gate.tools?.inspect ?? null;
+    this.page.post(stateReport(purpose, { loads, loaded, engine, opsAtLoad, timeline, history, running, target, inspect }));
     if (purpose === 'resync') this.postFrame();
   }
 

@@ -1,6 +1,6 @@
 /** The worker's state report: everything the page mirrors, taken at one moment. */
 import { describeOp, type Engine } from '../engine/engine';
-import { inspect } from './inspect';
+import type { WorkerTools } from './tools';
 import { MAX_OP_LOG, type InspectTarget, type LoadedMessage, type StateMessage, type StatePurpose } from './protocol';
 import type { StatsHistory } from './statsHistory';
 import type { Timeline } from './timeline';
@@ -16,6 +16,11 @@ export interface ReportedParts {
   history: StatsHistory;
   running: boolean;
   target: InspectTarget | null;
+  /**
+   * The inspector (a worker tool, fetched on first use so the first frame does not wait for it):
+   * at hand whenever `target` is set, since only an 'inspect' message sets it and that waits for the tools.
+   */
+  inspect: WorkerTools['inspect'] | null;
 }
 
 export function stateReport(purpose: StatePurpose, p: ReportedParts): StateMessage {
@@ -36,6 +41,6 @@ export function stateReport(purpose: StatePurpose, p: ReportedParts): StateMessa
     furthestNs: p.timeline.furthest,
     running: p.running,
     target: p.target,
-    inspection: engine === null || p.target === null ? null : inspect(engine, p.target),
+    inspection: engine === null || p.target === null || p.inspect === null ? null : p.inspect(engine, p.target),
   };
 }

@@ -3,6 +3,8 @@ import { Engine } from '../engine/engine';
 import { redirectCpuStats } from '../engine/stats/redirectCpu';
 import { parseScenario } from '../scenario/parse';
 import { StatsSampler } from './statsSampler';
+import { runSim } from '../cli/run';
+import type { RunReport } from '../cli/report';
 
 const QUERY = 'rx=0,1&entries=4:64,5:64&rate=6M&prog=hash&stack=iptables-drop';
 
@@ -28,6 +30,33 @@ describe('StatsSampler', () => {
       expect(samples[k - 1].partial).toBe(false);
       prev = cur;
     }
+  });
+
+  it("gives each interval's headroom and latency, and the interval in progress's, as the CLI's JSON over the same window", () => {
+    const e = new Engine(parseScenario(QUERY).scenario);
+    const sampler = new StatsSampler(1e6);
+    sampler.reset(e);
+    for (let t = 0; t < 3.5e6;) {
+      t = Math.min(3.5e6, t + 137_913);
+      sampler.runUntil(e, t);
+    }
+    const cli = (from: string, to: string): RunReport =>
+      JSON.parse(runSim([QUERY, '--warmup', from, '--duration', to, '--json']).stdout) as RunReport;
+    const samples = sampler.drain();
+    for (const [k, from, to] of [
+      [0, '0', '1ms'],
+      [2, '2ms', '3ms'],
+    ] as const) {
+      const want = cli(from, to);
+      expect(samples[k].headroom).toEqual(want.headroom);
+      expect(samples[k].latency).toEqual(want.latency);
+      expect(samples[k].latency.map((l) => l.cpu)).toEqual([4, 5]);
+      expect(samples[k].latency[0].p50).toBeGreaterThan(0);
+    }
+    const progress = sampler.progress(e);
+    const want = cli('3ms', '3500us');
+    expect(progress?.headroom).toEqual(want.headroom);
+    expect(progress?.latency).toEqual(want.latency);
   });
 
   it('a changed interval starts on the next multiple of it, marked partial', () => {

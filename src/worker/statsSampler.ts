@@ -2,10 +2,14 @@
  * xdp_redirect_cpu's statistics, one sample per simulated interval: the engine is run exactly to
  * each interval boundary (k * interval) and the counters are differenced there, as the CLI does,
  * so the page's numbers equal `npm run sim -- ... --interval` for the same scenario and time.
+ * Each sample also carries the interval's CPU headroom (busy time differenced) and latency (the
+ * engine's latency window is started at every boundary): only p50/p99/max, never the histograms.
  */
 import type { Engine } from '../engine/engine';
 import type { TraceCounters } from '../engine/kernel/tracepoints';
 import { redirectCpuStats, type RedirectCpuStats } from '../engine/stats/redirectCpu';
+import { busySnapshot, headroomShares, type CpuHeadroom } from '../engine/stats/headroom';
+import type { CpuLatency } from '../engine/stats/latency';
 
 /** Statistics over [endNs - periodNs, endNs]. */
 export interface StatsSample {
@@ -14,6 +18,10 @@ export interface StatsSample {
   /** The interval started where the sampling did, not on a multiple of the interval. */
   partial: boolean;
   stats: RedirectCpuStats;
+  /** Every CPU's shares of the interval (as the CLI's JSON `headroom`). */
+  headroom: CpuHeadroom[];
+  /** Per target CPU, the interval's latency (as the CLI's JSON `latency`). */
+  latency: CpuLatency[];
 }
 
 /** The interval still running: statistics from its start to now (rates over the time elapsed so far). */
@@ -22,6 +30,8 @@ export interface StatsProgress {
   toNs: number;
   intervalNs: number;
   stats: RedirectCpuStats;
+  headroom: CpuHeadroom[];
+  latency: CpuLatency[];
 }
 
 export const MIN_STATS_INTERVAL_NS = 10_000;
@@ -31,6 +41,7 @@ const MAX_PENDING = 256;
 
 export class StatsSampler {
   private prev: TraceCounters | null = null;
+  private prevBusy: Float64Array = new Float64Array(0);
   private prevAt = 0;
   private next = 0;
   private pending: StatsSample[] = [];
@@ -46,6 +57,8 @@ export class StatsSampler {
   /** Starts the next interval at the current time, keeping samples not yet drained. */
   private restart(engine: Engine): void {
     this.prev = engine.world.counters.clone();
+    this.prevBusy = busySnapshot(engine.world.cpus);
+    engine.world.latency.startWindow();
     this.prevAt = engine.now;
     this.next = (Math.floor(engine.now / this.interval) + 1) * this.interval;
   }
@@ -75,7 +88,8 @@ export class StatsSampler {
     const elapsed = engine.now - this.prevAt;
     if (this.prev === null || elapsed <= 0) return null;
     const stats = redirectCpuStats(this.prev, engine.world.counters.clone(), elapsed, engine.scenario.cpus);
-    return { fromNs: this.prevAt, toNs: engine.now, intervalNs: this.interval, stats };
+    const { headroom, latency } = this.intervalExtras(engine, elapsed);
+    return { fromNs: this.prevAt, toNs: engine.now, intervalNs: this.interval, stats, headroom, latency };
   }
 
   /** The samples completed since the last drain. */
@@ -83,6 +97,15 @@ export class StatsSampler {
     const out = this.pending;
     this.pending = [];
     return out;
+  }
+
+  /** The headroom and latency from the interval's start to now (`elapsed` ns). */
+  private intervalExtras(engine: Engine, elapsed: number): Pick<StatsSample, 'headroom' | 'latency'> {
+    const w = engine.world;
+    return {
+      headroom: headroomShares(this.prevBusy, busySnapshot(w.cpus), elapsed),
+      latency: w.latency.report(w.entries, w.now),
+    };
   }
 
   private sample(engine: Engine): void {
@@ -94,8 +117,11 @@ export class StatsSampler {
       periodNs: period,
       partial: this.prevAt % this.interval !== 0,
       stats: redirectCpuStats(prev, cur, period, engine.scenario.cpus),
+      ...this.intervalExtras(engine, period),
     });
     if (this.pending.length > MAX_PENDING) this.pending.shift();
+    this.prevBusy = busySnapshot(engine.world.cpus);
+    engine.world.latency.startWindow();
     this.prev = cur;
     this.prevAt = this.next;
     this.next += this.interval;

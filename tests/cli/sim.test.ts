@@ -19,7 +19,19 @@ describe('npm run sim', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j).sort()).toEqual(
-      ['enqueue', 'frames', 'kthread', 'ops', 'redirectErrPps', 'rx', 'scenario', 'simulatedNs', 'violations'].sort(),
+      [
+        'enqueue',
+        'frames',
+        'headroom',
+        'kthread',
+        'latency',
+        'ops',
+        'redirectErrPps',
+        'rx',
+        'scenario',
+        'simulatedNs',
+        'violations',
+      ].sort(),
     );
     expect(j.simulatedNs).toBe(20e6);
     expect(j.violations).toEqual([]);

@@ -35,8 +35,10 @@ export function bqFlushToQueue(w: World, entry: CpuMapEntry, cpu: number, now: n
   const base = cpu * KERNEL.bulkSize;
   let drops = 0;
   const moves = w.moves;
+  const flushedAt = w.pool.flushedAt;
   for (let i = 0; i < count; i++) {
     const f = entry.bqFrames[base + i];
+    flushedAt[f] = now;
     const refused = ring.produce(f) !== 0;
     if (moves !== null) moves.record(f, w.pool.flow[f], place(refused ? PLACE_RING_FULL : PLACE_RING, entry.uid), now);
     if (refused) {

@@ -23,14 +23,11 @@ import type { CpuMapEntry } from './entry';
 import type { XdpProg } from './xdpProg';
 import { napiPollRun, napiPollStart } from './napi';
 import { fireKthreadTrace, kthreadStep, STEP_CONTINUE } from './kthreadLoop';
+import { BUSY_KINDS, BUSY_KSOFTIRQD, BUSY_KTHREAD, BUSY_SOFTIRQ, BUSY_SWITCH } from './busyKinds';
+
+export { BUSY_KSOFTIRQD, BUSY_KTHREAD, BUSY_SOFTIRQ, BUSY_SWITCH };
 
 export type CpuActivity = 'idle' | 'softirq' | 'ksoftirqd' | 'kthread' | 'switch';
-
-/** Indexes of `Cpu.busyNs`. */
-export const BUSY_SOFTIRQ = 0;
-export const BUSY_KSOFTIRQD = 1;
-export const BUSY_KTHREAD = 2;
-export const BUSY_SWITCH = 3;
 
 const KSOFTIRQD = 'ksoftirqd';
 type Owner = Kthread | typeof KSOFTIRQD | null;
@@ -86,7 +83,7 @@ export class Cpu {
   /** Inside step(): wake-ups for this CPU need no heap update. */
   stepping = false;
   /** Time spent in softirq, ksoftirqd, kthreads and context switches (ns), by BUSY_* index. */
-  readonly busyNs = new Float64Array(4);
+  readonly busyNs = new Float64Array(BUSY_KINDS);
 
   constructor(id: number, seed: number) {
     this.id = id;

@@ -14,6 +14,7 @@ import { putCpuMapEntry } from './teardown';
 import { condResched, scheduleClearsResched } from './preempt';
 import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, place, type MoveRecorder } from '../moves';
 import { EV_KTHREAD, EV_WAKE } from '../eventLog';
+import { bucketOf, type LatencyHistogram } from '../stats/latencyHistogram';
 
 const batchBuf = new Int32Array(KERNEL.kthreadBatch);
 
@@ -142,7 +143,10 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   const perFrame = COST.consumeBatchedPerFrame + w.skbPerFrameNs;
   let cost = COST.kthreadLoop + COST.consumeBatchedLock + n * perFrame;
   if (n > 0 && w.switches.allocBulk) cost += COST.skbHeadAllocBulkCall;
-  if (w.moves !== null) recordSkbs(w, k, batchBuf, n, now + cost - n * perFrame, perFrame);
+  const start = now + cost - n * perFrame;
+  if (w.moves !== null) recordSkbs(w, k, batchBuf, n, start, perFrame);
+  // The batch leaves the ring in one call, under the consumer lock.
+  recordLatency(w, k.cpu, batchBuf, n, now + COST.kthreadLoop + COST.consumeBatchedLock, 0, start, perFrame);
   w.pool.releaseBatch(batchBuf, n);
   traceKthread(w, k, now + cost, n, drops, sched);
   return now + cost;
@@ -162,7 +166,10 @@ function v50Consume(w: World, k: Kthread, now: number): number {
   const perFrame = COST.consumeInterleaved + w.skbPerFrameNs;
   let cost = n * perFrame;
   if (n > 0 && w.switches.allocBulk) cost += COST.skbHeadAllocBulkCall;
-  if (w.moves !== null) recordSkbs(w, k, batchBuf, n, now + cost - n * perFrame, perFrame);
+  const start = now + cost - n * perFrame;
+  if (w.moves !== null) recordSkbs(w, k, batchBuf, n, start, perFrame);
+  // Each frame is consumed at the start of its own turn.
+  recordLatency(w, k.cpu, batchBuf, n, start, perFrame, start, perFrame);
   w.pool.releaseBatch(batchBuf, n);
   if (n > 0 && k.v50Processed < KERNEL.kthreadBatch) {
     k.phase = 'v50more';
@@ -183,6 +190,48 @@ function recordSkbs(w: World, k: Kthread, frames: Int32Array, n: number, start: 
     moves.record(f, w.pool.flow[f], skb, start + i * perFrame);
     moves.record(f, w.pool.flow[f], verdict, start + (i + 1) * perFrame);
   }
+}
+
+/**
+ * Books each frame of a batch in its CPU's latency histograms (stats/latency.ts): frame i's turn
+ * starts at `start + i * perFrame` and its SKB goes to the stack (netif_receive_skb_core) once it
+ * is built, the stack's own cost before the turn ends; it left the ring at
+ * `dequeuedAt + i * dequeueStep`.
+ */
+function recordLatency(
+  w: World,
+  cpu: number,
+  frames: Int32Array,
+  n: number,
+  dequeuedAt: number,
+  dequeueStep: number,
+  start: number,
+  perFrame: number,
+): void {
+  if (n === 0) return;
+  const lat = w.latency;
+  const toStack = lat.toStack[cpu] ?? lat.create(cpu);
+  const flushToDequeue = lat.flushToDequeue[cpu] as LatencyHistogram;
+  const bornAt = w.pool.bornAt;
+  const flushedAt = w.pool.flushedAt;
+  const handedAt = start + perFrame - w.stackNs;
+  const c1 = toStack.counts;
+  const c2 = flushToDequeue.counts;
+  let max1 = toStack.max;
+  let max2 = flushToDequeue.max;
+  for (let i = 0; i < n; i++) {
+    const f = frames[i];
+    const a = handedAt + i * perFrame - bornAt[f];
+    const b = dequeuedAt + i * dequeueStep - flushedAt[f];
+    c1[bucketOf(a)]++;
+    c2[bucketOf(b)]++;
+    if (a > max1) max1 = a;
+    if (b > max2) max2 = b;
+  }
+  toStack.max = max1;
+  flushToDequeue.max = max2;
+  toStack.count += n;
+  flushToDequeue.count += n;
 }
 
 /**

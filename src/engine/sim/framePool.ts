@@ -7,6 +7,8 @@ export class FramePool {
   flow: Int32Array;
   /** Simulated time the frame arrived at the NIC. */
   bornAt: Float64Array;
+  /** Simulated time bq_flush_to_queue put the frame into a ptr_ring (latency: flush to dequeue). */
+  flushedAt: Float64Array;
   /** RX queue that received it. */
   rxQueue: Int16Array;
   /**
@@ -26,6 +28,7 @@ export class FramePool {
     this.capacity = initialCapacity;
     this.flow = new Int32Array(initialCapacity);
     this.bornAt = new Float64Array(initialCapacity);
+    this.flushedAt = new Float64Array(initialCapacity);
     this.rxQueue = new Int16Array(initialCapacity);
     this.heldHalf = new Int32Array(initialCapacity).fill(-1);
     this.free = new Int32Array(initialCapacity);
@@ -87,6 +90,8 @@ export class FramePool {
     flow.set(this.flow);
     const bornAt = new Float64Array(cap);
     bornAt.set(this.bornAt);
+    const flushedAt = new Float64Array(cap);
+    flushedAt.set(this.flushedAt);
     const rxQueue = new Int16Array(cap);
     rxQueue.set(this.rxQueue);
     const heldHalf = new Int32Array(cap).fill(-1);
@@ -95,6 +100,7 @@ export class FramePool {
     for (let i = 0; i < old; i++) free[i] = cap - 1 - i;
     this.flow = flow;
     this.bornAt = bornAt;
+    this.flushedAt = flushedAt;
     this.rxQueue = rxQueue;
     this.heldHalf = heldHalf;
     this.free = free;

@@ -10,8 +10,15 @@ describe('the Compare button’s link', () => {
     expect(comparePair('kernel=5.0&rx=3', defaultDifference('5.0')).differences).toEqual(['kernel=5.2']);
   });
 
-  it('leaves a lesson and embedding behind, keeps presentation mode', () => {
-    const modes = { ...NO_MODES, lesson: 'one-frame', step: 2, embed: true, present: true };
-    expect(compareModes(modes, 'kernel=5.0')).toEqual({ lesson: null, step: null, embed: false, present: true, compare: 'kernel=5.0' });
+  it('leaves a lesson, a sweep and embedding behind, keeps presentation mode', () => {
+    const modes = { ...NO_MODES, lesson: 'one-frame', step: 2, embed: true, present: true, sweep: 'qsize:32,64' };
+    expect(compareModes(modes, 'kernel=5.0')).toEqual({
+      lesson: null,
+      step: null,
+      embed: false,
+      present: true,
+      sweep: null,
+      compare: 'kernel=5.0',
+    });
   });
 });

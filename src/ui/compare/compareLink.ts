@@ -16,5 +16,5 @@ export function defaultDifference(kernel: KernelVersion): string {
  * pair has neither; the link reader would name them as ignored); presentation mode kept.
  */
 export function compareModes(modes: LinkModes, compare: string): LinkModes {
-  return { ...modes, lesson: null, step: null, embed: false, compare };
+  return { ...modes, lesson: null, step: null, embed: false, sweep: null, compare };
 }

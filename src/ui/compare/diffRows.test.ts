@@ -59,7 +59,14 @@ describe('the comparison rows', () => {
 });
 
 describe('the interval both runs completed', () => {
-  const sample = (endNs: number, periodNs = 1e6): StatsSample => ({ endNs, periodNs, partial: false, stats: EDGE_STATS });
+  const sample = (endNs: number, periodNs = 1e6): StatsSample => ({
+    endNs,
+    periodNs,
+    partial: false,
+    stats: EDGE_STATS,
+    headroom: [],
+    latency: [],
+  });
 
   it('is the latest one both have', () => {
     const a = [sample(1e6), sample(2e6), sample(3e6)];

@@ -3,7 +3,7 @@ import { statsCsv } from '../exports/statsCsv';
 import { EDGE_STATS } from '../panels/stats/fixtures.test-util';
 import { pairStatsCsv } from './pairCsv';
 
-const sample = (endNs: number) => ({ endNs, periodNs: 1e6, partial: false, stats: EDGE_STATS });
+const sample = (endNs: number) => ({ endNs, periodNs: 1e6, partial: false, stats: EDGE_STATS, headroom: [], latency: [] });
 
 describe('both runs in one CSV', () => {
   it('is each run’s CSV with a run column, under one header', () => {

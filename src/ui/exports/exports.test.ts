@@ -39,7 +39,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const edgeSample: StatsSample = { endNs: 2e9, periodNs: 1e9, partial: false, stats: EDGE_STATS };
+const edgeSample: StatsSample = { endNs: 2e9, periodNs: 1e9, partial: false, stats: EDGE_STATS, headroom: [], latency: [] };
 
 describe('trace text', () => {
   it('writes tracepoint hits in trace_pipe form and op lines, one per line', () => {

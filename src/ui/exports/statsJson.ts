@@ -62,6 +62,9 @@ export function statsJson({ query, samples, snapshot, opLog }: StatsExportInput)
     redirectErrPps: stats?.redirectErrTotal.dropPps ?? 0,
     ops: opLog.map(({ at, op, key, qsize, flags, result, value, next }) => ({ at, op, key, qsize, flags, result, value, next })),
     frames: snapshot?.frames ?? NO_FRAMES,
+    // Over the latest interval, as the rates.
+    latency: latest?.latency ?? [],
+    headroom: latest?.headroom ?? [],
     violations: [...(snapshot?.violations ?? [])],
     intervalEndNs: latest?.endNs ?? null,
     periodNs: latest?.periodNs ?? null,

@@ -11,6 +11,7 @@ import { Chart } from './stats/Chart';
 import { IntervalSelect } from './stats/IntervalSelect';
 import { buildSeries, METRICS } from './stats/series';
 import { StatsTable } from './stats/StatsTable';
+import { HeadroomLatency } from './stats/HeadroomLatency';
 import { PANEL_REFRESH_MS, useThrottledVersion } from './stats/throttle';
 import { useOnScreen } from './useOnScreen';
 import { FrameTotalsList } from './stats/FrameTotalsList';
@@ -31,6 +32,7 @@ export function StatsPanel() {
   const version = useThrottledVersion(feeds, PANEL_REFRESH_MS, onScreen);
   // Set with the scenario's load, which also clears the feed: a new version follows it.
   const stack = bus.topology?.stack ?? '';
+  const rxCpus = (bus.topology?.rx ?? []).map((q) => q.cpu);
   // feeds.stats is replaced (never mutated) on change, so the version identifies its content.
   const samples = useMemo(() => (version >= 0 ? feeds.stats.slice(-CHART_SAMPLES) : []), [feeds, version]);
   const charts = useMemo(() => METRICS.map((info) => ({ info, series: buildSeries(samples, info.metric) })), [samples]);
@@ -71,6 +73,16 @@ export function StatsPanel() {
         <p>No simulated time has passed yet.</p>
       )}
       <LossesNote stack={stack} />
+      {latest !== null ? (
+        <HeadroomLatency
+          headroom={latest.headroom}
+          latency={latest.latency}
+          rxCpus={rxCpus}
+          when={`interval ending at ${formatSimTime(latest.endNs)}${latest.partial ? ' (partial interval)' : ''}`}
+        />
+      ) : progress !== null ? (
+        <HeadroomLatency headroom={progress.headroom} latency={progress.latency} rxCpus={rxCpus} when={progressSentence(progress)} />
+      ) : null}
     </section>
   );
 }

@@ -5,14 +5,19 @@ import { readAxes, sweepPoints, type SweepAxis } from '../../sweep/sweepSpec';
 import { hasValues, sweepChartData, topValue, xScaleKind } from './chartData';
 import type { PointResult } from './sweepRun';
 
-/** A report with a kthread per target CPU at `pps`, ring-full drops `drops`, and latency when given. */
+/** A report with a kthread per target CPU at `pps`, ring-full drops `drops`, and latency p99 when given (else none measured). */
 function report(targets: number[], pps: number, drops: number, p99?: number[]): PointResult {
   const r = {
     rx: [{ cpu: 0, pps, nicDropPps: 0 }],
     enqueue: [{ from: 0, to: targets[0], pps, dropPps: drops, bulkAvg: 8 }],
     kthread: targets.map((cpu) => ({ cpu, pps: pps / targets.length, dropPps: 0, schedPps: 0 })),
     redirectErrPps: 0,
-    ...(p99 === undefined ? {} : { latency: targets.map((cpu, i) => ({ cpu, p50: 1, p99: p99[i], max: 2, enqueueToDequeue: {} })) }),
+    latency: targets.map((cpu, i) =>
+      p99 === undefined
+        ? { cpu, p50: null, p99: null, max: null, enqueueToDequeue: { p50: null, p99: null, max: null } }
+        : { cpu, p50: 1, p99: p99[i], max: 2, enqueueToDequeue: { p50: 1, p99: 1, max: 1 } },
+    ),
+    headroom: [],
   };
   return { ok: true, report: r as unknown as RunReport };
 }
@@ -52,7 +57,7 @@ describe('sweep chart data', () => {
     ]);
   });
 
-  it('copes with reports that have no latency yet: no line has a value', () => {
+  it('copes with targets where no frame was measured (latency null): no line has a value', () => {
     const a = axes(['qsize', '64,128']);
     const d = sweepChartData(a, sweepPoints(a), [report([4], 1, 0), report([4], 1, 0)], sweepMetric('latencyP50')!);
     expect(hasValues(d)).toBe(false);

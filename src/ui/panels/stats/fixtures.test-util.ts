@@ -1,8 +1,8 @@
 /** Statistics fixtures for the panel's unit tests: hand-made edge cases and real engine runs. */
 import { Engine } from '../../../engine/engine';
-import { redirectCpuStats, type RedirectCpuStats } from '../../../engine/stats/redirectCpu';
+import type { RedirectCpuStats } from '../../../engine/stats/redirectCpu';
 import { parseScenario } from '../../../scenario/parse';
-import type { StatsSample } from '../../../worker/statsSampler';
+import { StatsSampler, type StatsSample } from '../../../worker/statsSampler';
 
 /** Rows the engine rarely produces: an RX error, a row without enqueue events, sticky sched. */
 export const EDGE_STATS: RedirectCpuStats = {
@@ -35,13 +35,8 @@ export const EDGE_STATS: RedirectCpuStats = {
 /** Interval samples of a real run of `query`, `count` intervals of `periodNs`. */
 export function engineSamples(query: string, count: number, periodNs: number): StatsSample[] {
   const e = new Engine(parseScenario(query).scenario);
-  const out: StatsSample[] = [];
-  let prev = e.world.counters.clone();
-  for (let k = 1; k <= count; k++) {
-    e.runUntil(k * periodNs);
-    const cur = e.world.counters.clone();
-    out.push({ endNs: k * periodNs, periodNs, partial: false, stats: redirectCpuStats(prev, cur, periodNs, e.scenario.cpus) });
-    prev = cur;
-  }
-  return out;
+  const sampler = new StatsSampler(periodNs);
+  sampler.reset(e);
+  sampler.runUntil(e, count * periodNs);
+  return sampler.drain();
 }

@@ -6,8 +6,8 @@ import { INTERVALS, intervalLabel } from './intervals';
 
 const empty = { ...EDGE_STATS, rx: [], enqueue: [], enqueueSum: [], kthread: [] };
 const samples: StatsSample[] = [
-  { endNs: 1e6, periodNs: 1e6, partial: false, stats: EDGE_STATS },
-  { endNs: 2e6, periodNs: 1e6, partial: false, stats: empty },
+  { endNs: 1e6, periodNs: 1e6, partial: false, stats: EDGE_STATS, headroom: [], latency: [] },
+  { endNs: 2e6, periodNs: 1e6, partial: false, stats: empty, headroom: [], latency: [] },
 ];
 
 describe('buildSeries', () => {
