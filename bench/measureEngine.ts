@@ -8,8 +8,8 @@ import { parseScenario } from '../src/scenario/parse';
 import type { Scenario } from '../src/scenario/types';
 
 /** The engine for a bench scenario query; a query with a problem is a bench bug. */
-export function engineFor(query: string): Engine {
-  return new Engine(scenarioFor(query));
+export function engineFor(query: string, options: { latency?: boolean } = {}): Engine {
+  return new Engine(scenarioFor(query), options);
 }
 
 /** The scenario of a bench query; a query with a problem is a bench bug. */

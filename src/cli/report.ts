@@ -47,7 +47,7 @@ export interface WindowStart {
 
 /** Starts the measured window at the engine's current time (the end of the warm-up). */
 export function startWindow(engine: Engine): WindowStart {
-  engine.world.latency.startWindow();
+  engine.world.latency?.startWindow();
   return { counters: engine.world.counters.clone(), nicDrops: nicDropsByCpu(engine), busy: busySnapshot(engine.world.cpus) };
 }
 
@@ -91,7 +91,7 @@ export function buildReport(engine: Engine, start: WindowStart, measuredNs: numb
     redirectErrPps: stats.redirectErrTotal.dropPps,
     ops: engine.ops.map(({ at, op, key, qsize, flags, result, value, next }) => ({ at, op, key, qsize, flags, result, value, next })),
     frames: engine.frameTotals(),
-    latency: w.latency.report(w.entries, w.now),
+    latency: w.latency?.report(w.entries, w.now) ?? [],
     headroom: headroomShares(start.busy, busySnapshot(w.cpus), measuredNs),
     violations: [...engine.violations],
   };

@@ -98,7 +98,8 @@ function run(argv: readonly string[], out: CliOutput, hooks: RunHooks): void {
   if (problems.length > 0) {
     fail(`invalid scenario:\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
   }
-  const engine = new Engine(scenario, { traceCapacity: options.mode === 'trace' ? TRACE_RING : 0 });
+  // Only --json reports latency; --text and --trace run without recording it.
+  const engine = new Engine(scenario, { traceCapacity: options.mode === 'trace' ? TRACE_RING : 0, latency: options.mode === 'json' });
   hooks.onEngine?.(engine);
   if (engine.createResult.result !== '0') {
     fail(`BPF_MAP_CREATE failed: ${engine.createResult.result} (${engine.createResult.reason})`, 1);

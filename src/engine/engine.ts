@@ -19,6 +19,7 @@ import type { OpResultCode } from './kernel/errno';
 import { loadCpumapProgram } from './kernel/loader';
 import { applyOp } from './applyOp';
 import { TraceRing } from './kernel/tracepoints';
+import { LatencyRecorder } from './stats/latency';
 import type { CpuMapEntry } from './kernel/entry';
 import { checkInvariants } from './invariants';
 import { skbPerFrameCost } from './kernel/kthreadLoop';
@@ -58,6 +59,8 @@ export interface EngineOptions {
   traceCapacity?: number;
   /** What-if switches on top of the scenario's kernel version. */
   switches?: Partial<ModelSwitches>;
+  /** Record the latency histograms (default true; off where nothing reads them). */
+  latency?: boolean;
 }
 
 export class Engine {
@@ -76,6 +79,7 @@ export class Engine {
     const w = new World(scenario, switchesFor(scenario, options.switches));
     this.world = w;
     if (options.traceCapacity) w.traceRing = new TraceRing(options.traceCapacity);
+    if (options.latency ?? true) w.latency = new LatencyRecorder(scenario.cpus);
     w.skbPerFrameNs = skbPerFrameCost(w);
     w.stackNs = stackCost(scenario.stack);
     for (let c = 0; c < scenario.cpus; c++) w.cpus.push(new Cpu(c, scenario.seed));

@@ -16,7 +16,7 @@ import { AgentHeap } from './sim/agentHeap';
 import { ControlQueue } from './sim/controlQueue';
 import { COST } from './sim/costModel';
 import { FramePool } from './sim/framePool';
-import { LatencyRecorder } from './stats/latency';
+import type { LatencyRecorder } from './stats/latency';
 import type { MoveRecorder } from './moves';
 import type { EventLog } from './eventLog';
 import type { ModelSwitches } from './switches';
@@ -40,8 +40,12 @@ export class World implements RcuHost {
   readonly pool = new FramePool();
   readonly counters = new TraceCounters();
   readonly acct = new FrameAccounts();
-  /** Per target CPU, the latency of the frames its kthreads hand to the stack (current window). */
-  readonly latency: LatencyRecorder;
+  /**
+   * Per target CPU, the latency of the frames its kthreads hand to the stack (current window); null
+   * when nothing reads it (`npm run sim --text` and `--trace`): recording it costs about 15% of the
+   * engine's time at line rate (see README, Performance).
+   */
+  latency: LatencyRecorder | null = null;
   readonly rcu: Rcu;
   cpus: Cpu[] = [];
   /** Every cpumap entry ever allocated, in allocation order. */
@@ -94,7 +98,6 @@ export class World implements RcuHost {
     this.stackDrops = stackDiscards(scenario.stack);
     this.stackNetRxDrop = returnsNetRxDrop(scenario.stack);
     this.rcu = new Rcu(this, scenario.cpus, COST.tick);
-    this.latency = new LatencyRecorder(scenario.cpus);
   }
 
   /** An XDP program is attached to the NIC. */

@@ -58,7 +58,7 @@ export class StatsSampler {
   private restart(engine: Engine): void {
     this.prev = engine.world.counters.clone();
     this.prevBusy = busySnapshot(engine.world.cpus);
-    engine.world.latency.startWindow();
+    engine.world.latency?.startWindow();
     this.prevAt = engine.now;
     this.next = (Math.floor(engine.now / this.interval) + 1) * this.interval;
   }
@@ -104,7 +104,7 @@ export class StatsSampler {
     const w = engine.world;
     return {
       headroom: headroomShares(this.prevBusy, busySnapshot(w.cpus), elapsed),
-      latency: w.latency.report(w.entries, w.now),
+      latency: w.latency?.report(w.entries, w.now) ?? [],
     };
   }
 
@@ -121,7 +121,7 @@ export class StatsSampler {
     });
     if (this.pending.length > MAX_PENDING) this.pending.shift();
     this.prevBusy = busySnapshot(engine.world.cpus);
-    engine.world.latency.startWindow();
+    engine.world.latency?.startWindow();
     this.prev = cur;
     this.prevAt = this.next;
     this.next += this.interval;

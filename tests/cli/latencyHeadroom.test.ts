@@ -1,7 +1,9 @@
 /** `npm run sim --json`'s latency and CPU headroom, from light load to overload. */
 import { describe, expect, it } from 'vitest';
 import { runSim } from '../../src/cli/run';
-import type { RunReport } from '../../src/cli/report';
+import { measureReport, type RunReport } from '../../src/cli/report';
+import { Engine } from '../../src/engine/engine';
+import { parseScenario } from '../../src/scenario/parse';
 
 function report(query: string, duration = '20ms', warmup = '5ms'): RunReport {
   const r = runSim([query, '--duration', duration, '--warmup', warmup, '--json']);
@@ -66,5 +68,16 @@ describe('headroom in the JSON', () => {
     expect(cpu(4).idle).toBeLessThan(0.01);
     expect(cpu(3).softirq + cpu(3).ksoftirqd).toBeGreaterThan(0.3);
     for (const n of [0, 1, 2, 5, 6, 7]) expect(cpu(n)).toEqual({ cpu: n, softirq: 0, ksoftirqd: 0, kthread: 0, switch: 0, idle: 1 });
+  });
+});
+
+describe('recording latency', () => {
+  it('changes nothing else: a run without it (as --text and --trace run) reports the same figures', () => {
+    const scenario = parseScenario(oneKthread('14.88M')).scenario;
+    const withLatency = measureReport(new Engine(scenario), 5e6, 20e6);
+    const without = measureReport(new Engine(scenario, { latency: false }), 5e6, 20e6);
+    expect(withLatency.latency.length).toBeGreaterThan(0);
+    expect(without.latency).toEqual([]);
+    expect({ ...without, latency: withLatency.latency }).toEqual(withLatency);
   });
 });

@@ -35,10 +35,11 @@ export function bqFlushToQueue(w: World, entry: CpuMapEntry, cpu: number, now: n
   const base = cpu * KERNEL.bulkSize;
   let drops = 0;
   const moves = w.moves;
-  const flushedAt = w.pool.flushedAt;
+  // The flush time is each frame's start of flush-to-dequeue latency, kept only when recorded.
+  const flushedAt = w.latency !== null ? w.pool.flushedAt : null;
   for (let i = 0; i < count; i++) {
     const f = entry.bqFrames[base + i];
-    flushedAt[f] = now;
+    if (flushedAt !== null) flushedAt[f] = now;
     const refused = ring.produce(f) !== 0;
     if (moves !== null) moves.record(f, w.pool.flow[f], place(refused ? PLACE_RING_FULL : PLACE_RING, entry.uid), now);
     if (refused) {

@@ -15,6 +15,7 @@ import { condResched, scheduleClearsResched } from './preempt';
 import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, place, type MoveRecorder } from '../moves';
 import { EV_KTHREAD, EV_WAKE } from '../eventLog';
 import { bucketOf, type LatencyHistogram } from '../stats/latencyHistogram';
+import type { LatencyRecorder } from '../stats/latency';
 
 const batchBuf = new Int32Array(KERNEL.kthreadBatch);
 
@@ -146,7 +147,8 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   const start = now + cost - n * perFrame;
   if (w.moves !== null) recordSkbs(w, k, batchBuf, n, start, perFrame);
   // The batch leaves the ring in one call, under the consumer lock.
-  recordLatency(w, k.cpu, batchBuf, n, now + COST.kthreadLoop + COST.consumeBatchedLock, 0, start, perFrame);
+  if (w.latency !== null)
+    recordLatency(w, w.latency, k.cpu, batchBuf, n, now + COST.kthreadLoop + COST.consumeBatchedLock, 0, start, perFrame);
   w.pool.releaseBatch(batchBuf, n);
   traceKthread(w, k, now + cost, n, drops, sched);
   return now + cost;
@@ -169,7 +171,7 @@ function v50Consume(w: World, k: Kthread, now: number): number {
   const start = now + cost - n * perFrame;
   if (w.moves !== null) recordSkbs(w, k, batchBuf, n, start, perFrame);
   // Each frame is consumed at the start of its own turn.
-  recordLatency(w, k.cpu, batchBuf, n, start, perFrame, start, perFrame);
+  if (w.latency !== null) recordLatency(w, w.latency, k.cpu, batchBuf, n, start, perFrame, start, perFrame);
   w.pool.releaseBatch(batchBuf, n);
   if (n > 0 && k.v50Processed < KERNEL.kthreadBatch) {
     k.phase = 'v50more';
@@ -200,6 +202,7 @@ function recordSkbs(w: World, k: Kthread, frames: Int32Array, n: number, start: 
  */
 function recordLatency(
   w: World,
+  lat: LatencyRecorder,
   cpu: number,
   frames: Int32Array,
   n: number,
@@ -209,7 +212,6 @@ function recordLatency(
   perFrame: number,
 ): void {
   if (n === 0) return;
-  const lat = w.latency;
   const toStack = lat.toStack[cpu] ?? lat.create(cpu);
   const flushToDequeue = lat.flushToDequeue[cpu] as LatencyHistogram;
   const bornAt = w.pool.bornAt;
