@@ -24,7 +24,7 @@ export function floorRatio(): void {
   const pps = scenarioFor(LINE_RATE).rate;
   const floor = floorNsPerFrame(pps);
   const engine = measureEngine(LINE_RATE, { warmupNs: 10e6, framesPerRep: 8e6, reps: REPS });
-  console.log(`Engine against the floor: 10G line rate over 4 CPUs (LINE_RATE), best of ${REPS}`);
+  console.log(`Engine against the floor: 10G line rate over 4 CPUs (LINE_RATE), latency not recorded, best of ${REPS}`);
   console.log(
     `  floor:  ${floor.nsPerFrame.toFixed(1).padStart(6)} wall ns per simulated frame  (1 simulated s, ${floor.frames} frames, checksum ${floor.checksum})`,
   );

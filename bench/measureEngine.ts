@@ -39,9 +39,10 @@ export interface MeasureOptions {
   reps: number;
 }
 
+/** The model's own cost: latency is not recorded (the throughput section gives its cost). */
 export function measureEngine(query: string, opts: MeasureOptions): EngineSpeed {
   const scenario = scenarioFor(query);
-  const engine = new Engine(scenario);
+  const engine = new Engine(scenario, { latency: false });
   let t = opts.warmupNs;
   engine.runUntil(t);
   const simNs = Math.round((opts.framesPerRep / scenario.rate) * 1e9);
