@@ -18,8 +18,10 @@ export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },
+  // Two files at a time (one per core): the tests wait for states, never for durations, so a
+  // busier machine makes them slower, not wrong.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   use: {

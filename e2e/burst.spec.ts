@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { expectTimeAdvances, open } from './helpers';
+import { expectTimeAdvances, open, scrollTo } from './helpers';
 
 test('100 map operations clicked in one go while traffic runs: every one answered, the link replays them, the engine consistent', async ({
   page,
 }) => {
   await open(page, 'rx=0,1&entries=4:256,5:256&rate=2M&prog=hash&speed=1000000');
   const ops = page.getByRole('region', { name: 'Map operations' });
-  await ops.scrollIntoViewIfNeeded();
+  await scrollTo(ops);
   await ops.getByRole('textbox', { name: 'Key' }).fill('4');
   // Alternate updates (each replaces the entry: a teardown under load) and deletes of key 4, all
   // 100 in one go: the harshest burst (how long it takes is measured by `npm run bench:browser`).
@@ -25,7 +25,7 @@ test('100 map operations clicked in one go while traffic runs: every one answere
   await expectTimeAdvances(page);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   const stats = page.getByRole('region', { name: 'Statistics' });
-  await stats.scrollIntoViewIfNeeded();
+  await scrollTo(stats);
   const [file] = await Promise.all([page.waitForEvent('download'), stats.getByRole('button', { name: 'Download JSON' }).click()]);
   const report = JSON.parse(await readFile((await file.path())!, 'utf8')) as { violations: string[]; ops: { op: string }[] };
   expect(report.violations).toEqual([]);

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { open, tableNumber } from './helpers';
+import { open, tableNumber, scrollTo } from './helpers';
 
 const OVERLOAD = 'kernel=5.0&rx=3&entries=4:128&rate=14.7M&prog=rr&arrival=constant&stack=iptables-drop';
 /** The v5.2 and v5.0 kthread at this overload (README, the 2019 series). */
@@ -58,7 +58,7 @@ interface PairRow {
 /** The comparison table by row name ("cpumap_kthread 4"), once it shows the interval ending at `endMs`. */
 async function pairTable(page: Page, endMs: number): Promise<Map<string, PairRow>> {
   const region = page.getByRole('region', { name: 'Statistics of both runs' });
-  await region.scrollIntoViewIfNeeded();
+  await scrollTo(region);
   const table = region.getByRole('table');
   await expect(table).toContainText(`interval ending at ${endMs.toFixed(6)} ms`);
   const out = new Map<string, PairRow>();
@@ -261,7 +261,7 @@ test("each run's statistics: the interval for both, charts, and CSV per run and 
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(sharedTime(page)).toHaveText('1.000000 ms');
   for (const stats of [statsA, statsB]) {
-    await stats.scrollIntoViewIfNeeded();
+    await scrollTo(stats);
     await expect(stats).toContainText('one sample per 500 µs of simulated time');
     await expect(
       stats

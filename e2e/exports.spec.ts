@@ -1,6 +1,6 @@
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { open } from './helpers';
+import { open, scrollTo } from './helpers';
 
 /** Clicks `button` and returns the downloaded file's name and content. */
 async function download(page: Page, button: Locator): Promise<{ name: string; data: Buffer }> {
@@ -19,7 +19,7 @@ const QUERY = 'cpus=4&rx=0&entries=2:64,3:64&rate=2M&prog=rr';
 /** Scrolls `region` into view until `ready` is there (panels update only while on screen; the layout may move under them). */
 async function showUntil(region: Locator, ready: Locator): Promise<void> {
   await expect(async () => {
-    await region.scrollIntoViewIfNeeded();
+    await scrollTo(region);
     await expect(ready).toBeAttached({ timeout: 2_000 });
   }).toPass({ timeout: 45_000 });
 }

@@ -10,7 +10,7 @@
  * button matches the engine's play state.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectTimeAdvances, open, pause, simNs } from './helpers';
+import { expectTimeAdvances, open, pause, simNs, scrollTo } from './helpers';
 import { linkScenarioQuery, manualOpSpec } from '../src/ui/url/linkQuery';
 import { formatSimTime } from '../src/ui/format';
 import type { CrashHow, StateMessage, ToWorker } from '../src/worker/protocol';
@@ -53,7 +53,7 @@ async function supervision(page: Page) {
 /** Does a map operation from the panel and waits for the status line to report it. */
 async function mapOp(page: Page, button: 'Update' | 'Delete' | 'Lookup', key: number): Promise<void> {
   const panel = page.getByRole('region', { name: 'Map operations' });
-  await panel.scrollIntoViewIfNeeded();
+  await scrollTo(panel);
   await panel.getByRole('textbox', { name: 'Key' }).fill(String(key));
   await panel.getByRole('button', { name: button, exact: true }).click();
   await expect(page.getByRole('status', { name: 'Last map operation' })).toContainText(`${button.toLowerCase()} key ${key}:`);

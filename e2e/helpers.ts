@@ -104,3 +104,11 @@ export async function inspectorFields(page: Page): Promise<Map<string, string>> 
   expect(defs).toHaveLength(terms.length);
   return new Map(terms.map((t, i) => [t.trim(), defs[i].trim()]));
 }
+
+/**
+ * Scrolls `target` into view, again if it was replaced meanwhile: a deferred panel's placeholder
+ * carries the panel's name and is swapped for the panel when its code arrives.
+ */
+export async function scrollTo(target: Locator): Promise<void> {
+  await expect(async () => target.scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass();
+}

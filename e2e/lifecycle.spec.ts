@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { open } from './helpers';
+import { open, scrollTo } from './helpers';
 
 test('an entry deleted under load goes through the whole teardown to freed with refcnt 0', async ({ page }) => {
   await open(page, 'rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&ops=1ms:delete:4&speed=500000');
   const panel = page.getByRole('region', { name: 'Entry lifecycle' });
-  await panel.scrollIntoViewIfNeeded();
+  await scrollTo(panel);
   const card = panel.getByRole('article', { name: /^cpu 4, map \d+, entry #1$/ });
   await expect(card).toContainText('state freed', { timeout: 30_000 });
   await expect(card).toContainText('refcnt 0');

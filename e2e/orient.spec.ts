@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { inspectorFields, open, pause } from './helpers';
+import { inspectorFields, open, pause, scrollTo } from './helpers';
 
 /** One frame every 100 us into CPU 4: each step is a single, known event. */
 const TRICKLE = 'rx=0&entries=4:192&rate=10k&prog=rr&arrival=constant';
@@ -86,7 +86,7 @@ test('Step writes what happened, with the numbers the inspector and the counters
   expect(batch[2]).toBe(batch[1]);
   // The same batch in the event list.
   const events = page.getByRole('region', { name: 'Events' });
-  await events.scrollIntoViewIfNeeded();
+  await scrollTo(events);
   await expect(events.getByRole('list', { name: 'Latest events' })).toContainText(`consumed ${poll[1]} frame`);
 });
 
@@ -94,7 +94,7 @@ test('the Events list fills while running, filters by kind, and a click inspects
   await open(page);
   await page.getByRole('region', { name: 'Welcome' }).getByRole('button', { name: 'Explore on my own' }).click();
   const events = page.getByRole('region', { name: 'Events' });
-  await events.scrollIntoViewIfNeeded();
+  await scrollTo(events);
   const list = events.getByRole('list', { name: 'Latest events' });
   await expect.poll(() => list.getByRole('listitem').count(), { timeout: 20_000 }).toBeGreaterThan(5);
   await expect(list).toContainText('bq_flush_to_queue');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { expectRegionText, open, pause } from './helpers';
+import { expectRegionText, open, pause, scrollTo } from './helpers';
 
 async function mapOp(page: Page, button: string, fields: { key?: string; qsize?: string; flags?: string } = {}): Promise<string> {
   const panel = page.getByRole('region', { name: 'Map operations' });
@@ -68,7 +68,7 @@ test('the statistics table equals the CLI for the same scenario and simulated ti
   // Set the interval at time 0, then run flat out: every interval is whole, as the CLI's are.
   await open(page, `${query}&speed=max&paused=1`);
   const stats = page.getByRole('region', { name: 'Statistics' });
-  await stats.scrollIntoViewIfNeeded();
+  await scrollTo(stats);
   await stats.getByRole('combobox', { name: 'Interval' }).selectOption({ label: '1 ms' });
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   const table = stats.getByRole('table', { name: /^xdp_redirect_cpu/ });
@@ -120,7 +120,7 @@ test('all four panels are present and live in the default scenario', async ({ pa
   await open(page, 'speed=1000000');
   // Panels update while they are on screen, as a reader scrolls to each.
   for (const name of ['Entry lifecycle', 'Statistics', 'Trace log', 'Kernel code']) {
-    await page.getByRole('region', { name }).scrollIntoViewIfNeeded();
+    await scrollTo(page.getByRole('region', { name }));
     await expect(page.getByRole('region', { name })).toBeVisible();
   }
   const stats = page.getByRole('region', { name: 'Statistics' });

@@ -10,7 +10,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { PRESETS, type Preset } from '../src/scenario/presets';
-import { expectRegionText, inspect, inspectorFields, open, statsTable, tableNumber, type StatsRow } from './helpers';
+import { expectRegionText, inspect, inspectorFields, open, statsTable, tableNumber, type StatsRow, scrollTo } from './helpers';
 import type { FrameTotals } from '../src/engine/engine';
 
 type Check = (page: Page, preset: Preset) => Promise<void>;
@@ -120,7 +120,7 @@ function expectTeardown(history: Transition[], opMs: number): void {
 /** The Statistics panel's "Download JSON": the run's frame totals so far and its invariant violations. */
 async function downloadedTotals(page: Page): Promise<{ frames: FrameTotals; violations: string[] }> {
   const stats = page.getByRole('region', { name: 'Statistics' });
-  await stats.scrollIntoViewIfNeeded();
+  await scrollTo(stats);
   const [file] = await Promise.all([page.waitForEvent('download'), stats.getByRole('button', { name: 'Download JSON' }).click()]);
   const path = await file.path();
   const report = JSON.parse(await readFile(path, 'utf8')) as { frames: FrameTotals; violations: string[] };

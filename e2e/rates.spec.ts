@@ -25,7 +25,7 @@ import { parseScenario } from '../src/scenario/parse';
 import { PRESETS } from '../src/scenario/presets';
 import type { Scenario } from '../src/scenario/types';
 import { formatPps } from '../src/ui/topology/rates';
-import { open, pause, simNs } from './helpers';
+import { open, pause, simNs, scrollTo } from './helpers';
 
 /** The figures in the row's order, labelled as on the canvas. */
 const FIGURES = [
@@ -291,7 +291,7 @@ for (const id of ['line-rate-4', 'overload']) {
       expect(got.nicDropped + got.redirectErr + got.ringFull).toBe(0);
       expect(got.stackDropped).toBeGreaterThan(14e6);
       const stats = page.getByRole('region', { name: 'Statistics' });
-      await stats.scrollIntoViewIfNeeded();
+      await scrollTo(stats);
       await expect(stats).toContainText('cpumap_kthread drop-pps counts only NET_RX_DROP');
       await expect(stats).toContainText('iptables drops every SKB on purpose');
     } else {

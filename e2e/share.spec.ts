@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectTimeAdvances, open, pause, simNs } from './helpers';
+import { expectTimeAdvances, open, pause, simNs, scrollTo } from './helpers';
 
 /** The statistics table's text, once it has settled (panels update about four times a second). */
 async function statsTable(page: Page): Promise<string> {
   const region = page.getByRole('region', { name: 'Statistics' });
-  await region.scrollIntoViewIfNeeded();
+  await scrollTo(region);
   const table = region.getByRole('table', { name: /^xdp_redirect_cpu/ });
   await expect(table).toBeVisible();
   await page.waitForTimeout(800);
@@ -39,7 +39,7 @@ test('a shared link reproduces the run: same simulated time, same statistics', a
   await expect(timer(copy)).toHaveText(time ?? '');
   await expect(copy.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   const region = copy.getByRole('region', { name: 'Statistics' });
-  await region.scrollIntoViewIfNeeded();
+  await scrollTo(region);
   await expect(region.getByRole('table', { name: /^xdp_redirect_cpu/ })).toHaveText(table);
   await expect(timer(copy)).toHaveText(time ?? '');
 });
@@ -48,7 +48,7 @@ test('map operations done by hand go into the link and replay', async ({ page, c
   await open(page, 'rx=3&entries=4:128&rate=1M&speed=max');
   await runAndPause(page, 1e6);
   const panel = page.getByRole('region', { name: 'Map operations' });
-  await panel.scrollIntoViewIfNeeded();
+  await scrollTo(panel);
   await panel.getByRole('textbox', { name: 'Key' }).fill('6');
   await panel.getByRole('textbox', { name: 'qsize' }).fill('64');
   await panel.getByRole('button', { name: 'Update', exact: true }).click();

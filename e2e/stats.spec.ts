@@ -4,7 +4,7 @@
  * charts read out a value on hover; the CPU headroom and Latency tables agree with the CLI.
  */
 import { expect, test } from '@playwright/test';
-import { expectRegionText, open, pause, tableNumber } from './helpers';
+import { expectRegionText, open, pause, tableNumber, scrollTo } from './helpers';
 import { runSim } from '../src/cli/run';
 import type { RunReport } from '../src/cli/report';
 import { percent } from '../src/ui/panels/stats/headroomRows';
@@ -13,7 +13,7 @@ import { micros } from '../src/ui/panels/stats/latencyRows';
 test('at the default speed the panel shows the totals so far and the interval in progress, and they add up', async ({ page }) => {
   await open(page);
   const stats = page.getByRole('region', { name: 'Statistics' });
-  await stats.scrollIntoViewIfNeeded();
+  await scrollTo(stats);
   await expectRegionText(stats, stats, 'interval in progress:', 10_000);
   await expect(stats.getByRole('table', { name: /^xdp_redirect_cpu/ })).toContainText('interval in progress');
   await pause(page);
@@ -32,7 +32,7 @@ test('at the default speed the panel shows the totals so far and the interval in
 test('a chart reads out the value at the pointer', async ({ page }) => {
   await open(page, 'speed=1000000');
   const stats = page.getByRole('region', { name: 'Statistics' });
-  await stats.scrollIntoViewIfNeeded();
+  await scrollTo(stats);
   await expectRegionText(stats, stats, 'interval ending at');
   await pause(page);
   const chart = stats.getByRole('figure', { name: /Enqueue pps/ });

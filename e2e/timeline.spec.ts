@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { open, pause, simNs } from './helpers';
+import { open, pause, simNs, scrollTo } from './helpers';
 
 /** Load on two remote CPUs; entry 4 is deleted at 10 ms. */
 const QUERY = 'rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&ops=10ms:delete:4';
@@ -8,7 +8,7 @@ const QUERY = 'rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&ops=10ms:delete:4';
 /** The statistics as the CSV download has them: one array of fields per row, header first. */
 async function statsCsv(page: Page): Promise<string[][]> {
   const stats = page.getByRole('region', { name: 'Statistics' });
-  await stats.scrollIntoViewIfNeeded();
+  await scrollTo(stats);
   const [file] = await Promise.all([page.waitForEvent('download'), stats.getByRole('button', { name: 'Download CSV' }).click()]);
   const path = await file.path();
   return (await readFile(path, 'utf8'))
@@ -90,7 +90,7 @@ test('step back undoes steps, and a map operation after going back forks the run
 
   // Back at 6 ms, do a lookup; go back to 4 ms and do another: the first one's future is discarded.
   const ops = page.getByRole('region', { name: 'Map operations' });
-  await ops.scrollIntoViewIfNeeded();
+  await scrollTo(ops);
   await ops.getByLabel('Key', { exact: true }).fill('4');
   await ops.getByRole('button', { name: 'Lookup' }).click();
   await expect.poll(() => new URL(page.url()).searchParams.get('ops')).toContain('6ms:lookup:4');
