@@ -101,6 +101,24 @@ test.describe('presenting at 1280x720', () => {
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
   });
 
+  test('the header keeps to one row with a lesson open: every button level with the title', async ({ page }) => {
+    // The lesson whose title is longest, as the lesson list shows it.
+    const lesson = [...LESSONS].sort((a, b) => b.title.length - a.title.length)[0];
+    await open(page, `lesson=${lesson.id}&step=1&present=1`);
+    const header = page.getByRole('banner');
+    const title = await header.getByRole('heading', { level: 1 }).boundingBox();
+    expect(title).not.toBeNull();
+    for (const name of ['Share link', 'Compare', 'Embed', 'Sweep', 'View', 'Help: keyboard shortcuts (?)']) {
+      const button = header.getByRole('button', { name, exact: true });
+      await expect(button).toBeEnabled();
+      const box = await button.boundingBox();
+      expect(box, name).not.toBeNull();
+      if (box === null || title === null) return;
+      expect(Math.abs(box.y + box.height / 2 - (title.y + title.height / 2)), name).toBeLessThan(12);
+    }
+    await expectNoSidewaysScroll(page);
+  });
+
   test('the controls keep to one row: "t =" stays with the time', async ({ page }) => {
     await open(page, 'present=1');
     const label = await page.getByText('t =', { exact: true }).boundingBox();

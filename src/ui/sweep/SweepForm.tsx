@@ -17,13 +17,30 @@ const DEFAULT_MEASURED = formatDuration(PAGE_SWEEP_WINDOW.durationNs - PAGE_SWEE
 const WARMUP = formatDuration(PAGE_SWEEP_WINDOW.warmupNs);
 
 /** An example LIST for each kind of value, as the placeholder. */
-function example(param: string): string {
+/** Example lists of the word parameters (they take comma lists only). */
+const WORD_EXAMPLES: Record<string, string> = {
+  kernel: '5.0,5.2',
+  opt: 'none,consume-batched,all',
+  stack: 'iptables-drop,udp-noport',
+  arrival: 'constant,poisson,bursty',
+  preempt: 'full,none',
+  prog: 'rr,hash',
+};
+
+/** An example list of `param`: a range for numbers, a comma list for words (they have no ranges). */
+function listExample(param: string): string {
   const kind = sweepParam(param)?.kind;
   if (param === 'qsize') return '32..4096x2';
   if (kind === 'rate') return '1M..14.88M+1M';
   if (kind === 'decimal') return '0..1+0.25';
-  if (kind === 'whole') return '1,2,4';
-  return param === 'kernel' ? '5.0,5.2' : 'a,b';
+  if (kind === 'whole') return '1..4+1';
+  return WORD_EXAMPLES[param] ?? 'a,b';
+}
+
+/** How to write a list of `param`. */
+function listHint(param: string): string {
+  const words = sweepParam(param)?.kind === 'word';
+  return `${words ? 'a comma list' : 'a comma list or a range'} (${listExample(param)})`;
 }
 
 /** The message for `list` of `param`, or null when it reads. */
@@ -159,7 +176,7 @@ function ListField(props: {
         id={props.id}
         type="text"
         value={props.value}
-        placeholder={example(props.param)}
+        placeholder={listExample(props.param)}
         spellCheck={false}
         autoComplete="off"
         aria-invalid={props.message !== null || undefined}
@@ -167,7 +184,7 @@ function ListField(props: {
         onChange={(e) => props.onChange(e.target.value)}
       />
       <small id={`${props.id}-hint`} className={props.message === null ? 'hint' : 'hint sweep-field-problem'} aria-live="polite">
-        {props.message ?? `${means}: a comma list or a range (${example(props.param)})`}
+        {props.message ?? `${means}: ${listHint(props.param)}`}
       </small>
     </div>
   );
