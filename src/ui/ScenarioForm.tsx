@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useUi } from './store';
 import { PresetPicker } from './PresetPicker';
+import { ParamControl } from './ParamControl';
 import { ScenarioFileControls } from './exports/ScenarioFileControls';
 import { formValues, queryFor, showInAddressBar, type FormParam, type FormValues } from './scenarioQuery';
 import { PREEMPT_MODELS, STACK_VERDICTS, type ScenarioProblem } from '../scenario/types';
@@ -99,27 +100,7 @@ function FieldInput({ field, value, invalid, onChange }: { field: Field; value: 
   return (
     <div className="field">
       <label htmlFor={id}>{field.label}</label>
-      {field.options ? (
-        <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={`${id}-hint`}>
-          {field.options.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input
-          id={id}
-          type="text"
-          value={value}
-          spellCheck={false}
-          autoComplete="off"
-          list={listId}
-          aria-invalid={invalid || undefined}
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
+      <ParamControl id={id} value={value} options={field.options} invalid={invalid} onChange={onChange} list={listId} />
       {field.suggestions && (
         <datalist id={listId}>
           {field.suggestions.map((s) => (

@@ -8,6 +8,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ScenarioParam } from '../../scenario/parse';
 import type { ScenarioProblem } from '../../scenario/types';
 import { FIELDS } from '../ScenarioForm';
+import { ParamControl } from '../ParamControl';
 import type { FormParam } from '../scenarioQuery';
 import type { ComparePair } from './compareQuery';
 import { addableParams, checkRunB, rowFromA, rowsOf, withValue, type RunBRow } from './runBForm';
@@ -123,28 +124,14 @@ function RowInput({
     <div className="field">
       <label htmlFor={id}>{info.label}</label>
       <span className="run-b-input">
-        {info.options ? (
-          <select id={id} value={row.value} onChange={(e) => onChange(e.target.value)} aria-describedby={`${id}-hint`}>
-            {/* A value outside the set (from a link) still shows, rather than a silently wrong option. */}
-            {(info.options.includes(row.value) ? info.options : [row.value, ...info.options]).map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input
-            id={id}
-            type="text"
-            value={row.value}
-            size={Math.min(Math.max(row.value.length + 2, 8), 28)}
-            spellCheck={false}
-            autoComplete="off"
-            aria-invalid={invalid || undefined}
-            aria-describedby={`${id}-hint`}
-            onChange={(e) => onChange(e.target.value)}
-          />
-        )}
+        <ParamControl
+          id={id}
+          value={row.value}
+          options={info.options}
+          invalid={invalid}
+          onChange={onChange}
+          size={Math.min(Math.max(row.value.length + 2, 8), 28)}
+        />
         <button type="button" onClick={onRemove} aria-label={`Remove ${info.label}`} title={`Back to run A's ${row.param}`}>
           ×
         </button>
