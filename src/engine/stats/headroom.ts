@@ -1,6 +1,6 @@
 /**
  * CPU headroom: the share of a window each CPU spent in softirq, ksoftirqd, cpumap kthreads and
- * context switches, and idle (the rest), from Cpu.busyNs differenced over the window.
+ * context switches, and idle (the rest), from Cpu.busyNs differenced from the window's start to its end.
  */
 import { BUSY_KINDS, BUSY_KSOFTIRQD, BUSY_KTHREAD, BUSY_SOFTIRQ, BUSY_SWITCH } from '../kernel/busyKinds';
 

@@ -55,7 +55,7 @@ export class LatencyRecorder {
    * The current window's latency per target CPU, ascending: the CPU of every entry made before
    * `endNs` (the window's end: an entry made at that very instant belongs to the next window,
    * wherever the run happened to stop) and every CPU whose kthread handed frames to the stack;
-   * nulls where no frame was measured in the window.
+   * nulls for a CPU none of whose frames were measured.
    */
   report(entries: readonly { cpu: number; createdAt: number }[], endNs: number): CpuLatency[] {
     const cpus = new Set<number>();
