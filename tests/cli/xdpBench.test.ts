@@ -3,6 +3,7 @@
  * against --json's for the same run and window.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { runSim } from '../../src/cli/run';
 import type { RunReport } from '../../src/cli/report';
 
@@ -110,5 +111,23 @@ describe('npm run sim --format', () => {
       ]);
     }
     expect(figures(section(out, /^ {2}redirect_err/)[0])).toEqual([Math.round(json.redirectErrPps)]);
+  });
+});
+
+describe("the README's xdp-bench example", () => {
+  it('prints what the README shows, and without -e only the header and the line with drops', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## The command line'), readme.indexOf('### Sweeps'));
+    const command = /npm run sim -- '([^']*)' ([^\n]*--format xdp-bench -e)\n/.exec(section);
+    const shown = /```text\n(eth0->\?[\s\S]*?)```\n/.exec(section);
+    expect(command).not.toBeNull();
+    expect(shown).not.toBeNull();
+    const argv = [command![1], ...command![2].split(' ')];
+    const r = runSim(argv);
+    expect(r.code).toBe(0);
+    // The README's block stops before the blank line that ends it.
+    expect(r.stdout).toBe(shown![1] + '\n');
+    const lines = shown![1].split('\n');
+    expect(runSim(argv.slice(0, -1)).stdout).toBe([lines[0], lines[3], '', ''].join('\n'));
   });
 });
