@@ -2,8 +2,11 @@
  * One interval of `xdp-bench redirect-cpu`, printed as lib/util/xdp_sample.c's stats_print does
  * (the version with xdp_redirect_cpumap.c's mask RX_CNT | REDIRECT_ERR_MAP_CNT | CPUMAP_ENQUEUE_CNT
  * | CPUMAP_KTHREAD_CNT | EXCEPTION_CNT, whose output the 2024 mailing-list example shows):
- * https://github.com/xdp-project/xdp-tools/blob/main/lib/util/xdp_sample.c
- * https://github.com/xdp-project/xdp-tools/blob/d316b04bdf13f839a5a406559907247bb6371172/xdp-bench/xdp_redirect_cpumap.c#L37-L39
+ * https://github.com/xdp-project/xdp-tools/blob/48f514c0a03f443c64215bf92fa2028c4f996ed6/lib/util/xdp_sample.c
+ * (stats_print, stats_get_rx_cnt, stats_get_cpumap_enqueue, stats_get_cpumap_kthread,
+ * stats_get_cpumap_remote, stats_get_redirect_err_cnt, stats_get_exception_cnt: each step below
+ * names the function it follows)
+ * https://github.com/xdp-project/xdp-tools/blob/d316b04bdf13f839a5a406559907247bb6371172/xdp-bench/xdp_redirect_cpumap.c#L35-L37
  *
  * A column is `%'10.0f %-13s` (a number grouped with commas in ten places, a blank, its unit
  * left-justified in thirteen); bulk-avg is `%'10.2f`. Without `-e` (LL_SIMPLE) the tool prints
