@@ -1,7 +1,8 @@
 /**
  * The Statistics panel at every speed: at the default speed, long before the first interval
  * completes, it shows the run's frame totals (which add up) and the interval in progress; the
- * charts read out a value on hover; the CPU headroom and Latency tables agree with the CLI.
+ * charts read out a value on hover; the CPU headroom and Latency tables, and the text view in
+ * xdp-bench's layout, agree with the CLI.
  */
 import { expect, test } from '@playwright/test';
 import { expectRegionText, open, pause, tableNumber, scrollTo } from './helpers';
@@ -64,4 +65,11 @@ test('the CPU headroom and Latency tables give the same figures as npm run sim f
   await expect(latency.getByRole('row', { name: /^4 / }).getByRole('cell')).toHaveText(
     [l.p50, l.p99, l.max, l.enqueueToDequeue.p50, l.enqueueToDequeue.p99].map(micros),
   );
+  // The text view in xdp-bench's layout: the CLI's --format xdp-bench -e for the same interval.
+  await stats.getByRole('button', { name: 'Show as text' }).click();
+  await stats.getByRole('group', { name: 'Text layout' }).getByRole('radio', { name: 'xdp-bench' }).check();
+  const bench = stats.getByLabel('xdp-bench redirect-cpu -e output');
+  await expect(bench).toContainText('receive total');
+  await expect(bench).toContainText('kthread total');
+  expect(await bench.textContent()).toBe(runSim([query, '--warmup', '2ms', '--duration', '3ms', '--format', 'xdp-bench', '-e']).stdout);
 });

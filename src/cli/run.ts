@@ -7,6 +7,9 @@ import { Engine, describeOp } from '../engine/engine';
 import { redirectCpuStats } from '../engine/stats/redirectCpu';
 import { formatRedirectCpuTable } from '../engine/stats/format';
 import { formatTraceLine } from '../engine/stats/tracePipe';
+import { xdpBenchStats } from '../engine/stats/xdpBench';
+import { formatXdpBench } from '../engine/stats/xdpBenchFormat';
+import type { TraceCounters } from '../engine/kernel/tracepoints';
 import { parseScenario } from '../scenario/parse';
 import { measureReport } from './report';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
@@ -45,14 +48,20 @@ function fail(message: string, code = 2): never {
   throw new Exit(message.endsWith('\n') ? message : `${message}\n`, code);
 }
 
+/** --text and --format xdp-bench: one block per interval from the end of the warm-up. */
 function runText(engine: Engine, o: CliOptions, out: CliOutput): void {
+  const cpus = engine.scenario.cpus;
+  const block =
+    o.mode === 'xdp-bench'
+      ? (prev: TraceCounters, cur: TraceCounters, ns: number) => formatXdpBench(xdpBenchStats(prev, cur, ns, cpus), o.extended)
+      : (prev: TraceCounters, cur: TraceCounters, ns: number) => formatRedirectCpuTable(redirectCpuStats(prev, cur, ns, cpus)) + '\n';
   engine.runUntil(o.warmupNs);
   let prev = engine.world.counters.clone();
   for (let t = o.warmupNs; t < o.durationNs;) {
     const next = Math.min(t + o.intervalNs, o.durationNs);
     engine.runUntil(next);
     const cur = engine.world.counters.clone();
-    out.stdout(formatRedirectCpuTable(redirectCpuStats(prev, cur, next - t, engine.scenario.cpus)) + '\n');
+    out.stdout(block(prev, cur, next - t));
     prev = cur;
     t = next;
   }
@@ -98,7 +107,7 @@ function run(argv: readonly string[], out: CliOutput, hooks: RunHooks): void {
   if (problems.length > 0) {
     fail(`invalid scenario:\n${problems.map((p) => `  ${p.message}`).join('\n')}`);
   }
-  // Only --json reports latency; --text and --trace run without recording it.
+  // Only --json reports latency; --text, --trace and xdp-bench run without recording it.
   const engine = new Engine(scenario, { traceCapacity: options.mode === 'trace' ? TRACE_RING : 0, latency: options.mode === 'json' });
   hooks.onEngine?.(engine);
   if (engine.createResult.result !== '0') {

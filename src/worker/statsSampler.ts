@@ -8,6 +8,7 @@
 import type { Engine } from '../engine/engine';
 import type { TraceCounters } from '../engine/kernel/tracepoints';
 import { redirectCpuStats, type RedirectCpuStats } from '../engine/stats/redirectCpu';
+import { xdpBenchStats, type XdpBenchStats } from '../engine/stats/xdpBench';
 import { busySnapshot, headroomShares, type CpuHeadroom } from '../engine/stats/headroom';
 import type { CpuLatency } from '../engine/stats/latency';
 
@@ -18,6 +19,8 @@ export interface StatsSample {
   /** The interval started where the sampling did, not on a multiple of the interval. */
   partial: boolean;
   stats: RedirectCpuStats;
+  /** The same interval as xdp-bench redirect-cpu counts it (the panel's text view); the sampler always sets it. */
+  xdpBench?: XdpBenchStats;
   /** Every CPU's shares of the interval (as the CLI's JSON `headroom`). */
   headroom: CpuHeadroom[];
   /** Per target CPU, the interval's latency (as the CLI's JSON `latency`). */
@@ -30,6 +33,7 @@ export interface StatsProgress {
   toNs: number;
   intervalNs: number;
   stats: RedirectCpuStats;
+  xdpBench?: XdpBenchStats;
   headroom: CpuHeadroom[];
   latency: CpuLatency[];
 }
@@ -87,9 +91,11 @@ export class StatsSampler {
   progress(engine: Engine): StatsProgress | null {
     const elapsed = engine.now - this.prevAt;
     if (this.prev === null || elapsed <= 0) return null;
-    const stats = redirectCpuStats(this.prev, engine.world.counters.clone(), elapsed, engine.scenario.cpus);
+    const cur = engine.world.counters.clone();
+    const stats = redirectCpuStats(this.prev, cur, elapsed, engine.scenario.cpus);
+    const xdpBench = xdpBenchStats(this.prev, cur, elapsed, engine.scenario.cpus);
     const { headroom, latency } = this.intervalExtras(engine, elapsed);
-    return { fromNs: this.prevAt, toNs: engine.now, intervalNs: this.interval, stats, headroom, latency };
+    return { fromNs: this.prevAt, toNs: engine.now, intervalNs: this.interval, stats, xdpBench, headroom, latency };
   }
 
   /** The samples completed since the last drain. */
@@ -117,6 +123,7 @@ export class StatsSampler {
       periodNs: period,
       partial: this.prevAt % this.interval !== 0,
       stats: redirectCpuStats(prev, cur, period, engine.scenario.cpus),
+      xdpBench: xdpBenchStats(prev, cur, period, engine.scenario.cpus),
       ...this.intervalExtras(engine, period),
     });
     if (this.pending.length > MAX_PENDING) this.pending.shift();

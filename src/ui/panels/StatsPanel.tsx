@@ -62,11 +62,13 @@ export function StatsPanel() {
       {latest !== null ? (
         <StatsTable
           stats={latest.stats}
+          xdpBench={latest.xdpBench}
           caption={`xdp_redirect_cpu, interval ending at ${formatSimTime(latest.endNs)}${latest.partial ? ' (partial interval)' : ''}`}
         />
       ) : progress !== null ? (
         <StatsTable
           stats={progress.stats}
+          xdpBench={progress.xdpBench}
           caption={`xdp_redirect_cpu, ${progressSentence(progress)}: rates over the time elapsed so far`}
         />
       ) : (

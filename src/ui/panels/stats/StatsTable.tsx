@@ -1,10 +1,13 @@
 /**
  * The latest interval as xdp_redirect_cpu prints it: an HTML table with the tool's rows and
- * number formats, and the verbatim text behind a "Show as text" toggle for copying.
+ * number formats, and the verbatim text behind a "Show as text" toggle for copying, in either
+ * tool's layout: xdp_redirect_cpu's, or xdp-bench redirect-cpu's with its per-CPU lines (-e).
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { formatRedirectCpuTable } from '../../../engine/stats/format';
 import type { RedirectCpuStats } from '../../../engine/stats/redirectCpu';
+import type { XdpBenchStats } from '../../../engine/stats/xdpBench';
+import { formatXdpBench } from '../../../engine/stats/xdpBenchFormat';
 import { usePointer } from '../../lessons/pointer';
 import { tableRows } from './rows';
 
@@ -12,8 +15,11 @@ import { tableRows } from './rows';
 const NUMERIC = new Set([2, 3]);
 
 /** The table of one interval's statistics, captioned with the interval. Rows carry `data-place` ("stats:cpumap_kthread 4") for a lesson's pointer. */
-export function StatsTable({ stats, caption }: { stats: RedirectCpuStats; caption: string }) {
+export function StatsTable({ stats, xdpBench, caption }: { stats: RedirectCpuStats; xdpBench?: XdpBenchStats; caption: string }) {
   const [asText, setAsText] = useState(false);
+  const [layout, setLayout] = useState<'xdp_redirect_cpu' | 'xdp-bench'>('xdp_redirect_cpu');
+  const bench = layout === 'xdp-bench' && xdpBench !== undefined;
+  const radioName = useId();
   const place = usePointer((s) => s.place);
   const pointed = place?.on === 'stats' ? `${place.row}` : null;
   const t = tableRows(stats);
@@ -50,9 +56,20 @@ export function StatsTable({ stats, caption }: { stats: RedirectCpuStats; captio
       <button type="button" aria-pressed={asText} onClick={() => setAsText(!asText)}>
         Show as text
       </button>
+      {asText && xdpBench !== undefined ? (
+        <fieldset className="stats-layout">
+          <legend>Text layout</legend>
+          {(['xdp_redirect_cpu', 'xdp-bench'] as const).map((l) => (
+            <label key={l}>
+              <input type="radio" name={radioName} checked={layout === l} onChange={() => setLayout(l)} />
+              {l}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
       {asText ? (
-        <pre className="stats-text" aria-label="xdp_redirect_cpu output">
-          {formatRedirectCpuTable(stats)}
+        <pre className="stats-text" aria-label={bench ? 'xdp-bench redirect-cpu -e output' : 'xdp_redirect_cpu output'}>
+          {bench ? formatXdpBench(xdpBench, true) : formatRedirectCpuTable(stats)}
         </pre>
       ) : null}
     </div>
