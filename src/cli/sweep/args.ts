@@ -2,11 +2,10 @@
  * Command-line flags of `npm run sweep`. Every problem is a UsageError (as `npm run sim`'s) whose
  * message names the flag and the value; the axes themselves are read by the sweep core.
  */
-import { parseArgs } from 'node:util';
-import { formatDuration, parseDuration } from '../../scenario/units';
+import { formatDuration } from '../../scenario/units';
 import { SWEEP_PARAMS } from '../../sweep/sweepParams';
 import { CLI_SWEEP_WINDOW } from '../../sweep/sweepDefaults';
-import { UsageError } from '../args';
+import { oneOf, readCommandLine, simulatedWindow, UsageError } from '../commandLine';
 
 export type SweepOutputMode = 'text' | 'json' | 'csv';
 
@@ -44,13 +43,6 @@ ${PARAM_LINES}
   LIST: a comma list (32,64,128), or for numbers a range with a step (1M..14.88M+1M) or a factor
   (32..4096x2); a range ends with its end value.`;
 
-function duration(flag: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const ns = parseDuration(text);
-  if (ns === null) throw new UsageError(`--${flag}: "${text}" is not a duration: use a number with ns, us, ms or s (e.g. 100ms)`);
-  return ns;
-}
-
 function jobs(text: string | undefined): number | null {
   if (text === undefined) return null;
   if (!/^[0-9]{1,3}$/.test(text) || Number(text) < 1 || Number(text) > MAX_JOBS) {
@@ -61,42 +53,18 @@ function jobs(text: string | undefined): number | null {
 
 /** Parses argv (without node and the script); `--help` is a UsageError with an empty message. */
 export function parseSweepArgs(argv: readonly string[]): SweepCliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        vary: { type: 'string', multiple: true },
-        duration: { type: 'string' },
-        warmup: { type: 'string' },
-        jobs: { type: 'string' },
-        json: { type: 'boolean' },
-        csv: { type: 'boolean' },
-        text: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) throw new UsageError('');
-  if (positionals.length > 1) throw new UsageError(`expected one scenario query, got ${positionals.length} arguments (quote the query)`);
-  const modes = (['json', 'csv', 'text'] as const).filter((m) => values[m]);
-  if (modes.length > 1) throw new UsageError(`choose one of --json, --csv, --text (got ${modes.map((m) => `--${m}`).join(' ')})`);
+  const { values, query } = readCommandLine(argv, {
+    vary: { type: 'string', multiple: true },
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    jobs: { type: 'string' },
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+    text: { type: 'boolean' },
+  });
+  const mode = oneOf(values, ['json', 'csv', 'text'] as const) ?? 'text';
   const vary = values.vary ?? [];
   if (vary.length === 0) throw new UsageError('--vary: nothing to vary: give a parameter and its values, e.g. --vary qsize=32..4096x2');
-  const durationNs = duration('duration', values.duration, CLI_SWEEP_WINDOW.durationNs);
-  if (durationNs <= 0 || durationNs > 3600e9) throw new UsageError('--duration: must be more than 0 and at most 3600s');
-  const warmupNs = duration('warmup', values.warmup, CLI_SWEEP_WINDOW.warmupNs);
-  if (warmupNs >= durationNs) {
-    throw new UsageError(
-      values.warmup === undefined
-        ? `--warmup: the default ${formatDuration(CLI_SWEEP_WINDOW.warmupNs)} is not shorter than --duration ${values.duration}: give a shorter --warmup`
-        : '--warmup: must be shorter than --duration',
-    );
-  }
-  return { query: positionals[0] ?? '', vary, durationNs, warmupNs, mode: modes[0] ?? 'text', jobs: jobs(values.jobs) };
+  const { durationNs, warmupNs } = simulatedWindow(values, CLI_SWEEP_WINDOW);
+  return { query, vary, durationNs, warmupNs, mode, jobs: jobs(values.jobs) };
 }
