@@ -7,6 +7,7 @@ describe('the Compare button’s link', () => {
   it('sets run B on the other kernel version', () => {
     expect(defaultDifference('5.2')).toBe('kernel=5.0');
     expect(defaultDifference('5.0')).toBe('kernel=5.2');
+    expect(defaultDifference('5.4')).toBe('kernel=5.2');
     expect(comparePair('kernel=5.0&rx=3', defaultDifference('5.0')).differences).toEqual(['kernel=5.2']);
   });
 
