@@ -1,6 +1,6 @@
 /**
  * The single view's way into the side-by-side view: run A is the run as its share link describes
- * it, run B the same with one difference to start from (the other kernel version), which the
+ * it, run B the same with one difference to start from (the kernel version before, see defaultDifference), which the
  * side-by-side page's "Run B" form can change. Pure.
  */
 import type { KernelVersion } from '../../scenario/types';

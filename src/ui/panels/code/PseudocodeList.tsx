@@ -1,6 +1,6 @@
 /**
  * A function's pseudocode as an ordered list: the current step highlighted (aria-current),
- * lines of the other kernel version dimmed and marked "not in v5.x", version-only lines of the
+ * lines of other kernel versions dimmed and marked "not in v5.x", version-only lines of the
  * loaded version tagged, and exact v5.0 line anchors when v5.0 is loaded.
  */
 import { lineInVersion, type PseudoFunction, type PseudoVersion } from './pseudocode';
