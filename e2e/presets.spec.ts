@@ -399,6 +399,23 @@ const CHECKS: Record<string, Check> = {
     await expect(page.getByRole('region', { name: 'Inspector' }).getByRole('link')).toHaveAttribute('href', /\/linux\/v5\.2\//);
   },
 
+  'v54-free-after-delete': async (page, preset) => {
+    await openPreset(page, preset, 30);
+    // Both entries went through the whole teardown: the deleted one, and the other with the map.
+    for (const [cpu, uid] of [
+      [4, 1],
+      [5, 2],
+    ]) {
+      const card = await lifecycleCard(page, cpu, uid, 'state freed');
+      await expect(card).toContainText('refcnt 0');
+    }
+    // No flush left pending on the RX CPU whose poll the delete interrupted.
+    const fields = await inspect(page, 'CPU 1', 'CPU 1');
+    expect(field(fields, 'flush list')).toBe('empty');
+    expect(fields.has('flush_needed')).toBe(false);
+    await expect(page.getByRole('combobox', { name: 'Kernel' })).toHaveValue('5.4');
+  },
+
   'shared-cpu': async (page, preset) => {
     await openPreset(page, preset, 20);
     const stats = await statsTable(page, 20);

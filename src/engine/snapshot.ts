@@ -19,8 +19,13 @@ export interface CpuSnapshot {
   inPoll: boolean;
   /** Still holds up the current RCU grace period. */
   holdsGp: boolean;
-  /** Keys with this CPU's flush_needed bit set. */
+  /** Keys with this CPU's flush_needed bit set (5.0, 5.2). */
   flushNeeded: number[];
+  /**
+   * 5.3+: the target CPUs (keys) of the bulk queues on this CPU's flush list, in the order
+   * __cpu_map_flush walks them (newest first); absent on kernels with the flush_needed bitmap.
+   */
+  flushList?: number[];
   /** ns spent in softirq, ksoftirqd, kthreads and context switches since the start. */
   busyNs: [number, number, number, number];
 }
@@ -77,7 +82,8 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
     if (map !== null && map.flushNeededCount[c.id] > 0) {
       for (let key = 0; key < map.maxEntries; key++) if (map.flushNeeded[c.id * map.maxEntries + key]) flush.push(key);
     }
-    return {
+    const list = flushListKeys(w, c.id);
+    const cpu: CpuSnapshot = {
       id: c.id,
       activity: c.activity,
       ksoftirqd: c.mode === 'ksoftirqd',
@@ -86,6 +92,9 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
       flushNeeded: flush,
       busyNs: [c.busyNs[0], c.busyNs[1], c.busyNs[2], c.busyNs[3]],
     };
+    // Only on 5.3+, so the snapshots of 5.0/5.2 runs keep their exact form.
+    if (list !== null) cpu.flushList = list;
+    return cpu;
   });
   const entries: EntrySnapshot[] = [];
   for (const e of w.entries) {
@@ -147,4 +156,13 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
     offered: offeredLoad(engine),
     violations: [...w.violations],
   };
+}
+
+/** The keys of the bulk queues on CPU `cpu`'s flush list, walk order; null on bitmap kernels. */
+export function flushListKeys(w: Engine['world'], cpu: number): number[] | null {
+  if (!w.switches.flushList) return null;
+  const list = w.map?.flushLists[cpu] ?? [];
+  const keys: number[] = [];
+  for (let i = list.length - 1; i >= 0; i--) keys.push(list[i].cpu);
+  return keys;
 }

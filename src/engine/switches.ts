@@ -2,7 +2,7 @@
  * Which behaviours of the model are switched on: the kernel version's optimizations, plus
  * what-if switches for teaching (e.g. the kthread without its lost-wake-up re-check).
  */
-import { OPTIMIZATIONS, type Optimization, type Scenario } from '../scenario/types';
+import { OPTIMIZATIONS, type KernelVersion, type Optimization, type Scenario } from '../scenario/types';
 
 export interface ModelSwitches {
   /** 1: ptr_ring_consume_batched in the kthread (v5.2 loop shape). */
@@ -15,13 +15,25 @@ export interface ModelSwitches {
   prefetchw: boolean;
   /** The kthread re-checks the ring after set_current_state (always true in the kernel). */
   lostWakeupRecheck: boolean;
+  /**
+   * 5.3 and later: each CPU keeps a list of the bulk queues it filled (bq_enqueue puts one on the
+   * list once; __cpu_map_flush walks the list) instead of the flush_needed bitmap of map keys.
+   */
+  flushList: boolean;
 }
 
-/** The optimizations a scenario runs with: `opt` if given, else those of its kernel version. */
+/**
+ * The optimizations a scenario runs with: `opt` if given, else those of its kernel version (none
+ * on 5.0, all four from 5.2 on: later kernels kept the 2019 series). `opt` is allowed on every
+ * version: on 5.0 and 5.2 it walks the series; on 5.4 it is a what-if on the later code.
+ */
 export function enabledOptimizations(s: Pick<Scenario, 'kernel' | 'opt'>): Optimization[] {
   if (s.opt) return [...s.opt];
-  return s.kernel === '5.2' ? [...OPTIMIZATIONS] : [];
+  return s.kernel === '5.0' ? [] : [...OPTIMIZATIONS];
 }
+
+/** The flush list of bulk queues replaced the flush_needed bitmap in 5.3. */
+const FLUSH_LIST: Record<KernelVersion, boolean> = { '5.0': false, '5.2': false, '5.4': true };
 
 export function switchesFor(s: Pick<Scenario, 'kernel' | 'opt'>, overrides: Partial<ModelSwitches> = {}): ModelSwitches {
   const on = new Set(enabledOptimizations(s));
@@ -31,6 +43,7 @@ export function switchesFor(s: Pick<Scenario, 'kernel' | 'opt'>, overrides: Part
     allocBulk: on.has('alloc-bulk'),
     prefetchw: on.has('prefetchw'),
     lostWakeupRecheck: true,
+    flushList: FLUSH_LIST[s.kernel],
     ...overrides,
   };
 }

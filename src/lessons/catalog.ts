@@ -58,4 +58,10 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
     summary:
       'What happens when the CPU that receives the traffic also runs a cpumap kthread: softirq first, then ksoftirqd and the kthread sharing the CPU.',
   },
+  {
+    id: 'flush-list',
+    title: 'The flush list against the bitmap',
+    summary:
+      'How v5.3 changed the way an RX CPU remembers which bulk queues to flush, from a bitmap of map keys to a list of bulk queues, and why a delete in the middle of a poll then no longer leaves a bit that keeps a map from being freed.',
+  },
 ];

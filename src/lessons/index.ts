@@ -8,8 +8,19 @@ import { teardown } from './content/teardown';
 import { v50v52 } from './content/v50-v52';
 import { overload } from './content/overload';
 import { sharedCpu } from './content/shared-cpu';
+import { flushListLesson } from './content/flush-list';
 
-export const LESSONS: readonly Lesson[] = [oneFrame, bulkQueues, ptrRing, kthreadSleep, teardown, v50v52, overload, sharedCpu];
+export const LESSONS: readonly Lesson[] = [
+  oneFrame,
+  bulkQueues,
+  ptrRing,
+  kthreadSleep,
+  teardown,
+  v50v52,
+  overload,
+  sharedCpu,
+  flushListLesson,
+];
 
 /** The lesson with `id`, or undefined. */
 export function lessonById(id: string): Lesson | undefined {

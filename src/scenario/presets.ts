@@ -70,6 +70,12 @@ export const PRESETS: readonly Preset[] = [
     query: 'kernel=5.2&rx=3&entries=4:128&rate=19.4M&link=40&prog=rr&arrival=constant&stack=iptables-drop',
   },
   {
+    id: 'v54-free-after-delete',
+    title: 'v5.4: the map freed after a mid-poll delete',
+    why: 'Key 4 is deleted in the middle of a poll, then the map is freed. On v5.4 that poll still flushed its bulk queue for the old entry through the flush list, so no flush is left pending and cpu_map_free tears both entries down; on v5.2 the same run leaves a flush_needed bit set and the free waits for ever.',
+    query: 'kernel=5.4&rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&ops=20003us:delete:4,25ms:free',
+  },
+  {
     id: 'shared-cpu',
     title: 'An RX CPU that is also a target',
     why: 'CPU 4 runs NAPI and a cpumap kthread: softirq and the kthread share one CPU, and ksoftirqd ends up taking turns with it.',

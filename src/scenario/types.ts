@@ -6,12 +6,15 @@
 /** Simulated nanoseconds. */
 export type Nanos = number;
 
-/** The two reference versions of kernel/bpf/cpumap.c. */
-export type KernelVersion = '5.0' | '5.2';
+/**
+ * The versions of kernel/bpf/cpumap.c the engine models: the two 2019 reference versions, then
+ * 5.4 (the per-CPU flush list of bulk queues, from 5.3). `switches.ts` maps each to behaviour.
+ */
+export type KernelVersion = '5.0' | '5.2' | '5.4';
 
 /**
  * The four optimizations of the April 2019 series "Bulk optimization for XDP cpumap redirect",
- * in the order they were applied. v5.0 has none, v5.2 has all four.
+ * in the order they were applied. v5.0 has none; v5.2 and every later version have all four.
  */
 export const OPTIMIZATIONS = ['consume-batched', 'build-skb-around', 'alloc-bulk', 'prefetchw'] as const;
 export type Optimization = (typeof OPTIMIZATIONS)[number];
@@ -73,7 +76,7 @@ export type MapOpSpec =
 export type MapOpKind = MapOpSpec['op'];
 
 export interface Scenario {
-  /** Which cpumap.c: 5.0 or 5.2. */
+  /** Which cpumap.c: 5.0, 5.2 or 5.4. */
   kernel: KernelVersion;
   /** Explicit optimization set; null means "what `kernel` has". */
   opt: Optimization[] | null;

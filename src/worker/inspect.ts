@@ -12,6 +12,7 @@ import type { NicQueue } from '../engine/kernel/nicQueue';
 import { KERNEL } from '../engine/sim/costModel';
 import { cpumapLink, identLink, type CpumapFunction } from '../engine/kernel/upstream';
 import type { InspectTarget, Inspection } from './protocol';
+import { flushListKeys } from '../engine/snapshot';
 
 type Fields = [string, string][];
 type Code = Inspection['code'];
@@ -104,6 +105,13 @@ function bulkFrames(e: CpuMapEntry, cpu: number): number[] {
 
 // ---- CPU ----
 
+/** The CPU's flush_needed bits (5.0, 5.2), or on 5.3+ the bulk queues on its flush list in walk order. */
+function flushField(w: Engine['world'], cpu: number, bits: number[]): [string, string] {
+  const list = flushListKeys(w, cpu);
+  if (list === null) return ['flush_needed', bits.length === 0 ? 'none' : bits.map((k) => `key ${k}`).join(', ')];
+  return ['flush list', list.length === 0 ? 'empty' : list.map((k) => `bulk queue for CPU ${k}`).join(', ')];
+}
+
 const BUSY_NAMES = ['softirq', 'ksoftirqd', 'cpumap kthreads', 'context switches'] as const;
 
 function inspectCpu(engine: Engine, target: Extract<InspectTarget, { kind: 'cpu' }>): Inspection {
@@ -120,7 +128,7 @@ function inspectCpu(engine: Engine, target: Extract<InspectTarget, { kind: 'cpu'
     ['NET_RX runs in', c.mode === 'irq' ? 'softirq' : `ksoftirqd/${c.id} (deferred: too much work)`],
     ['RCU', c.inPoll ? 'in a NAPI poll: RCU read-side critical section' : 'quiescent (outside any read-side section)'],
     ['holds up grace period', holds ? `yes (#${w.rcu.completed + 1})` : 'no'],
-    ['flush_needed', flush.length === 0 ? 'none' : flush.map((k) => `key ${k}`).join(', ')],
+    flushField(w, c.id, flush),
     ['NIC queues', c.nicQueues.length === 0 ? 'none' : c.nicQueues.map((q) => `rx ${q.index}`).join(', ')],
     ['cpumap kthreads', c.kthreads.length === 0 ? 'none' : c.kthreads.map((k) => `${k.comm} (pid ${k.pid}, ${k.state})`).join('; ')],
   ];
@@ -268,6 +276,9 @@ function inspectBulkq(engine: Engine, target: Extract<InspectTarget, { kind: 'bu
   if (e === undefined || target.cpu < 0 || target.cpu >= e.bqCount.length) return gone(target, title, 'no such bulk queue');
   const map = engine.world.map;
   const bit = map !== null && e.cpu < map.maxEntries && map.flushNeeded[target.cpu * map.maxEntries + e.cpu] === 1;
+  const mark: [string, string] = engine.world.switches.flushList
+    ? [`on CPU ${target.cpu}'s flush list`, e.onFlushList[target.cpu] === 1 ? 'yes' : 'no']
+    : [`flush_needed bit (CPU ${target.cpu}, key ${e.cpu})`, bit ? 'set' : 'clear'];
   const fields: Fields = [
     ['entry', entryLabel(e)],
     ['CPU', String(target.cpu)],
@@ -277,11 +288,7 @@ function inspectBulkq(engine: Engine, target: Extract<InspectTarget, { kind: 'bu
     return { target, title, fields, code: cpumapCode(engine, '__cpu_map_entry_free', 'freeBulkq') };
   }
   const frames = bulkFrames(e, target.cpu);
-  fields.push(
-    ['count', `${frames.length} / ${KERNEL.bulkSize}`],
-    ['frames', listFrames(frames)],
-    [`flush_needed bit (CPU ${target.cpu}, key ${e.cpu})`, bit ? 'set' : 'clear'],
-  );
+  fields.push(['count', `${frames.length} / ${KERNEL.bulkSize}`], ['frames', listFrames(frames)], mark);
   // Frames wait here until the bulk is full (bq_enqueue flushes it) or the poll ends (__cpu_map_flush).
   const code = frames.length > 0 ? cpumapCode(engine, 'bq_enqueue', 'append') : cpumapCode(engine, 'bq_flush_to_queue', 'reset');
   return { target, title, fields, code };

@@ -5,7 +5,7 @@
 import type { OpRecord } from '../engine/engine';
 import type { MoveBatch } from '../engine/moves';
 import type { EngineSnapshot } from '../engine/snapshot';
-import type { MapOpSpec, ScenarioProblem } from '../scenario/types';
+import type { KernelVersion, MapOpSpec, ScenarioProblem } from '../scenario/types';
 import type { TraceEvent } from '../engine/kernel/tracepoints';
 import type { StatsProgress, StatsSample } from './statsSampler';
 import type { EngineEvent } from '../engine/eventLog';
@@ -31,7 +31,7 @@ export type InspectTarget =
 export interface Topology {
   cpus: number;
   maxEntries: number;
-  kernel: '5.0' | '5.2';
+  kernel: KernelVersion;
   rx: { queue: number; cpu: number; size: number }[];
   stack: string;
 }

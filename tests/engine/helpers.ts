@@ -7,7 +7,7 @@ import { parseScenario } from '../../src/scenario/parse';
 import type { Scenario } from '../../src/scenario/types';
 import { MAX_CPUS } from '../../src/engine/kernel/limits';
 import { KERNEL } from '../../src/engine/sim/costModel';
-import { bqAppend, bqFlushToQueue, cpuMapFlush, cpuMapInsertCtx } from '../../src/engine/kernel/bulkq';
+import { bqAppend, bqEnqueueListAdd, bqFlushToQueue, cpuMapFlush, cpuMapInsertCtx } from '../../src/engine/kernel/bulkq';
 import type { CpuMap } from '../../src/engine/kernel/cpumap';
 import type { CpuMapEntry } from '../../src/engine/kernel/entry';
 import { deferClosure } from '../../src/engine/sim/deferred';
@@ -65,7 +65,8 @@ export function redirectFrame(engine: Engine, cpu: number, entry: CpuMapEntry): 
   w.acct.offered++;
   if (entry.bqCount[cpu] === KERNEL.bulkSize) bqFlushToQueue(w, entry, cpu, w.now, cpu);
   bqAppend(w, entry, cpu, f);
-  cpuMapInsertCtx(w.map as CpuMap, cpu, entry.cpu);
+  if (w.switches.flushList) bqEnqueueListAdd(entry, cpu);
+  else cpuMapInsertCtx(w.map as CpuMap, cpu, entry.cpu);
   return f;
 }
 

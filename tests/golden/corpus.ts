@@ -316,6 +316,21 @@ const writtenCases: GoldenCase[] = [
       'rx=0,1,2,3&entries=4:512,5:512,6:512,7:512&rate=14.88M&flows=1024&prog=hash&stack=iptables-drop&ops=4ms:delete:4,4001us:update:4:512,6ms:update:5:16,8ms:delete:6,8ms:delete:7,9ms:update:6:2048,9ms:update:7:64,12ms:update:5:0,13ms:update:5:256:1',
     args: { duration: '16ms', warmup: '1ms', traceWarmup: '3990us' },
   },
+
+  // 5.4: the flush list of bulk queues (walked newest first) in place of the flush_needed bitmap
+  { name: 'kernel-54-overload', query: `kernel=5.4&${OVERLOAD}`, args: OVERLOAD_ARGS },
+  { name: 'kernel-54-rr-4', query: 'kernel=5.4&rx=0,1&entries=4:256,5:256,6:256,7:256&rate=12M&prog=rr&stack=iptables-drop', args: STEADY },
+  {
+    name: 'kernel-54-trickle',
+    query: 'kernel=5.4&rx=0&entries=4:192&rate=10k&prog=rr&arrival=constant',
+    args: { duration: '20ms', warmup: '2ms' },
+  },
+  {
+    name: 'kernel-54-ops',
+    query:
+      'kernel=5.4&rx=0,1&entries=4:256,5:256&rate=6M&prog=hash&ops=3ms:update:4:64,5ms:delete:5,7ms:update:5:512,12ms:delete:4,18ms:free,21ms:create,21ms:update:4:256,25ms:rate:2M',
+    args: OPS,
+  },
 ];
 
 /** Every case of the corpus, in a fixed order. */

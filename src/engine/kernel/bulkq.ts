@@ -49,6 +49,10 @@ export function bqFlushToQueue(w: World, entry: CpuMapEntry, cpu: number, now: n
   }
   entry.bqCount[cpu] = 0;
   entry.bqTotal -= count;
+  // 5.3+: a flushed bulk queue leaves its CPU's flush list (__list_del_clearprev); an empty one
+  // returned above without touching the list, as in the kernel.
+  // https://elixir.bootlin.com/linux/v5.4/source/kernel/bpf/cpumap.c#L633
+  if (entry.onFlushList[cpu] !== 0) flushListDel(entry, cpu);
   w.acct.ringFull += drops;
   const c = w.counters;
   const idx = tracedCpu * MAX_CPUS + entry.cpu;
@@ -97,6 +101,7 @@ export function cpuMapInsertCtx(map: CpuMap, cpu: number, key: number): void {
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L646
  */
 export function cpuMapFlush(w: World, map: CpuMap, cpu: Cpu, now: number): number {
+  if (w.switches.flushList) return cpuMapFlushList(w, map, cpu, now);
   const id = cpu.id;
   // A resumed flush does its next bulk without waiting again: the CPU runs because every event
   // ordered before it (earlier, or at the same time on a lower CPU) has run. Waiting again would
@@ -116,6 +121,57 @@ export function cpuMapFlush(w: World, map: CpuMap, cpu: Cpu, now: number): numbe
     resumed = false;
     map.flushNeeded[base + key] = 0;
     map.flushNeededCount[id]--;
+    now += bqFlushToQueue(w, entry, id, now, id);
+    now += wakeUpProcess(w, entry.kthread, now);
+  }
+  cpu.flushCursor = -1;
+  return now;
+}
+
+/**
+ * The list half of bq_enqueue() (5.3+, replacing __cpu_map_insert_ctx): after appending a frame,
+ * put this CPU's bulk queue of `entry` at the head of the map's flush list for this CPU, unless
+ * it is on it already. The bulk queue knows its entry, so no map key is involved.
+ * https://elixir.bootlin.com/linux/v5.4/source/kernel/bpf/cpumap.c#L662
+ */
+export function bqEnqueueListAdd(entry: CpuMapEntry, cpu: number): void {
+  if (entry.onFlushList[cpu] !== 0) return;
+  const map = entry.cmap;
+  if (map === null) return;
+  entry.onFlushList[cpu] = 1;
+  map.flushLists[cpu].push(entry);
+}
+
+/** __list_del_clearprev of CPU `cpu`'s bulk queue of `entry` from its map's flush list. */
+function flushListDel(entry: CpuMapEntry, cpu: number): void {
+  entry.onFlushList[cpu] = 0;
+  const list = (entry.cmap as CpuMap).flushLists[cpu];
+  const i = list.lastIndexOf(entry);
+  if (i >= 0) list.splice(i, 1);
+}
+
+/**
+ * __cpu_map_flush() of 5.3 and later: walk this CPU's flush list from its head (the bulk queue
+ * added last) and flush each bulk queue into its own entry's ring, then wake that entry's
+ * kthread. No map slot is read: a bulk queue whose entry was deleted from the map meanwhile is
+ * flushed into the old entry's ring like any other, so nothing is left marked.
+ *
+ * Resumable like the bitmap walk: `cpu.flushCursor` is the list position still to visit.
+ * https://elixir.bootlin.com/linux/v5.4/source/kernel/bpf/cpumap.c#L684
+ */
+function cpuMapFlushList(w: World, map: CpuMap, cpu: Cpu, now: number): number {
+  const id = cpu.id;
+  const list = map.flushLists[id];
+  let resumed = cpu.flushCursor >= 0;
+  if (cpu.flushCursor < 0) {
+    if (list.length === 0) return now;
+    cpu.flushCursor = list.length - 1;
+  }
+  // list_for_each_entry_safe: the bulk queue being flushed leaves the list, the walk goes on.
+  for (; cpu.flushCursor >= 0; cpu.flushCursor--) {
+    const entry = list[cpu.flushCursor];
+    if (!resumed && now >= w.horizon()) return now;
+    resumed = false;
     now += bqFlushToQueue(w, entry, id, now, id);
     now += wakeUpProcess(w, entry.kthread, now);
   }

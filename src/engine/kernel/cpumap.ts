@@ -33,6 +33,11 @@ export class CpuMap {
   /** Per-CPU flush_needed bitmaps: flushNeeded[cpu * maxEntries + key]. */
   readonly flushNeeded: Uint8Array;
   readonly flushNeededCount: Int32Array;
+  /**
+   * 5.3+: per-CPU flush lists (cmap->flush_list) of the entries whose bulk queue of that CPU holds
+   * frames, in the order list_add put them (the kernel walks from the newest: last here).
+   */
+  readonly flushLists: CpuMapEntry[][];
   /** The user closed the map fd: syscalls on it fail with -EBADF; cpu_map_free is under way. */
   fdClosed = false;
 
@@ -42,6 +47,7 @@ export class CpuMap {
     this.slots = new Array<CpuMapEntry | null>(maxEntries).fill(null);
     this.flushNeeded = new Uint8Array(cpuCount * maxEntries);
     this.flushNeededCount = new Int32Array(cpuCount);
+    this.flushLists = Array.from({ length: cpuCount }, () => []);
   }
 
   /**
@@ -52,9 +58,10 @@ export class CpuMap {
     return key < this.maxEntries ? this.slots[key] : null;
   }
 
-  /** Whether any CPU's flush_needed bitmap has a bit set. */
+  /** Whether any CPU's flush_needed bitmap has a bit set, or (5.3+) any CPU's flush list is not empty. */
   anyFlushNeeded(): boolean {
     for (let i = 0; i < this.flushNeededCount.length; i++) if (this.flushNeededCount[i] !== 0) return true;
+    for (const list of this.flushLists) if (list.length !== 0) return true;
     return false;
   }
 }
@@ -116,6 +123,8 @@ export function cpuMapUpdateElem(w: World, map: CpuMap, key: number, qsize: numb
   if (qsize !== 0) {
     entry = cpuMapEntryAlloc(w, qsize, key, map.id);
     if (entry === null) return { result: errno('ENOMEM'), reason: 'kzalloc_node of the entry failed (failslab)' };
+    // rcpu->cmap (5.3+): bq_enqueue finds the flush list through it. Harmless on 5.0/5.2.
+    entry.cmap = map;
   }
   cpuMapEntryReplace(w, map, key, entry);
   // The loader then adds the key to its program's cpus_available.

@@ -7,6 +7,7 @@ import { EntryLifecycle } from '../lifecycle/lifecycleTracker';
 import { KERNEL } from '../sim/costModel';
 import { PtrRing } from './ptrRing';
 import type { Kthread } from './kthread';
+import type { CpuMap } from './cpumap';
 
 export class CpuMapEntry {
   /** kthread CPU and map key. */
@@ -19,6 +20,13 @@ export class CpuMapEntry {
   readonly bqCount: Int32Array;
   /** Frames in all bulk queues together (a fast "any pending?" test). */
   bqTotal = 0;
+  /**
+   * 5.3+: per CPU, whether that CPU's bulk queue is on its map's flush list (the kernel tests
+   * bq->flush_node.prev). Always 0 on 5.0/5.2.
+   */
+  readonly onFlushList: Uint8Array;
+  /** 5.3+: rcpu->cmap, the map whose flush lists the bulk queues join (set by cpu_map_update_elem). */
+  cmap: CpuMap | null = null;
   /** Set by __cpu_map_entry_free: the per-CPU bulk queues are gone. */
   bulkqFreed = false;
   /** Out of the map slot (xchg'd away). */
@@ -39,6 +47,7 @@ export class CpuMapEntry {
     this.ring = new PtrRing(qsize);
     this.bqFrames = new Int32Array(cpuCount * KERNEL.bulkSize);
     this.bqCount = new Int32Array(cpuCount);
+    this.onFlushList = new Uint8Array(cpuCount);
     this.createdAt = now;
     this.lifecycle = new EntryLifecycle(`cpu ${cpu} (map ${mapId}, entry #${uid})`);
   }

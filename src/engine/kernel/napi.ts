@@ -1,7 +1,8 @@
 /**
  * The driver's NAPI poll with the XDP program: up to 64 frames per poll, each run through the
  * program, which drops it or redirects it into the cpumap (cpu_map_enqueue -> bq_enqueue and
- * __cpu_map_insert_ctx); at the end of the poll xdp_do_flush_map calls __cpu_map_flush.
+ * __cpu_map_insert_ctx; from 5.3 bq_enqueue puts the bulk queue on the CPU's flush list instead);
+ * at the end of the poll xdp_do_flush_map calls __cpu_map_flush.
  * Without a program attached, the driver builds SKBs itself and the stack runs on this CPU.
  *
  * The poll is resumable: it yields before an action that other CPUs can observe (a bulk flush
@@ -12,7 +13,7 @@ import { POLICY_CPU, POLICY_HASH, type World } from '../world';
 import type { Cpu } from './cpu';
 import type { NicQueue } from './nicQueue';
 import { COST, KERNEL } from '../sim/costModel';
-import { bqAppend, bqFlushToQueue, cpuMapFlush, cpuMapInsertCtx } from './bulkq';
+import { bqAppend, bqEnqueueListAdd, bqFlushToQueue, cpuMapFlush, cpuMapInsertCtx } from './bulkq';
 import { bookStackVerdicts, stackCost } from './netstack';
 import { TRACE_REDIRECT_ERR } from './tracepoints';
 import type { CpuMapEntry } from './entry';
@@ -83,6 +84,8 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   let seen = 0;
   // Keys below 31 whose flush_needed bit this call has set: no other CPU clears a bit meanwhile.
   let inserted = 0;
+  // 5.3+: bq_enqueue puts the bulk queue on the flush list instead of marking a bitmap bit.
+  const flushList = w.switches.flushList;
 
   // A frame whose bq_enqueue yielded before its flush resumes first.
   if (cpu.pendingFrame >= 0) {
@@ -93,7 +96,8 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     now += bqFlushToQueue(w, entry, id, now, id);
     bqAppend(w, entry, id, f);
     cpu.pollRedirected = true;
-    cpuMapInsertCtx(map as CpuMap, id, cpu.pendingKey);
+    if (flushList) bqEnqueueListAdd(entry, id);
+    else cpuMapInsertCtx(map as CpuMap, id, cpu.pendingKey);
   }
   while (budget > 0) {
     if (now >= controlAt) break;
@@ -181,8 +185,9 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     bqAppend(w, entry, id, f);
     cpu.pollRedirected = true;
     if (moves !== null) moves.record(f, flowOf[f], place(PLACE_BQ, entry.uid * 256 + id), now);
-    // __cpu_map_insert_ctx
-    if (key >= 31) cpuMapInsertCtx(map as CpuMap, id, key);
+    // __cpu_map_insert_ctx (5.0, 5.2), or bq_enqueue's list_add (5.3+)
+    if (flushList) bqEnqueueListAdd(entry, id);
+    else if (key >= 31) cpuMapInsertCtx(map as CpuMap, id, key);
     else if ((inserted & (1 << key)) === 0) {
       cpuMapInsertCtx(map as CpuMap, id, key);
       inserted |= 1 << key;

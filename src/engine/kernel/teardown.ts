@@ -125,11 +125,14 @@ export function putCpuMapEntry(w: World, entry: CpuMapEntry): void {
 
 /**
  * cpu_map_free(), from bpf_map_free_deferred once the map's last reference is gone (progPut.ts):
- * synchronize_rcu, wait until every CPU's flush_needed bitmap is empty, then replace every entry
- * with NULL (each starts its teardown).
- * A bit left set by a flush that found its slot empty is never cleared once the program is
- * gone, and the kernel's wait loop then spins forever; the model shows that as a stuck free.
+ * synchronize_rcu, wait until every CPU's flush_needed bitmap (5.3+: flush list) is empty, then
+ * replace every entry with NULL (each starts its teardown).
+ * On 5.0/5.2 a bit left set by a flush that found its slot empty is never cleared once the
+ * program is gone, and the kernel's wait loop then spins forever; the model shows that as a stuck
+ * free. On 5.3+ (still waiting, until 5.6 removed the wait) every end-of-poll flush empties its
+ * CPU's list whatever the map slots hold, so after synchronize_rcu the wait ends at once.
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L468
+ * https://elixir.bootlin.com/linux/v5.4/C/ident/cpu_map_free
  */
 export function cpuMapFree(w: World, map: CpuMap): void {
   w.rcu.synchronize(`synchronize_rcu in cpu_map_free(map ${map.id})`, defer(waitFlushBits, w, map, false));
@@ -137,7 +140,10 @@ export function cpuMapFree(w: World, map: CpuMap): void {
 
 function waitFlushBits(w: World, map: CpuMap, warned: boolean): void {
   if (map.anyFlushNeeded()) {
-    if (!warned) w.note(`cpu_map_free(map ${map.id}): waiting for flush_needed bits that no flush will clear`);
+    if (!warned) {
+      const what = w.switches.flushList ? 'flush lists to empty' : 'flush_needed bits that no flush will clear';
+      w.note(`cpu_map_free(map ${map.id}): waiting for ${what}`);
+    }
     w.control.push(w.now + COST.tick, `cpu_map_free(map ${map.id}) bitmap wait`, defer(waitFlushBits, w, map, true));
     return;
   }

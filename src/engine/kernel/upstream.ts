@@ -2,8 +2,8 @@
  * Links to the upstream kernel source for the functions the engine models.
  *
  * v5.0 links point at the exact line (the project's reference copy of v5.0 carries the original
- * line numbers). For v5.2 the reference copy has no line numbers, so links go to the identifier's
- * definition on elixir, which lists the line.
+ * line numbers). For later versions links go to the identifier's definition on elixir at that
+ * version, which lists the line.
  */
 import type { KernelVersion } from '../../scenario/types.ts';
 
@@ -39,7 +39,7 @@ export function cpumapLink(fn: CpumapFunction, kernel: KernelVersion): string {
   if (kernel === '5.0') {
     return `https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L${CPUMAP_V50_LINES[fn]}`;
   }
-  return `https://elixir.bootlin.com/linux/v5.2/C/ident/${fn}`;
+  return `https://elixir.bootlin.com/linux/v${kernel}/C/ident/${fn}`;
 }
 
 /** Upstream link to any other kernel identifier (ptr_ring, RCU, scheduler, net core). */

@@ -133,6 +133,7 @@ describe('bpf_cpu_map_entry lifecycle', () => {
       for (const fn of s.meta?.functions ?? []) {
         expect(fn.v5_0).toMatch(/^https:\/\/elixir\.bootlin\.com\/linux\/v5\.0\/source\/kernel\/bpf\/cpumap\.c#L\d+$/);
         expect(fn.v5_2).toBe(`https://elixir.bootlin.com/linux/v5.2/C/ident/${fn.name}`);
+        expect(fn.v5_4).toBe(`https://elixir.bootlin.com/linux/v5.4/C/ident/${fn.name}`);
       }
     }
     for (const t of d.transitions) expect(t.description.length).toBeGreaterThan(0);

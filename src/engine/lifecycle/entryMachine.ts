@@ -1,6 +1,8 @@
 /**
- * Lifecycle of one `struct bpf_cpu_map_entry` (kernel/bpf/cpumap.c, v5.0 and v5.2) as an
- * xstate machine. It is the checked specification of the teardown order: the engine sends an
+ * Lifecycle of one `struct bpf_cpu_map_entry` (kernel/bpf/cpumap.c, v5.0, v5.2 and v5.4) as an
+ * xstate machine. 5.4 has the same states in the same order: the flush list changed where an RX
+ * CPU's frames wait, not the refcounted teardown (xchg, call_rcu of __cpu_map_entry_free, which
+ * still flushes every CPU's bulk queue, then the kthread-stop work item). It is the checked specification of the teardown order: the engine sends an
  * event at each step, and an event the current state does not accept is an invariant violation.
  *
  * @packageDocumentation
@@ -34,6 +36,8 @@ export type KernelFunctionRef = {
   v5_0: string;
   /** Identifier link for v5.2 (we have no line numbers for that copy). */
   v5_2: string;
+  /** Identifier link for v5.4. */
+  v5_4: string;
 };
 
 /** `meta` of every state node. */
@@ -57,6 +61,7 @@ function kernelFn(name: KernelFunctionName): KernelFunctionRef {
     name,
     v5_0: `https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L${V5_0_LINE[name]}`,
     v5_2: `https://elixir.bootlin.com/linux/v5.2/C/ident/${name}`,
+    v5_4: `https://elixir.bootlin.com/linux/v5.4/C/ident/${name}`,
   };
 }
 

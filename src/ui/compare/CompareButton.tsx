@@ -1,6 +1,6 @@
 /**
  * "Compare": opens the side-by-side view on the run as it stands (its share link) against the
- * same scenario on the other kernel version. A normal navigation, so Back returns here.
+ * same scenario on the kernel version before it (v5.2 for v5.0). A normal navigation, so Back returns here.
  */
 import { useUi } from '../store';
 import { useLink } from '../url/linkState';

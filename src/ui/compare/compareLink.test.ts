@@ -4,9 +4,10 @@ import { compareModes, defaultDifference } from './compareLink';
 import { comparePair } from './compareQuery';
 
 describe('the Compare button’s link', () => {
-  it('sets run B on the other kernel version', () => {
+  it('sets run B on the kernel version before (5.4 against 5.2, 5.2 against 5.0; 5.0 against 5.2)', () => {
     expect(defaultDifference('5.2')).toBe('kernel=5.0');
     expect(defaultDifference('5.0')).toBe('kernel=5.2');
+    expect(defaultDifference('5.4')).toBe('kernel=5.2');
     expect(comparePair('kernel=5.0&rx=3', defaultDifference('5.0')).differences).toEqual(['kernel=5.2']);
   });
 

@@ -1,14 +1,18 @@
 /**
  * The single view's way into the side-by-side view: run A is the run as its share link describes
- * it, run B the same with one difference to start from (the other kernel version), which the
+ * it, run B the same with one difference to start from (the kernel version before, see defaultDifference), which the
  * side-by-side page's "Run B" form can change. Pure.
  */
 import type { KernelVersion } from '../../scenario/types';
 import type { LinkModes } from '../url/linkState';
 
-/** Run B's first difference from run A: the other of the two cpumap.c versions. */
+/**
+ * Run B's first difference from run A: the version before A's (5.4 against 5.2, 5.2 against 5.0),
+ * and for 5.0 the version after it.
+ */
 export function defaultDifference(kernel: KernelVersion): string {
-  return kernel === '5.2' ? 'kernel=5.0' : 'kernel=5.2';
+  const before: Record<KernelVersion, KernelVersion> = { '5.0': '5.2', '5.2': '5.0', '5.4': '5.2' };
+  return `kernel=${before[kernel]}`;
 }
 
 /**

@@ -113,12 +113,15 @@ function drawFlushBits(p: Paint, c: CpuLayout, s: CpuSnapshot | null): void {
   if (row === null || c.flushBits.length === 0) return;
   const { ctx } = p;
   setFont(p, 0.8);
-  labelIn(p, 'flush', c.flushText, col(p, 'muted'));
+  // 5.3+: the cell of key k is lit while this CPU's bulk queue for CPU k is on the flush list.
+  const list = s?.flushList ?? null;
+  labelIn(p, list === null ? 'flush' : 'list', c.flushText, col(p, 'muted'));
   ctx.fillStyle = col(p, 'free');
   for (const b of c.flushBits) ctx.fillRect(b.x, b.y, b.w, b.h);
-  if (s === null || s.flushNeeded.length === 0) return;
+  const marked = list ?? s?.flushNeeded ?? [];
+  if (marked.length === 0) return;
   ctx.fillStyle = col(p, 'flush');
-  for (const key of s.flushNeeded) {
+  for (const key of marked) {
     const b = c.flushBits[key];
     if (b !== undefined) ctx.fillRect(b.x, b.y, b.w, b.h);
   }

@@ -16,7 +16,7 @@ export const LEGEND_ITEMS: readonly [Swatch, ColorName, string][] = [
   ['box', 'ring-stored', 'frame stored'],
   ['box', 'ring-pending', 'consumed, not yet NULLed'],
   ['box', 'free', 'free'],
-  ['box', 'flush', 'flush_needed'],
+  ['box', 'flush', 'flush bit / list'],
   ['box', 'softirq', 'softirq'],
   ['box', 'ksoftirqd', 'ksoftirqd'],
   ['box', 'kthread', 'kthread'],

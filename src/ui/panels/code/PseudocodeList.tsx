@@ -1,9 +1,9 @@
 /**
  * A function's pseudocode as an ordered list: the current step highlighted (aria-current),
- * lines of the other kernel version dimmed and marked "not in v5.x", version-only lines of the
+ * lines of other kernel versions dimmed and marked "not in v5.x", version-only lines of the
  * loaded version tagged, and exact v5.0 line anchors when v5.0 is loaded.
  */
-import type { PseudoFunction, PseudoVersion } from './pseudocode';
+import { lineInVersion, type PseudoFunction, type PseudoVersion } from './pseudocode';
 import { v50LineLink } from './pseudocode';
 
 /** Props of {@link PseudocodeList}. */
@@ -21,7 +21,7 @@ export function PseudocodeList({ pseudo, kernel, step }: PseudocodeListProps) {
       style={{ margin: 0, paddingLeft: '2.2rem', fontFamily: 'var(--mono, monospace)', fontSize: '0.85rem' }}
     >
       {pseudo.lines.map((l, i) => {
-        const other = l.only !== undefined && l.only !== kernel;
+        const other = !lineInVersion(l, kernel);
         const current = step !== undefined && l.step === step && !other;
         return (
           <li
@@ -38,7 +38,7 @@ export function PseudocodeList({ pseudo, kernel, step }: PseudocodeListProps) {
             {current && <span>▶ </span>}
             {l.text}
             {other && <em style={{ marginLeft: '0.5rem' }}>(not in v{kernel})</em>}
-            {!other && l.only !== undefined && <em style={{ marginLeft: '0.5rem' }}>(v{l.only} only)</em>}
+            {!other && l.only !== undefined && <em style={{ marginLeft: '0.5rem' }}>({l.only.map((v) => `v${v}`).join(', ')} only)</em>}
             {kernel === '5.0' && l.line50 !== undefined && (
               <a
                 href={v50LineLink(l.line50)}

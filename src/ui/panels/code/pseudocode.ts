@@ -1,12 +1,14 @@
 /**
  * The project's own annotated pseudocode of the kernel functions the simulator models, for the
- * Kernel code panel. Written from the behaviour of kernel/bpf/cpumap.c at v5.0 and v5.2, in our
+ * Kernel code panel. Written from the behaviour of kernel/bpf/cpumap.c at v5.0, v5.2 and v5.4, in our
  * words (no kernel text is copied). Step ids are the ones `src/worker/inspect.ts` puts in
  * `inspection.code.step`, so the panel can highlight where the selected element is.
  */
 
+import type { KernelVersion } from '../../../scenario/types';
+
 /** Kernel versions the simulator models. */
-export type PseudoVersion = '5.0' | '5.2';
+export type PseudoVersion = KernelVersion;
 
 /** One line of pseudocode. */
 export interface PseudoLine {
@@ -14,8 +16,8 @@ export interface PseudoLine {
   text: string;
   /** Step id the worker may report for this line (unique within the function). */
   step?: string;
-  /** Present in this version only; untagged lines are in both. */
-  only?: PseudoVersion;
+  /** Present in these versions only; untagged lines are in every version. */
+  only?: readonly PseudoVersion[];
   /** Line in the v5.0 cpumap.c, for an exact upstream anchor (only for lines that exist in v5.0). */
   line50?: number;
 }
@@ -28,9 +30,21 @@ export interface PseudoFunction {
   aliases?: readonly string[];
   /** What the function is for, in one sentence. */
   summary: string;
-  /** The function changed between v5.0 and v5.2 (then some lines carry `only`). */
+  /** The function changed between versions (then some lines carry `only`). */
   differs: boolean;
   lines: readonly PseudoLine[];
+}
+
+const V50 = ['5.0'] as const;
+/** The 2019 bulk series' kthread, kept by every later version. */
+const FROM_V52 = ['5.2', '5.4'] as const;
+/** The flush_needed bitmap, replaced in 5.3 by the flush list. */
+const BITMAP = ['5.0', '5.2'] as const;
+const FLUSH_LIST = ['5.4'] as const;
+
+/** Whether a pseudocode line is in the code of `kernel`. */
+export function lineInVersion(line: PseudoLine, kernel: PseudoVersion): boolean {
+  return line.only === undefined || line.only.includes(kernel);
 }
 
 const kthreadRun: PseudoFunction = {
@@ -48,14 +62,14 @@ const kthreadRun: PseudoFunction = {
     { text: '      woken: sched = 1, go on to the batch', step: 'afterSleep', line50: 257 },
     { text: '    else frames arrived meanwhile: back to TASK_RUNNING', line50: 259 },
     { text: '  else sched = cond_resched(): always 0 with CONFIG_PREEMPT, 1 if it yielded with PREEMPT_NONE', line50: 262 },
-    { text: '  disable bottom halves for the whole batch', only: '5.0', line50: 266 },
-    { text: '  take ONE frame with __ptr_ring_consume (lock-free: single pinned consumer)', step: 'consume', only: '5.0', line50: 272 },
-    { text: '    build_skb over the frame, netif_receive_skb_core, count stack drops', only: '5.0', line50: 276 },
-    { text: '    stop after 8 frames (bounds the BH-off time), else consume the next one', step: 'v50more', only: '5.0', line50: 288 },
-    { text: '  n = ptr_ring_consume_batched(ring, up to 8): one consumer-lock round', step: 'consumeBatched', only: '5.2' },
-    { text: "  prefetchw each frame's struct page (it is read, then written when freed)", only: '5.2' },
-    { text: '  kmem_cache_alloc_bulk n SKB heads at once; none at all: every frame is a drop', only: '5.2' },
-    { text: '  disable bottom halves; build_skb_around each head, netif_receive_skb_core', only: '5.2' },
+    { text: '  disable bottom halves for the whole batch', only: V50, line50: 266 },
+    { text: '  take ONE frame with __ptr_ring_consume (lock-free: single pinned consumer)', step: 'consume', only: V50, line50: 272 },
+    { text: '    build_skb over the frame, netif_receive_skb_core, count stack drops', only: V50, line50: 276 },
+    { text: '    stop after 8 frames (bounds the BH-off time), else consume the next one', step: 'v50more', only: V50, line50: 288 },
+    { text: '  n = ptr_ring_consume_batched(ring, up to 8): one consumer-lock round', step: 'consumeBatched', only: FROM_V52 },
+    { text: "  prefetchw each frame's struct page (it is read, then written when freed)", only: FROM_V52 },
+    { text: '  kmem_cache_alloc_bulk n SKB heads at once; none at all: every frame is a drop', only: FROM_V52 },
+    { text: '  disable bottom halves; build_skb_around each head, netif_receive_skb_core', only: FROM_V52 },
     { text: '  tracepoint xdp_cpumap_kthread(map_id, frames, drops, sched)', step: 'trace', line50: 292 },
     { text: '  enable bottom halves (pending softirqs may run here)', line50: 294 },
     { text: "stopped with an empty ring: TASK_RUNNING, put_cpu_map_entry (the kthread's ref), return", step: 'exit', line50: 296 },
@@ -94,14 +108,16 @@ const cpuMapFlush: PseudoFunction = {
   fn: '__cpu_map_flush',
   aliases: ['xdp_do_flush_map'],
   summary: 'End of a NAPI poll (via xdp_do_flush_map): flush every bulk queue this CPU filled and wake the kthreads.',
-  differs: false,
+  differs: true,
   lines: [
-    { text: "for each key whose bit is set in this CPU's flush_needed bitmap:", step: 'scan', line50: 656 },
-    { text: '  read the map slot once', line50: 657 },
-    { text: '  slot emptied by a delete meanwhile: skip it (the bit stays set)', step: 'skipNull', line50: 663 },
-    { text: '  clear the bit', line50: 666 },
-    { text: "  bq_flush_to_queue(this CPU's bulk queue of the entry)", step: 'flush', line50: 670 },
-    { text: '  wake_up_process(kthread): cheap if it is already running', step: 'wake', line50: 673 },
+    { text: "for each key whose bit is set in this CPU's flush_needed bitmap:", step: 'scan', only: BITMAP, line50: 656 },
+    { text: '  read the map slot once', only: BITMAP, line50: 657 },
+    { text: '  slot emptied by a delete meanwhile: skip it (the bit stays set)', step: 'skipNull', only: BITMAP, line50: 663 },
+    { text: '  clear the bit', only: BITMAP, line50: 666 },
+    { text: "  bq_flush_to_queue(this CPU's bulk queue of the entry)", step: 'flush', only: BITMAP, line50: 670 },
+    { text: "for each bulk queue on this CPU's flush list (newest first; no map slot is read):", step: 'walk', only: FLUSH_LIST },
+    { text: '  bq_flush_to_queue(bq), which also takes bq off the list', step: 'flushList', only: FLUSH_LIST },
+    { text: "  wake_up_process(kthread of the bulk queue's entry): cheap if it is already running", step: 'wake', line50: 673 },
   ],
 };
 
@@ -183,13 +199,18 @@ const napiPoll: PseudoFunction = {
   fn: 'napi_poll',
   aliases: ['napi_gro_receive', 'napi_complete_done', 'napi_schedule'],
   summary: "The driver's NAPI poll with the XDP program, on the CPU that owns the RX queue (not in cpumap.c).",
-  differs: false,
+  differs: true,
   lines: [
     { text: 'poll up to 64 frames (the budget) from the RX ring; the poll is an RCU read-side section', step: 'poll' },
     { text: '  run the XDP program on the frame', step: 'xdp' },
     { text: '  XDP_DROP: recycle the page', step: 'drop' },
     { text: '  XDP_REDIRECT to the cpumap: look up the key; empty slot: redirect error', step: 'redirect' },
-    { text: '  cpu_map_enqueue: make an xdp_frame, bq_enqueue, set the flush_needed bit', step: 'enqueue' },
+    { text: '  cpu_map_enqueue: make an xdp_frame, bq_enqueue, set the flush_needed bit', step: 'enqueue', only: BITMAP },
+    {
+      text: "  cpu_map_enqueue: make an xdp_frame, bq_enqueue (puts the bulk queue on this CPU's flush list once)",
+      step: 'enqueueList',
+      only: FLUSH_LIST,
+    },
     { text: '  no program: build an SKB here and run the stack on this CPU', step: 'noProg' },
     { text: 'end of poll: xdp_do_flush_map -> __cpu_map_flush', step: 'flushMap' },
     { text: 'budget left: napi_complete_done, re-arm the interrupt; else stay scheduled', step: 'complete' },
