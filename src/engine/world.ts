@@ -77,6 +77,8 @@ export class World implements RcuHost {
   /** Kernel warnings and notable behaviour (e.g. a leaked entry), in time order. */
   readonly log: LogLine[] = [];
   traceRing: TraceRing | null = null;
+  /** 5.6+: the per-CPU cpu_map_flush_list every map shares (made with the first map). */
+  cpuMapFlushLists: CpuMapEntry[][] | null = null;
   /** Per-frame journeys for the animation; null unless a caller records them. */
   moves: MoveRecorder | null = null;
   /** Polls, flushes, wake-ups, kthread iterations and grace periods for the event list; null unless listened to. */

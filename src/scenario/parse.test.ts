@@ -127,12 +127,12 @@ describe('parseScenario: defaults and general behaviour', () => {
 });
 
 describe('parseScenario: kernel', () => {
-  it.each(['5.0', '5.2', '5.4'] as const)('reads kernel=%s', (kernel) => {
+  it.each(['5.0', '5.2', '5.4', '5.10'] as const)('reads kernel=%s', (kernel) => {
     expect(clean(`kernel=${kernel}`).kernel).toBe(kernel);
   });
 
-  it.each(['5.1', '', '5', 'v5.0', '5.0 ', '5.3', '5.10'])('refuses kernel=%j, naming every version it accepts', (value) => {
-    expect(refused(`kernel=${encodeURIComponent(value)}`, 'kernel', value, '5.0, 5.2 or 5.4').kernel).toBe('5.2');
+  it.each(['5.1', '', '5', 'v5.0', '5.0 ', '5.3', '5.9', '5.1O'])('refuses kernel=%j, naming every version it accepts', (value) => {
+    expect(refused(`kernel=${encodeURIComponent(value)}`, 'kernel', value, '5.0, 5.2, 5.4 or 5.10').kernel).toBe('5.2');
   });
 });
 

@@ -54,7 +54,7 @@ export const SCENARIO_PARAMS = [
 export type ScenarioParam = (typeof SCENARIO_PARAMS)[number];
 
 /** The kernel versions `kernel` accepts. */
-export const KERNEL_VERSIONS: readonly KernelVersion[] = ['5.0', '5.2', '5.4'];
+export const KERNEL_VERSIONS: readonly KernelVersion[] = ['5.0', '5.2', '5.4', '5.10'];
 /** A longer query is refused whole (the defaults are used), so parsing time stays bounded. */
 export const MAX_QUERY_LENGTH = 65_536;
 /** Most CPUs a scenario may have (`cpus`). */

@@ -37,7 +37,7 @@ export function expectInRange(s: Scenario): void {
   const whole = (n: number, min: number, max: number): void => {
     expect(Number.isInteger(n) && n >= min && n <= max, `${n} in ${min}..${max}`).toBe(true);
   };
-  expect(['5.0', '5.2', '5.4']).toContain(s.kernel);
+  expect(['5.0', '5.2', '5.4', '5.10']).toContain(s.kernel);
   if (s.opt !== null) {
     expect(new Set(s.opt).size).toBe(s.opt.length);
     for (const o of s.opt) expect(OPTIMIZATIONS).toContain(o);

@@ -58,7 +58,7 @@ function scenarioOpArb(line: number, cpus: number, rxQueues: number): fc.Arbitra
 
 /** The fields that do not depend on other fields. */
 const independentFields = fc.record({
-  kernel: fc.constantFrom('5.0' as const, '5.2' as const, '5.4' as const),
+  kernel: fc.constantFrom('5.0' as const, '5.2' as const, '5.4' as const, '5.10' as const),
   opt: fc.option(fc.shuffledSubarray([...OPTIMIZATIONS]), { nil: null }),
   preempt: fc.constantFrom(...PREEMPT_MODELS),
   cpus: orDefault(DEFAULT_SCENARIO.cpus, fc.integer({ min: 1, max: MAX_CPUS })),

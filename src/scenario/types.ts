@@ -8,9 +8,11 @@ export type Nanos = number;
 
 /**
  * The versions of kernel/bpf/cpumap.c the engine models: the two 2019 reference versions, then
- * 5.4 (the per-CPU flush list of bulk queues, from 5.3). `switches.ts` maps each to behaviour.
+ * 5.4 (the per-CPU flush list of bulk queues, from 5.3), then 5.10 (5.6's simpler cleanup and one
+ * flush list per CPU for all maps, 5.9's unlocked consume and kthread tracepoint with XDP stats).
+ * `switches.ts` maps each to behaviour.
  */
-export type KernelVersion = '5.0' | '5.2' | '5.4';
+export type KernelVersion = '5.0' | '5.2' | '5.4' | '5.10';
 
 /**
  * The four optimizations of the April 2019 series "Bulk optimization for XDP cpumap redirect",
@@ -76,7 +78,7 @@ export type MapOpSpec =
 export type MapOpKind = MapOpSpec['op'];
 
 export interface Scenario {
-  /** Which cpumap.c: 5.0, 5.2 or 5.4. */
+  /** Which cpumap.c: 5.0, 5.2, 5.4 or 5.10. */
   kernel: KernelVersion;
   /** Explicit optimization set; null means "what `kernel` has". */
   opt: Optimization[] | null;

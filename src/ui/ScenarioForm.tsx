@@ -23,7 +23,7 @@ export interface Field {
 }
 
 export const FIELDS: readonly Field[] = [
-  { param: 'kernel', label: 'Kernel', hint: 'which cpumap.c', options: ['5.0', '5.2', '5.4'] },
+  { param: 'kernel', label: 'Kernel', hint: 'which cpumap.c', options: ['5.0', '5.2', '5.4', '5.10'] },
   { param: 'preempt', label: 'Preemption', hint: 'full: CONFIG_PREEMPT; none: PREEMPT_NONE', options: PREEMPT_MODELS },
   { param: 'cpus', label: 'CPUs', hint: '1 to 64' },
   { param: 'rx', label: 'RX placement', hint: 'the CPU of each RX queue, e.g. 0,1' },

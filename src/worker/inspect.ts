@@ -75,9 +75,11 @@ function kthreadStep(k: Kthread): string {
   return k.phase;
 }
 
-/** The consume line of cpu_map_kthread_run for the loaded switches (v5.0 one by one, v5.2 batched). */
+/** The consume line of cpu_map_kthread_run for the loaded switches (v5.0 one by one, v5.2 batched, 5.9+ without the lock). */
 function consumeStep(engine: Engine): string {
-  return engine.world.switches.consumeBatched ? 'consumeBatched' : 'consume';
+  const s = engine.world.switches;
+  if (!s.consumeBatched) return 'consume';
+  return s.consumeUnlocked ? 'consumeUnlocked' : 'consumeBatched';
 }
 
 function gone(target: InspectTarget, title: string, why: string): Inspection {
@@ -284,7 +286,8 @@ function inspectBulkq(engine: Engine, target: Extract<InspectTarget, { kind: 'bu
     ['CPU', String(target.cpu)],
   ];
   if (e.bulkqFreed) {
-    fields.push(['state', 'freed by __cpu_map_entry_free (its frames went to the ring)']);
+    const where = engine.world.switches.simpleCleanup ? 'it was empty: every poll flushed it' : 'its frames went to the ring';
+    fields.push(['state', `freed by __cpu_map_entry_free (${where})`]);
     return { target, title, fields, code: cpumapCode(engine, '__cpu_map_entry_free', 'freeBulkq') };
   }
   const frames = bulkFrames(e, target.cpu);

@@ -331,6 +331,26 @@ const writtenCases: GoldenCase[] = [
       'kernel=5.4&rx=0,1&entries=4:256,5:256&rate=6M&prog=hash&ops=3ms:update:4:64,5ms:delete:5,7ms:update:5:512,12ms:delete:4,18ms:free,21ms:create,21ms:update:4:256,25ms:rate:2M',
     args: OPS,
   },
+
+  // 5.10: 5.6's cleanup without a wait or a flush, one flush list per CPU for all maps, 5.9's
+  // unlocked consume and the kthread tracepoint's xdp_pass/xdp_drop/xdp_redirect
+  { name: 'kernel-510-overload', query: `kernel=5.10&${OVERLOAD}`, args: OVERLOAD_ARGS },
+  {
+    name: 'kernel-510-rr-4',
+    query: 'kernel=5.10&rx=0,1&entries=4:256,5:256,6:256,7:256&rate=12M&prog=rr&stack=iptables-drop',
+    args: STEADY,
+  },
+  {
+    name: 'kernel-510-trickle',
+    query: 'kernel=5.10&rx=0&entries=4:192&rate=10k&prog=rr&arrival=constant',
+    args: { duration: '20ms', warmup: '2ms' },
+  },
+  {
+    name: 'kernel-510-ops',
+    query:
+      'kernel=5.10&rx=0,1&entries=4:256,5:256&rate=6M&prog=hash&ops=3ms:update:4:64,5ms:delete:5,7ms:update:5:512,12ms:delete:4,18ms:free,21ms:create,21ms:update:4:256,25ms:rate:2M',
+    args: OPS,
+  },
 ];
 
 /** Every case of the corpus, in a fixed order. */

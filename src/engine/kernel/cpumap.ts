@@ -35,19 +35,21 @@ export class CpuMap {
   readonly flushNeededCount: Int32Array;
   /**
    * 5.3+: per-CPU flush lists (cmap->flush_list) of the entries whose bulk queue of that CPU holds
-   * frames, in the order list_add put them (the kernel walks from the newest: last here).
+   * frames, in the order list_add put them (the kernel walks from the newest: last here). 5.6+:
+   * the per-CPU cpu_map_flush_list shared by every map (the world's), so a poll's flush walks the
+   * bulk queues of every map.
    */
   readonly flushLists: CpuMapEntry[][];
   /** The user closed the map fd: syscalls on it fail with -EBADF; cpu_map_free is under way. */
   fdClosed = false;
 
-  constructor(id: number, maxEntries: number, cpuCount: number) {
+  constructor(id: number, maxEntries: number, cpuCount: number, sharedFlushLists: CpuMapEntry[][] | null = null) {
     this.id = id;
     this.maxEntries = maxEntries;
     this.slots = new Array<CpuMapEntry | null>(maxEntries).fill(null);
     this.flushNeeded = new Uint8Array(cpuCount * maxEntries);
     this.flushNeededCount = new Int32Array(cpuCount);
-    this.flushLists = Array.from({ length: cpuCount }, () => []);
+    this.flushLists = sharedFlushLists ?? Array.from({ length: cpuCount }, () => []);
   }
 
   /**
@@ -104,7 +106,11 @@ export function cpuMapAlloc(w: World, attr: MapCreateAttr): { map: CpuMap | null
   if (attr.maxEntries > KERNEL.nrCpus) {
     return { map: null, outcome: { result: errno('E2BIG'), reason: `max_entries ${attr.maxEntries} > NR_CPUS (${KERNEL.nrCpus})` } };
   }
-  const map = new CpuMap(w.nextMapId++, attr.maxEntries, w.scenario.cpus);
+  // 5.6+: one cpu_map_flush_list per CPU for all maps.
+  // https://elixir.bootlin.com/linux/v5.10/C/ident/cpu_map_flush_list
+  let shared: CpuMapEntry[][] | null = null;
+  if (w.switches.commonFlushList) shared = w.cpuMapFlushLists ??= Array.from({ length: w.scenario.cpus }, () => []);
+  const map = new CpuMap(w.nextMapId++, attr.maxEntries, w.scenario.cpus, shared);
   return { map, outcome: ok(`map_id ${map.id}, max_entries ${attr.maxEntries}`) };
 }
 

@@ -142,13 +142,15 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   const n = k.entry.ring.consumeBatched(batchBuf, KERNEL.kthreadBatch);
   const drops = bookStackVerdicts(w.acct, w.stackDrops, w.stackNetRxDrop, n);
   const perFrame = COST.consumeBatchedPerFrame + w.skbPerFrameNs;
-  let cost = COST.kthreadLoop + COST.consumeBatchedLock + n * perFrame;
+  // 5.9+: __ptr_ring_consume_batched, the same batch without the consumer lock.
+  // https://elixir.bootlin.com/linux/v5.10/C/ident/__ptr_ring_consume_batched
+  const lock = w.switches.consumeUnlocked ? 0 : COST.consumeBatchedLock;
+  let cost = COST.kthreadLoop + lock + n * perFrame;
   if (n > 0 && w.switches.allocBulk) cost += COST.skbHeadAllocBulkCall;
   const start = now + cost - n * perFrame;
   if (w.moves !== null) recordSkbs(w, k, batchBuf, n, start, perFrame);
-  // The batch leaves the ring in one call, under the consumer lock.
-  if (w.latency !== null)
-    recordLatency(w, w.latency, k.cpu, batchBuf, n, now + COST.kthreadLoop + COST.consumeBatchedLock, 0, start, perFrame);
+  // The batch leaves the ring in one call (under the consumer lock before 5.9).
+  if (w.latency !== null) recordLatency(w, w.latency, k.cpu, batchBuf, n, now + COST.kthreadLoop + lock, 0, start, perFrame);
   w.pool.releaseBatch(batchBuf, n);
   traceKthread(w, k, now + cost, n, drops, sched);
   return now + cost;
@@ -259,5 +261,10 @@ export function fireKthreadTrace(w: World, k: Kthread): void {
   c.kthSched[k.cpu] += k.traceSched;
   c.kthEvents[k.cpu] += 1;
   w.events?.push(EV_KTHREAD, k.traceAt, k.cpu, k.entry.uid, k.traceProcessed, k.traceDrops, k.traceSched);
-  w.traceRing?.push(TRACE_KTHREAD, k.traceAt, k.cpu, k.pid, k.entry.mapId, k.traceProcessed, k.traceDrops, k.traceSched);
+  if (w.switches.kthreadXdpStats) {
+    // 5.9+: trace_xdp_cpumap_kthread(..., &stats) with the entry program's verdicts.
+    w.traceRing?.push(TRACE_KTHREAD, k.traceAt, k.cpu, k.pid, k.entry.mapId, k.traceProcessed, k.traceDrops, k.traceSched, 0, 0, 0);
+  } else {
+    w.traceRing?.push(TRACE_KTHREAD, k.traceAt, k.cpu, k.pid, k.entry.mapId, k.traceProcessed, k.traceDrops, k.traceSched);
+  }
 }

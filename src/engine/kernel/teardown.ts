@@ -66,11 +66,20 @@ export function cpuMapEntryReplace(w: World, map: CpuMap, key: number, entry: Cp
 /**
  * __cpu_map_entry_free(), an RCU callback: no XDP program can reach the entry any more, so flush
  * every CPU's bulk queue into the ring, free the bulk queues and drop the map's reference.
- * It does not wake the kthread: kthread_stop will.
+ * It does not wake the kthread: kthread_stop will. From 5.6 it only frees the bulk queues and drops
+ * the reference ("xdp: simplify cpumap cleanup").
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L361
  */
 export function cpuMapEntryFree(w: World, entry: CpuMapEntry): void {
-  for (let cpu = 0; cpu < w.scenario.cpus; cpu++) bqFlushToQueue(w, entry, cpu, w.now, CONTROL_CPU);
+  if (w.switches.simpleCleanup) {
+    // 5.6+: no flush here. Every poll that filled a bulk queue flushed it before its read-side
+    // section ended, so after the grace period the bulk queues are empty.
+    // https://elixir.bootlin.com/linux/v5.10/C/ident/__cpu_map_entry_free
+    if (entry.bqTotal !== 0)
+      w.violation(`__cpu_map_entry_free: ${entry.bqTotal} frames left in the bulk queues of ${entry.lifecycle.label}`);
+  } else {
+    for (let cpu = 0; cpu < w.scenario.cpus; cpu++) bqFlushToQueue(w, entry, cpu, w.now, CONTROL_CPU);
+  }
   entry.bulkqFreed = true;
   lifecycle(w, entry, 'RCU_FREE_CB');
   putCpuMapEntry(w, entry);
@@ -130,7 +139,8 @@ export function putCpuMapEntry(w: World, entry: CpuMapEntry): void {
  * On 5.0/5.2 a bit left set by a flush that found its slot empty is never cleared once the
  * program is gone, and the kernel's wait loop then spins forever; the model shows that as a stuck
  * free. On 5.3+ (still waiting, until 5.6 removed the wait) every end-of-poll flush empties its
- * CPU's list whatever the map slots hold, so after synchronize_rcu the wait ends at once.
+ * CPU's list whatever the map slots hold, so after synchronize_rcu the wait ends at once. From 5.6
+ * there is no wait: synchronize_rcu, then every slot is replaced.
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L468
  * https://elixir.bootlin.com/linux/v5.4/C/ident/cpu_map_free
  */
@@ -139,7 +149,9 @@ export function cpuMapFree(w: World, map: CpuMap): void {
 }
 
 function waitFlushBits(w: World, map: CpuMap, warned: boolean): void {
-  if (map.anyFlushNeeded()) {
+  // 5.6+ ("xdp: simplify cpumap cleanup"): no wait after synchronize_rcu.
+  // https://elixir.bootlin.com/linux/v5.10/C/ident/cpu_map_free
+  if (!w.switches.simpleCleanup && map.anyFlushNeeded()) {
     if (!warned) {
       const what = w.switches.flushList ? 'flush lists to empty' : 'flush_needed bits that no flush will clear';
       w.note(`cpu_map_free(map ${map.id}): waiting for ${what}`);

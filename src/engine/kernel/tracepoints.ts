@@ -28,6 +28,8 @@ export interface TraceEvent {
   drops: number;
   /** enqueue: to_cpu; kthread: sched; redirect_err: the map key. */
   extra: number;
+  /** kthread hits from 5.9 on: the entry program's verdicts in the batch (struct xdp_cpumap_stats). */
+  xdpStats?: { pass: number; drop: number; redirect: number };
 }
 
 /** Cumulative counters: the raw material of xdp_redirect_cpu's statistics. */
@@ -77,6 +79,10 @@ export class TraceRing {
   private readonly processed: Int32Array;
   private readonly drops: Int32Array;
   private readonly extra: Int32Array;
+  /** xdp_pass, xdp_drop, xdp_redirect of a 5.9+ kthread hit; xdpPass is -1 for hits without them. */
+  private readonly xdpPass: Int32Array;
+  private readonly xdpDrop: Int32Array;
+  private readonly xdpRedirect: Int32Array;
   private next = 0;
   /** Total events written since creation (the ring keeps the last `capacity`). */
   written = 0;
@@ -90,9 +96,24 @@ export class TraceRing {
     this.processed = new Int32Array(capacity);
     this.drops = new Int32Array(capacity);
     this.extra = new Int32Array(capacity);
+    this.xdpPass = new Int32Array(capacity);
+    this.xdpDrop = new Int32Array(capacity);
+    this.xdpRedirect = new Int32Array(capacity);
   }
 
-  push(kind: number, at: number, cpu: number, pid: number, mapId: number, processed: number, drops: number, extra: number): void {
+  push(
+    kind: number,
+    at: number,
+    cpu: number,
+    pid: number,
+    mapId: number,
+    processed: number,
+    drops: number,
+    extra: number,
+    xdpPass = -1,
+    xdpDrop = 0,
+    xdpRedirect = 0,
+  ): void {
     const i = this.next;
     this.kind[i] = kind;
     this.at[i] = at;
@@ -102,6 +123,9 @@ export class TraceRing {
     this.processed[i] = processed;
     this.drops[i] = drops;
     this.extra[i] = extra;
+    this.xdpPass[i] = xdpPass;
+    this.xdpDrop[i] = xdpDrop;
+    this.xdpRedirect[i] = xdpRedirect;
     this.next = i + 1 === this.capacity ? 0 : i + 1;
     this.written++;
   }
@@ -113,7 +137,7 @@ export class TraceRing {
     for (let s = start; s < this.written; s++) {
       const i = s % this.capacity;
       const k = this.kind[i];
-      out.push({
+      const ev: TraceEvent = {
         kind: k === TRACE_ENQUEUE ? 'enqueue' : k === TRACE_KTHREAD ? 'kthread' : 'redirect_err',
         at: this.at[i],
         cpu: this.cpu[i],
@@ -122,7 +146,9 @@ export class TraceRing {
         processed: this.processed[i],
         drops: this.drops[i],
         extra: this.extra[i],
-      });
+      };
+      if (this.xdpPass[i] >= 0) ev.xdpStats = { pass: this.xdpPass[i], drop: this.xdpDrop[i], redirect: this.xdpRedirect[i] };
+      out.push(ev);
     }
     // Each CPU writes in its own time order; merge them as trace_pipe does across per-CPU buffers.
     return out.sort((a, b) => a.at - b.at);

@@ -31,7 +31,11 @@ export const COST = {
    * cache line between frames. Part of the baseline.
    */
   consumeInterleaved: 6.0,
-  /** consume-batched: the consumer_lock taken once per ptr_ring_consume_batched call. */
+  /**
+   * consume-batched: the consumer_lock taken once per ptr_ring_consume_batched call. 5.9's
+   * __ptr_ring_consume_batched takes no lock: the model charges it nothing (an assumption: the
+   * uncontended spin_lock/unlock pair is this whole fitted constant; no 5.9 figure isolates it).
+   */
   consumeBatchedLock: 8.0,
   /** consume-batched: per frame, 8 adjacent slots read in one go (saving 3.27 ns/frame at 8). */
   consumeBatchedPerFrame: 1.73,

@@ -1,6 +1,7 @@
 /**
  * Tracepoint hits rendered as /sys/kernel/debug/tracing/trace_pipe lines:
- * `TASK-PID [CPU] FLAGS SECONDS.MICROS: EVENT: FIELDS`, with the xdp events' 2019 formats.
+ * `TASK-PID [CPU] FLAGS SECONDS.MICROS: EVENT: FIELDS`, with the xdp events' 2019 formats (and
+ * 5.9's xdp_cpumap_kthread, which adds the entry program's verdicts).
  */
 import { PID_KSOFTIRQD, type TraceEvent } from '../kernel/tracepoints';
 import { ERRNO } from '../kernel/errno';
@@ -37,8 +38,13 @@ export function formatTraceLine(ev: TraceEvent, kthreadComm: (pid: number) => st
   switch (ev.kind) {
     case 'enqueue':
       return `${head} xdp_cpumap_enqueue: enqueue cpu=${ev.cpu} map_id=${ev.mapId} action=REDIRECT processed=${ev.processed} drops=${ev.drops} to_cpu=${ev.extra}`;
-    case 'kthread':
-      return `${head} xdp_cpumap_kthread: kthread cpu=${ev.cpu} map_id=${ev.mapId} action=REDIRECT processed=${ev.processed} drops=${ev.drops} sched=${ev.extra}`;
+    case 'kthread': {
+      const line = `${head} xdp_cpumap_kthread: kthread cpu=${ev.cpu} map_id=${ev.mapId} action=REDIRECT processed=${ev.processed} drops=${ev.drops} sched=${ev.extra}`;
+      // 5.9+ (include/trace/events/xdp.h): the entry program's verdicts follow sched.
+      // https://elixir.bootlin.com/linux/v5.10/C/ident/trace_xdp_cpumap_kthread
+      const x = ev.xdpStats;
+      return x === undefined ? line : `${line} xdp_pass=${x.pass} xdp_drop=${x.drop} xdp_redirect=${x.redirect}`;
+    }
     case 'redirect_err':
       return `${head} xdp_redirect_map_err: prog_id=1 action=REDIRECT ifindex=2 to_ifindex=0 err=-${ERRNO.EINVAL} map_id=${ev.mapId} map_index=${ev.extra}`;
   }

@@ -8,6 +8,7 @@ describe('the Compare button’s link', () => {
     expect(defaultDifference('5.2')).toBe('kernel=5.0');
     expect(defaultDifference('5.0')).toBe('kernel=5.2');
     expect(defaultDifference('5.4')).toBe('kernel=5.2');
+    expect(defaultDifference('5.10')).toBe('kernel=5.4');
     expect(comparePair('kernel=5.0&rx=3', defaultDifference('5.0')).differences).toEqual(['kernel=5.2']);
   });
 

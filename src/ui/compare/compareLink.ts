@@ -7,11 +7,12 @@ import type { KernelVersion } from '../../scenario/types';
 import type { LinkModes } from '../url/linkState';
 
 /**
- * Run B's first difference from run A: the version before A's (5.4 against 5.2, 5.2 against 5.0),
+ * Run B's first difference from run A: the version before A's (5.10 against 5.4, 5.4 against 5.2,
+ * 5.2 against 5.0),
  * and for 5.0 the version after it.
  */
 export function defaultDifference(kernel: KernelVersion): string {
-  const before: Record<KernelVersion, KernelVersion> = { '5.0': '5.2', '5.2': '5.0', '5.4': '5.2' };
+  const before: Record<KernelVersion, KernelVersion> = { '5.0': '5.2', '5.2': '5.0', '5.4': '5.2', '5.10': '5.4' };
   return `kernel=${before[kernel]}`;
 }
 

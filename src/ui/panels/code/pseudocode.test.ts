@@ -39,7 +39,7 @@ describe('pseudocode data', () => {
     for (const p of PSEUDOCODE) {
       const only = new Set(p.lines.flatMap((l) => l.only ?? []));
       if (p.differs) {
-        expect([...only].sort(), p.fn).toEqual(['5.0', '5.2', '5.4']);
+        expect([...only].sort(), p.fn).toEqual(['5.0', '5.10', '5.2', '5.4']);
       } else {
         expect(only.size, p.fn).toBe(0);
       }
@@ -87,5 +87,22 @@ describe('pseudocode of 5.4', () => {
     expect(in54.join('\n')).not.toMatch(/flush_needed|bit/);
     const in52 = flush?.lines.filter((l) => lineInVersion(l, '5.2')).map((l) => l.text) ?? [];
     expect(in52.join('\n')).toMatch(/flush_needed bitmap/);
+  });
+});
+
+describe('pseudocode of 5.10', () => {
+  it('5.10: the kthread consumes with __ptr_ring_consume_batched, without the consumer lock', () => {
+    const run = pseudocodeFor('cpu_map_kthread_run');
+    const in510 = run?.lines.filter((l) => lineInVersion(l, '5.10')).map((l) => l.text) ?? [];
+    expect(in510.join('\n')).toMatch(/__ptr_ring_consume_batched.*no lock/);
+    expect(in510.join('\n')).not.toMatch(/consumer-lock round/);
+  });
+
+  it('5.10: __cpu_map_entry_free no longer flushes the bulk queues', () => {
+    const free = pseudocodeFor('__cpu_map_entry_free');
+    const in510 = free?.lines.filter((l) => lineInVersion(l, '5.10')).map((l) => l.text) ?? [];
+    expect(in510.join('\n')).not.toMatch(/flush its bulk queue/);
+    const in54 = free?.lines.filter((l) => lineInVersion(l, '5.4')).map((l) => l.text) ?? [];
+    expect(in54.join('\n')).toMatch(/flush its bulk queue/);
   });
 });

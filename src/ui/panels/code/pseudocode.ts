@@ -1,6 +1,6 @@
 /**
  * The project's own annotated pseudocode of the kernel functions the simulator models, for the
- * Kernel code panel. Written from the behaviour of kernel/bpf/cpumap.c at v5.0, v5.2 and v5.4, in our
+ * Kernel code panel. Written from the behaviour of kernel/bpf/cpumap.c at v5.0, v5.2, v5.4 and v5.10, in our
  * words (no kernel text is copied). Step ids are the ones `src/worker/inspect.ts` puts in
  * `inspection.code.step`, so the panel can highlight where the selected element is.
  */
@@ -37,10 +37,15 @@ export interface PseudoFunction {
 
 const V50 = ['5.0'] as const;
 /** The 2019 bulk series' kthread, kept by every later version. */
-const FROM_V52 = ['5.2', '5.4'] as const;
+const FROM_V52 = ['5.2', '5.4', '5.10'] as const;
+/** ptr_ring_consume_batched under the consumer lock, until 5.9. */
+const LOCKED_BATCH = ['5.2', '5.4'] as const;
 /** The flush_needed bitmap, replaced in 5.3 by the flush list. */
 const BITMAP = ['5.0', '5.2'] as const;
-const FLUSH_LIST = ['5.4'] as const;
+const FLUSH_LIST = ['5.4', '5.10'] as const;
+/** __cpu_map_entry_free flushed the bulk queues until 5.6 ("xdp: simplify cpumap cleanup"). */
+const ENTRY_FREE_FLUSHES = ['5.0', '5.2', '5.4'] as const;
+const FROM_V56 = ['5.10'] as const;
 
 /** Whether a pseudocode line is in the code of `kernel`. */
 export function lineInVersion(line: PseudoLine, kernel: PseudoVersion): boolean {
@@ -66,7 +71,12 @@ const kthreadRun: PseudoFunction = {
     { text: '  take ONE frame with __ptr_ring_consume (lock-free: single pinned consumer)', step: 'consume', only: V50, line50: 272 },
     { text: '    build_skb over the frame, netif_receive_skb_core, count stack drops', only: V50, line50: 276 },
     { text: '    stop after 8 frames (bounds the BH-off time), else consume the next one', step: 'v50more', only: V50, line50: 288 },
-    { text: '  n = ptr_ring_consume_batched(ring, up to 8): one consumer-lock round', step: 'consumeBatched', only: FROM_V52 },
+    { text: '  n = ptr_ring_consume_batched(ring, up to 8): one consumer-lock round', step: 'consumeBatched', only: LOCKED_BATCH },
+    {
+      text: '  n = __ptr_ring_consume_batched(ring, up to 8): no lock (the pinned kthread is the only consumer)',
+      step: 'consumeUnlocked',
+      only: FROM_V56,
+    },
     { text: "  prefetchw each frame's struct page (it is read, then written when freed)", only: FROM_V52 },
     { text: '  kmem_cache_alloc_bulk n SKB heads at once; none at all: every frame is a drop', only: FROM_V52 },
     { text: '  disable bottom halves; build_skb_around each head, netif_receive_skb_core', only: FROM_V52 },
@@ -136,9 +146,15 @@ const entryReplace: PseudoFunction = {
 const entryFree: PseudoFunction = {
   fn: '__cpu_map_entry_free',
   summary: 'RCU callback after the grace period: no XDP program can reach the old entry any more.',
-  differs: false,
+  differs: true,
   lines: [
-    { text: 'for each online CPU: flush its bulk queue of the entry into the ring', step: 'flushAll', line50: 374 },
+    {
+      text: 'for each online CPU: flush its bulk queue of the entry into the ring',
+      step: 'flushAll',
+      only: ENTRY_FREE_FLUSHES,
+      line50: 374,
+    },
+    { text: 'nothing to flush: every poll flushed its bulk queues before the grace period ended', only: FROM_V56 },
     { text: 'free the per-CPU bulk queues', step: 'freeBulkq', line50: 380 },
     { text: "put_cpu_map_entry: drop the map slot's reference (kthread_stop cannot run here)", step: 'put', line50: 382 },
   ],
