@@ -9,12 +9,23 @@ import { busySnapshot, headroomShares, type CpuHeadroom } from '../engine/stats/
 import type { CpuLatency } from '../engine/stats/latency';
 import { serializeScenario } from '../scenario/serialize';
 
+export interface KthreadReportRow {
+  cpu: number;
+  pps: number;
+  dropPps: number;
+  schedPps: number;
+  xdpPassPps?: number;
+  xdpDropPps?: number;
+  xdpRedirectPps?: number;
+}
+
 export interface RunReport {
   scenario: string;
   simulatedNs: number;
   rx: { cpu: number; pps: number; nicDropPps: number }[];
   enqueue: { from: number; to: number; pps: number; dropPps: number; bulkAvg: number }[];
-  kthread: { cpu: number; pps: number; dropPps: number; schedPps: number }[];
+  /** 5.9+ kernels add the entry programs' verdicts per second (the tracepoint's xdp_pass/drop/redirect). */
+  kthread: KthreadReportRow[];
   redirectErrPps: number;
   ops: {
     at: number;
@@ -87,7 +98,15 @@ export function buildReport(engine: Engine, start: WindowStart, measuredNs: numb
       nicDropPps: (nicNow[cpu] - nicAtWarmup[cpu]) * perSec,
     })),
     enqueue: stats.enqueue.map(({ from, to, pps, dropPps, bulkAvg }) => ({ from, to, pps, dropPps, bulkAvg })),
-    kthread: stats.kthread.map(({ cpu, pps, dropPps, schedPps }) => ({ cpu, pps, dropPps, schedPps })),
+    kthread: stats.kthread.map(({ cpu, pps, dropPps, schedPps }) => {
+      const row: KthreadReportRow = { cpu, pps, dropPps, schedPps };
+      if (w.switches.kthreadXdpStats) {
+        row.xdpPassPps = (w.counters.kthXdpPass[cpu] - atWarmup.kthXdpPass[cpu]) * perSec;
+        row.xdpDropPps = (w.counters.kthXdpDrop[cpu] - atWarmup.kthXdpDrop[cpu]) * perSec;
+        row.xdpRedirectPps = (w.counters.kthXdpRedirect[cpu] - atWarmup.kthXdpRedirect[cpu]) * perSec;
+      }
+      return row;
+    }),
     redirectErrPps: stats.redirectErrTotal.dropPps,
     ops: engine.ops.map(({ at, op, key, qsize, flags, result, value, next }) => ({ at, op, key, qsize, flags, result, value, next })),
     frames: engine.frameTotals(),

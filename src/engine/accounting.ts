@@ -21,9 +21,23 @@ export class FrameAccounts {
   delivered = 0;
   /** Returned by __cpu_map_ring_cleanup at entry free (a kernel WARN: should never happen). */
   ringCleanup = 0;
+  /** 5.9+: XDP_DROP by an entry's program in the kthread. */
+  entryProgDropped = 0;
+  /** 5.9+: XDP_REDIRECT by an entry's program in the kthread: the frame left the cpumap's path. */
+  entryProgRedirected = 0;
 
   terminal(): number {
-    return this.nicDropped + this.xdpDropped + this.redirectErr + this.ringFull + this.stackDropped + this.delivered + this.ringCleanup;
+    return (
+      this.nicDropped +
+      this.xdpDropped +
+      this.redirectErr +
+      this.ringFull +
+      this.stackDropped +
+      this.delivered +
+      this.ringCleanup +
+      this.entryProgDropped +
+      this.entryProgRedirected
+    );
   }
 
   clone(): FrameAccounts {

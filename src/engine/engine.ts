@@ -89,7 +89,12 @@ export class Engine {
     this.createResult = outcome;
     this.record({ at: 0, op: 'create', key: null, qsize: scenario.max, flags: 0 }, outcome);
     if (outcome.result === '0') {
-      for (const e of scenario.entries) this.apply({ at: 0, op: 'update', key: e.cpu, qsize: e.qsize, flags: BPF_ANY });
+      for (const e of scenario.entries) {
+        this.apply({ at: 0, op: 'update', key: e.cpu, qsize: e.qsize, flags: BPF_ANY });
+        // 5.9+: the value's bpf_prog.fd loads the entry's program (__cpu_map_load_bpf_program).
+        const entry = w.map?.lookup(e.cpu) ?? null;
+        if (entry !== null && e.prog !== undefined) entry.prog = e.prog;
+      }
     } else {
       w.note(`BPF_MAP_CREATE failed: ${outcome.result} (${outcome.reason}); no XDP program attached`);
     }
@@ -262,12 +267,14 @@ export class Engine {
     return {
       offered: a.offered,
       nicDropped: a.nicDropped,
-      xdpDropped: a.xdpDropped,
+      // Both programs' XDP_DROP: the RX CPU's and (5.9+) an entry's in the kthread.
+      xdpDropped: a.xdpDropped + a.entryProgDropped,
       redirectErr: a.redirectErr,
       ringFull: a.ringFull,
       // Frames __cpu_map_ring_cleanup had to return (a kernel WARN, also reported as a violation).
       stackDropped: a.stackDropped + a.ringCleanup,
-      delivered: a.delivered,
+      // An entry program's XDP_REDIRECT sends the frame on out of the model: counted as delivered.
+      delivered: a.delivered + a.entryProgRedirected,
       inFlight: this.inFlight(),
     };
   }

@@ -3,6 +3,7 @@ import { DEFAULT_SCENARIO } from './defaults';
 import { MAX_QUERY_LENGTH, parseScenario, SCENARIO_PARAMS } from './parse';
 import { OPTIMIZATIONS } from './types';
 import { clean, oneProblem, refused } from './parseTestHelpers';
+import { serializeScenario } from './serialize';
 
 describe('parseScenario: defaults and general behaviour', () => {
   it('gives the default scenario for an empty query, with or without the leading ?', () => {
@@ -307,5 +308,47 @@ describe('parseScenario: entries', () => {
     expect(parseScenario(`entries=${value}`).problems[0].message).toMatch(/\(65 entries\)$/);
     const ok = Array.from({ length: 64 }, (_, i) => `${i}:1`).join(',');
     expect(clean(`entries=${ok}`).entries).toHaveLength(64);
+  });
+});
+
+describe('parseScenario: entry programs (5.9+)', () => {
+  it.each([
+    ['4:2048:prog=drop', { action: 'drop', fraction: 1 }],
+    ['4:2048:prog=pass', { action: 'pass', fraction: 1 }],
+    ['4:2048:prog=redirect', { action: 'redirect', fraction: 1 }],
+    ['4:2048:prog=drop:0.25', { action: 'drop', fraction: 0.25 }],
+    ['4:2048:prog=redirect:0', { action: 'redirect', fraction: 0 }],
+  ])('5.10: reads entries=%s', (entries, prog) => {
+    expect(clean(`kernel=5.10&entries=${entries}`).entries).toEqual([{ cpu: 4, qsize: 2048, prog }]);
+  });
+
+  it.each(['4:2048:prog=drop', '4:2048:prog=pass', '5:64,4:2048:prog=drop:0.5'])(
+    '5.4: refuses entries=%s: entry programs need 5.9',
+    (entries) => {
+      refused(`kernel=5.4&entries=${entries}`, 'entries', entries, 'entry programs need kernel 5.9 or later (kernel=5.10)');
+    },
+  );
+
+  it('refuses entry programs on the default kernel (5.2) too', () => {
+    refused('entries=4:2048:prog=drop', 'entries', '4:2048:prog=drop', 'entry programs need kernel 5.9 or later (kernel=5.10)');
+  });
+
+  it.each([
+    '4:2048:prog=tx',
+    '4:2048:drop',
+    '4:2048:prog=pass:0.5',
+    '4:2048:prog=drop:1.5',
+    '4:2048:prog=drop:x',
+    '4:2048:prog=drop:0.5:1',
+  ])('5.10: refuses entries=%s, saying what may follow CPU:QSIZE', (entries) => {
+    refused(`kernel=5.10&entries=${entries}`, 'entries', entries, /prog=/);
+  });
+
+  it('5.10: entry programs round-trip through serializeScenario', () => {
+    const query = 'kernel=5.10&entries=4:2048:prog=drop:0.25,5:256:prog=redirect,6:64:prog=pass,7:128';
+    const s = clean(query);
+    const text = serializeScenario(s, 'full');
+    expect(text).toContain('entries=4:2048:prog=drop:0.25,5:256:prog=redirect,6:64:prog=pass,7:128');
+    expect(clean(text)).toEqual(s);
   });
 });

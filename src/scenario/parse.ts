@@ -7,10 +7,12 @@
  */
 import { defaultMax, defaultRate, defaultRx, defaultScenario } from './defaults';
 import {
+  ENTRY_PROG_ACTIONS,
   OPTIMIZATIONS,
   PREEMPT_MODELS,
   STACK_VERDICTS,
   type Arrival,
+  type EntryProg,
   type EntrySpec,
   type KernelVersion,
   type Optimization,
@@ -144,15 +146,17 @@ function parseBounded(query: string, options: ParseOptions): ParseResult {
   const cpus = read('cpus', d.cpus, (t) => wholeIn(t, 1, MAX_CPUS));
   const size = read('size', d.size, (t) => wholeIn(t, 64, 1518, 'a frame size in bytes: a whole number from 64 to 1518'));
   const link = read('link', d.link, checkLink);
+  // Before entries: an entry program needs 5.9 or later.
+  const kernel = read('kernel', d.kernel, checkKernel);
   const scenario: Scenario = {
-    kernel: read('kernel', d.kernel, checkKernel),
+    kernel,
     opt: read('opt', d.opt, checkOpt),
     preempt: read('preempt', d.preempt, checkPreempt),
     cpus,
     max: read('max', defaultMax(cpus), (t) => wholeIn(t, 0, U32_MAX)),
     rx: read('rx', defaultRx(cpus), (t) => checkRx(t, cpus)),
     ring: read('ring', d.ring, (t) => wholeIn(t, 32, 8192)),
-    entries: read('entries', d.entries, checkEntries),
+    entries: read('entries', d.entries, (t) => checkEntries(t, kernel)),
     rate: read('rate', defaultRate(link, size), (t) => checkRate(t, link, size)),
     size,
     link,
@@ -228,16 +232,44 @@ function checkRx(text: string, cpus: number): Check<number[]> {
 
 const ENTRIES_ALLOWED =
   `empty, or a comma-separated list of at most ${MAX_ENTRIES} CPU:QSIZE pairs ` +
-  `of whole numbers from 0 to ${U32_MAX}, each CPU at most once`;
+  `of whole numbers from 0 to ${U32_MAX} (on kernel 5.10 each may end in :prog=pass, :prog=drop ` +
+  `or :prog=redirect, the last two with an optional :FRACTION from 0 to 1), each CPU at most once`;
 
-function checkEntries(text: string): Check<EntrySpec[]> {
+/** The kernels whose map value carries an entry program (struct bpf_cpumap_val, 5.9+). */
+const ENTRY_PROG_KERNELS: readonly KernelVersion[] = ['5.10'];
+
+/** `prog=ACTION` and its optional fraction, the parts after CPU:QSIZE. */
+function checkEntryProg(item: string, parts: readonly string[]): Check<EntryProg> {
+  const action = parts[0].startsWith('prog=') ? parts[0].slice('prog='.length) : null;
+  if (action === null || !isOneOf(ENTRY_PROG_ACTIONS, action)) {
+    return bad(ENTRIES_ALLOWED, `${quote(item)}: after CPU:QSIZE comes prog=pass, prog=drop or prog=redirect`);
+  }
+  if (parts.length === 1) return ok({ action, fraction: 1 });
+  const fraction = parts.length === 2 ? parseDecimal(parts[1]) : null;
+  if (action === 'pass' || fraction === null || fraction < 0 || fraction > 1) {
+    return bad(ENTRIES_ALLOWED, `${quote(item)}: prog=drop or prog=redirect may take one fraction from 0 to 1, such as prog=drop:0.25`);
+  }
+  return ok({ action, fraction });
+}
+
+function checkEntries(text: string, kernel: KernelVersion): Check<EntrySpec[]> {
   if (text === '') return ok([]);
   const items = text.split(',');
   if (items.length > MAX_ENTRIES) return bad(ENTRIES_ALLOWED, `${items.length} entries`);
   const entries: EntrySpec[] = [];
   const seen = new Set<number>();
   for (const item of items) {
-    const parts = item.split(':');
+    const all = item.split(':');
+    let prog: EntryProg | undefined;
+    if (all.length > 2) {
+      if (!ENTRY_PROG_KERNELS.includes(kernel)) {
+        return bad(ENTRIES_ALLOWED, `${quote(item)}: entry programs need kernel 5.9 or later (kernel=5.10)`);
+      }
+      const p = checkEntryProg(item, all.slice(2));
+      if (!p.ok) return p;
+      prog = p.value;
+    }
+    const parts = all.slice(0, 2);
     if (parts.length !== 2) return bad(ENTRIES_ALLOWED, `${quote(item)} is not a CPU:QSIZE pair`);
     const [cpu, qsize] = parts.map(parseWholeNumber);
     if (cpu === null || qsize === null || cpu > U32_MAX || qsize > U32_MAX) {
@@ -246,7 +278,7 @@ function checkEntries(text: string): Check<EntrySpec[]> {
     }
     if (seen.has(cpu)) return bad(ENTRIES_ALLOWED, `CPU ${cpu} is listed twice`);
     seen.add(cpu);
-    entries.push({ cpu, qsize });
+    entries.push(prog === undefined ? { cpu, qsize } : { cpu, qsize, prog });
   }
   return ok(entries);
 }

@@ -4,7 +4,7 @@
  */
 import { defaultMax, defaultRate, defaultRx, DEFAULT_SCENARIO } from './defaults';
 import { DEFAULT_BURST, SCENARIO_PARAMS, type ScenarioParam } from './parse';
-import { OPTIMIZATIONS, type MapOpSpec, type Scenario } from './types';
+import { OPTIMIZATIONS, type EntrySpec, type MapOpSpec, type Scenario } from './types';
 import { formatDecimal, formatDuration, formatRate } from './units';
 
 /**
@@ -56,7 +56,7 @@ function valueText(s: Scenario, param: ScenarioParam): string | null {
     case 'ring':
       return String(s.ring);
     case 'entries':
-      return s.entries.map((e) => `${e.cpu}:${e.qsize}`).join(',');
+      return s.entries.map((e) => `${e.cpu}:${e.qsize}${entryProgText(e)}`).join(',');
     case 'rate':
       return formatRate(s.rate);
     case 'size':
@@ -111,10 +111,18 @@ function opText(op: MapOpSpec): string {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * Percent-encodes only what a query value needs; `:` and `,` stay readable. (Values of a valid
+ * Percent-encodes only what a query value needs; `:`, `,` and `=` (an entry's `prog=`) stay
+ * readable: the parser splits a pair at its first `=`. (Values of a valid
  * scenario are plain ASCII and need nothing; this guards against anything else, such as a
  * scenario file's string with a lone surrogate, written as U+FFFD as a URL's decoding would.)
  */
 function encodeValue(text: string): string {
-  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')).replace(/%3A/g, ':').replace(/%2C/g, ',');
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')).replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%3D/g, '=');
+}
+
+/** `:prog=ACTION[:FRACTION]` of an entry with a program (fraction 1 is left out), or nothing. */
+function entryProgText(e: EntrySpec): string {
+  if (e.prog === undefined) return '';
+  const { action, fraction } = e.prog;
+  return action === 'pass' || fraction === 1 ? `:prog=${action}` : `:prog=${action}:${formatDecimal(fraction)}`;
 }

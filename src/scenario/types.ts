@@ -30,10 +30,24 @@ export type Optimization = (typeof OPTIMIZATIONS)[number];
 export const PREEMPT_MODELS = ['full', 'none'] as const;
 export type PreemptModel = (typeof PREEMPT_MODELS)[number];
 
-/** An initial cpumap entry: map key (= target CPU) and ptr_ring size. */
+/** What an entry's own XDP program (5.9+, run in the kthread) returns. */
+export const ENTRY_PROG_ACTIONS = ['pass', 'drop', 'redirect'] as const;
+export type EntryProgAction = (typeof ENTRY_PROG_ACTIONS)[number];
+
+/**
+ * An entry's XDP program (`struct bpf_cpumap_val`'s bpf_prog, 5.9+): it returns `action` for
+ * `fraction` of the frames (spread evenly) and XDP_PASS for the rest. `pass` has fraction 1.
+ */
+export interface EntryProg {
+  action: EntryProgAction;
+  fraction: number;
+}
+
+/** An initial cpumap entry: map key (= target CPU), ptr_ring size and, from 5.9, a program. */
 export interface EntrySpec {
   cpu: number;
   qsize: number;
+  prog?: EntryProg;
 }
 
 /** How frames arrive at the NIC. `bursty` sends `burst` frames back to back at line rate, then idles. */

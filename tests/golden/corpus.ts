@@ -351,6 +351,12 @@ const writtenCases: GoldenCase[] = [
       'kernel=5.10&rx=0,1&entries=4:256,5:256&rate=6M&prog=hash&ops=3ms:update:4:64,5ms:delete:5,7ms:update:5:512,12ms:delete:4,18ms:free,21ms:create,21ms:update:4:256,25ms:rate:2M',
     args: OPS,
   },
+  // 5.10 with entry programs (5.9+): one drops a quarter, one redirects every frame, one passes
+  {
+    name: 'kernel-510-entry-progs',
+    query: 'kernel=5.10&rx=0,1&entries=4:256:prog=drop:0.25,5:256:prog=redirect,6:256:prog=pass&rate=6M&prog=rr&stack=iptables-drop',
+    args: STEADY,
+  },
 ];
 
 /** Every case of the corpus, in a fixed order. */

@@ -8,6 +8,7 @@ import { KERNEL } from '../sim/costModel';
 import { PtrRing } from './ptrRing';
 import type { Kthread } from './kthread';
 import type { CpuMap } from './cpumap';
+import type { EntryProg } from '../../scenario/types';
 
 export class CpuMapEntry {
   /** kthread CPU and map key. */
@@ -27,6 +28,13 @@ export class CpuMapEntry {
   readonly onFlushList: Uint8Array;
   /** 5.3+: rcpu->cmap, the map whose flush lists the bulk queues join (set by cpu_map_update_elem). */
   cmap: CpuMap | null = null;
+  /**
+   * 5.9+: the entry's XDP program (rcpu->prog), run by the kthread on each frame before the SKB
+   * is built; null without one (and always before 5.9).
+   */
+  prog: EntryProg | null = null;
+  /** The program's share of non-pass verdicts owed so far: spreads `fraction` evenly over frames. */
+  progOwed = 0;
   /** Set by __cpu_map_entry_free: the per-CPU bulk queues are gone. */
   bulkqFreed = false;
   /** Out of the map slot (xchg'd away). */

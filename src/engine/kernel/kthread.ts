@@ -81,6 +81,13 @@ export class Kthread {
   traceProcessed = 0;
   traceDrops = 0;
   traceSched = 0;
+  /** 5.9+: the iteration's entry-program verdicts (struct xdp_cpumap_stats), then the hit's copy. */
+  progPass = 0;
+  progDrop = 0;
+  progRedirect = 0;
+  tracePass = 0;
+  traceDrop = 0;
+  traceRedirect = 0;
 
   constructor(entry: CpuMapEntry, pid: number, now: number, readyAt: number) {
     this.entry = entry;

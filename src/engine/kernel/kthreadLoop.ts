@@ -6,13 +6,14 @@
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L236
  */
 import type { World } from '../world';
+import type { EntryProg } from '../../scenario/types';
 import { COST, KERNEL } from '../sim/costModel';
 import { Kthread, TASK_INTERRUPTIBLE, TASK_RUNNING } from './kthread';
 import { bookStackVerdicts, stackCost } from './netstack';
 import { TRACE_KTHREAD } from './tracepoints';
 import { putCpuMapEntry } from './teardown';
 import { condResched, scheduleClearsResched } from './preempt';
-import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, place, type MoveRecorder } from '../moves';
+import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, PLACE_XDP_DROP, place, type MoveRecorder } from '../moves';
 import { EV_KTHREAD, EV_WAKE } from '../eventLog';
 import { bucketOf, type LatencyHistogram } from '../stats/latencyHistogram';
 import type { LatencyRecorder } from '../stats/latency';
@@ -132,6 +133,11 @@ export function skbPerFrameCost(w: World): number {
 /** One loop iteration's batch, starting at `now`; returns when it ends. */
 function batch(w: World, k: Kthread, now: number, sched: number): number {
   k.phase = 'top';
+  k.progPass = 0;
+  k.progDrop = 0;
+  k.progRedirect = 0;
+  const prog = k.entry.prog;
+  if (prog !== null) return batchWithProg(w, k, prog, now, sched);
   if (!w.switches.consumeBatched) {
     k.v50Processed = 0;
     k.v50Drops = 0;
@@ -154,6 +160,71 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   w.pool.releaseBatch(batchBuf, n);
   traceKthread(w, k, now + cost, n, drops, sched);
   return now + cost;
+}
+
+/**
+ * 5.9+, an entry with a program: the batch is consumed, cpu_map_bpf_prog_run_xdp runs the
+ * program on every frame (XDP_DROP frees it, XDP_REDIRECT sends it on, XDP_PASS keeps it), then
+ * SKB heads are bulk-allocated only if frames are left, and those are built and delivered.
+ * https://elixir.bootlin.com/linux/v5.10/C/ident/cpu_map_bpf_prog_run_xdp
+ */
+function batchWithProg(w: World, k: Kthread, prog: EntryProg, now: number, sched: number): number {
+  const s = w.switches;
+  // Without consume-batched (an `opt` what-if) the frames are taken one by one, at that cost.
+  const n = k.entry.ring.consumeBatched(batchBuf, KERNEL.kthreadBatch);
+  const lock = !s.consumeBatched ? 0 : s.consumeUnlocked ? 0 : COST.consumeBatchedLock;
+  const consumeNs = COST.kthreadLoop + lock + n * (s.consumeBatched ? COST.consumeBatchedPerFrame : COST.consumeInterleaved);
+  const progAt = now + consumeNs;
+  const m = runEntryProg(w, k, prog, batchBuf, n, progAt);
+  const progNs = n * COST.entryProgPerFrame + k.progRedirect * COST.entryProgRedirect;
+  const drops = bookStackVerdicts(w.acct, w.stackDrops, w.stackNetRxDrop, m);
+  const perFrame = w.skbPerFrameNs;
+  let cost = consumeNs + progNs + m * perFrame;
+  if (m > 0 && s.allocBulk) cost += COST.skbHeadAllocBulkCall;
+  const start = now + cost - m * perFrame;
+  if (w.moves !== null) recordSkbs(w, k, batchBuf, m, start, perFrame);
+  if (w.latency !== null) recordLatency(w, w.latency, k.cpu, batchBuf, m, progAt, 0, start, perFrame);
+  w.pool.releaseBatch(batchBuf, m);
+  traceKthread(w, k, now + cost, n, drops, sched);
+  return now + cost;
+}
+
+/**
+ * The entry program's verdict on each of `frames[0..n)`: `fraction` of them get its action,
+ * spread evenly (a running owed share, so 0.25 is exactly every fourth frame), the rest XDP_PASS.
+ * Frames it drops or redirects leave here; those that pass are compacted to the front. Returns
+ * how many passed, and counts the verdicts in the kthread's xdp_cpumap_stats.
+ */
+function runEntryProg(w: World, k: Kthread, prog: EntryProg, frames: Int32Array, n: number, at: number): number {
+  const entry = k.entry;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const f = frames[i];
+    let act = 'pass';
+    if (prog.action !== 'pass') {
+      entry.progOwed += prog.fraction;
+      if (entry.progOwed >= 1 - 1e-9) {
+        entry.progOwed -= 1;
+        act = prog.action;
+      }
+    }
+    if (act === 'pass') {
+      frames[m++] = f;
+      k.progPass++;
+      continue;
+    }
+    if (act === 'drop') {
+      k.progDrop++;
+      w.acct.entryProgDropped++;
+      w.moves?.record(f, w.pool.flow[f], place(PLACE_XDP_DROP, k.cpu), at);
+    } else {
+      k.progRedirect++;
+      w.acct.entryProgRedirected++;
+      w.moves?.record(f, w.pool.flow[f], place(PLACE_DELIVERED, k.cpu), at);
+    }
+    w.pool.release(f);
+  }
+  return m;
 }
 
 /**
@@ -248,6 +319,9 @@ function traceKthread(w: World, k: Kthread, at: number, processed: number, drops
   k.traceProcessed = processed;
   k.traceDrops = drops;
   k.traceSched = sched;
+  k.tracePass = k.progPass;
+  k.traceDrop = k.progDrop;
+  k.traceRedirect = k.progRedirect;
   w.cpus[k.cpu].traceDue = k;
 }
 
@@ -263,7 +337,22 @@ export function fireKthreadTrace(w: World, k: Kthread): void {
   w.events?.push(EV_KTHREAD, k.traceAt, k.cpu, k.entry.uid, k.traceProcessed, k.traceDrops, k.traceSched);
   if (w.switches.kthreadXdpStats) {
     // 5.9+: trace_xdp_cpumap_kthread(..., &stats) with the entry program's verdicts.
-    w.traceRing?.push(TRACE_KTHREAD, k.traceAt, k.cpu, k.pid, k.entry.mapId, k.traceProcessed, k.traceDrops, k.traceSched, 0, 0, 0);
+    c.kthXdpPass[k.cpu] += k.tracePass;
+    c.kthXdpDrop[k.cpu] += k.traceDrop;
+    c.kthXdpRedirect[k.cpu] += k.traceRedirect;
+    w.traceRing?.push(
+      TRACE_KTHREAD,
+      k.traceAt,
+      k.cpu,
+      k.pid,
+      k.entry.mapId,
+      k.traceProcessed,
+      k.traceDrops,
+      k.traceSched,
+      k.tracePass,
+      k.traceDrop,
+      k.traceRedirect,
+    );
   } else {
     w.traceRing?.push(TRACE_KTHREAD, k.traceAt, k.cpu, k.pid, k.entry.mapId, k.traceProcessed, k.traceDrops, k.traceSched);
   }

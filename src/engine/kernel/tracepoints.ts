@@ -43,6 +43,10 @@ export class TraceCounters {
   readonly kthDrops = new Float64Array(MAX_CPUS);
   readonly kthSched = new Float64Array(MAX_CPUS);
   readonly kthEvents = new Float64Array(MAX_CPUS);
+  /** 5.9+: the entry programs' verdicts (xdp_pass, xdp_drop, xdp_redirect), by the kthread's CPU. */
+  readonly kthXdpPass = new Float64Array(MAX_CPUS);
+  readonly kthXdpDrop = new Float64Array(MAX_CPUS);
+  readonly kthXdpRedirect = new Float64Array(MAX_CPUS);
   /** The XDP program's own per-CPU counters (rx_cnt in xdp_redirect_cpu): frames seen, XDP_DROPs. */
   readonly rxProcessed = new Float64Array(MAX_CPUS);
   readonly rxDropped = new Float64Array(MAX_CPUS);
@@ -61,6 +65,9 @@ export class TraceCounters {
     c.kthDrops.set(this.kthDrops);
     c.kthSched.set(this.kthSched);
     c.kthEvents.set(this.kthEvents);
+    c.kthXdpPass.set(this.kthXdpPass);
+    c.kthXdpDrop.set(this.kthXdpDrop);
+    c.kthXdpRedirect.set(this.kthXdpRedirect);
     c.rxProcessed.set(this.rxProcessed);
     c.rxDropped.set(this.rxDropped);
     c.redirectErr.set(this.redirectErr);

@@ -83,6 +83,18 @@ export const COST = {
   driverRx: 9.0,
   /** Running the XDP program (bpf_prog_run_xdp) for one frame. */
   xdpProg: 5.0,
+  /**
+   * 5.9+: an entry's program in the kthread (cpu_map_bpf_prog_run_xdp), per frame:
+   * xdp_convert_frame_to_buff, bpf_prog_run_xdp and, for XDP_PASS, xdp_update_frame_from_buff.
+   * Assumption, not calibrated: the RX side's program cost (xdpProg) plus 3 ns for the two
+   * conversions between xdp_frame and xdp_buff (a few stores to a line already in the cache).
+   */
+  entryProgPerFrame: 8.0,
+  /**
+   * 5.9+: XDP_REDIRECT from an entry's program: xdp_do_redirect and the enqueue at its target,
+   * charged as the RX side's redirect (redirectEnqueue); where the frame goes is not modelled.
+   */
+  entryProgRedirect: 10.0,
   /** bpf_redirect_map + xdp_do_redirect + bq_enqueue. */
   redirectEnqueue: 10.0,
   /**

@@ -44,8 +44,8 @@ export interface XdpBenchKthread {
   /** Times it called schedule() (the tool adds `sched` to `issue`). */
   schedPps: number;
   /**
-   * The per-entry program's verdicts on the remote CPU (xdp_stats, kernels 5.9+). The modelled
-   * v5.0/v5.2 run no program there, so these are 0 and the tool leaves the xdp_stats lines out.
+   * The per-entry program's verdicts on the remote CPU (xdp_stats, kernels 5.9+). Before 5.9, and
+   * without entry programs, these are 0 and the tool leaves the xdp_stats lines out.
    */
   xdpPassPps: number;
   xdpDropPps: number;
@@ -114,9 +114,9 @@ export function xdpBenchStats(
       pps: rate(prev.kthProcessed, cur.kthProcessed, cpu),
       dropPps: rate(prev.kthDrops, cur.kthDrops, cpu),
       schedPps: rate(prev.kthSched, cur.kthSched, cpu),
-      xdpPassPps: 0,
-      xdpDropPps: 0,
-      xdpRedirectPps: 0,
+      xdpPassPps: rate(prev.kthXdpPass, cur.kthXdpPass, cpu),
+      xdpDropPps: rate(prev.kthXdpDrop, cur.kthXdpDrop, cpu),
+      xdpRedirectPps: rate(prev.kthXdpRedirect, cur.kthXdpRedirect, cpu),
     };
     if (kthread.pps > 0 || kthread.dropPps > 0 || kthread.schedPps > 0) out.kthread.push(kthread);
   }

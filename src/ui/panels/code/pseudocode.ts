@@ -78,6 +78,11 @@ const kthreadRun: PseudoFunction = {
       only: FROM_V56,
     },
     { text: "  prefetchw each frame's struct page (it is read, then written when freed)", only: FROM_V52 },
+    {
+      text: '  entry has a program: run it on each frame (cpu_map_bpf_prog_run_xdp): XDP_DROP frees it, XDP_REDIRECT sends it on, XDP_PASS keeps it',
+      step: 'entryProg',
+      only: FROM_V56,
+    },
     { text: '  kmem_cache_alloc_bulk n SKB heads at once; none at all: every frame is a drop', only: FROM_V52 },
     { text: '  disable bottom halves; build_skb_around each head, netif_receive_skb_core', only: FROM_V52 },
     { text: '  tracepoint xdp_cpumap_kthread(map_id, frames, drops, sched)', step: 'trace', line50: 292 },

@@ -1,0 +1,99 @@
+/**
+ * 5.9+ entry programs (struct bpf_cpumap_val's bpf_prog, run by cpu_map_bpf_prog_run_xdp in the
+ * kthread before the SKBs are built): what the stack gets, what the tracepoint and xdp-bench count,
+ * what the program costs, and the refusal on kernels before 5.9.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine';
+import { runSim } from '../../src/cli/run';
+import type { RunReport } from '../../src/cli/report';
+import { parseScenario } from '../../src/scenario/parse';
+import { engineOf, MS } from './helpers';
+
+function exact(e: Engine): void {
+  const a = e.world.acct;
+  expect(e.check()).toEqual([]);
+  expect(a.offered).toBe(a.terminal() + e.inFlight());
+}
+
+const ONE = 'kernel=5.10&rx=0&rate=1M&prog=rr&arrival=constant&stack=deliver';
+
+describe('5.10: an entry program in the kthread', () => {
+  it('5.10: an entry program that drops every frame: the stack gets nothing and xdp_stats counts the drops', () => {
+    const e = engineOf(`${ONE}&entries=4:2048:prog=drop`);
+    e.runUntil(5 * MS);
+    const c = e.world.counters;
+    expect(c.kthProcessed[4]).toBeGreaterThan(4000);
+    expect(c.kthXdpDrop[4]).toBe(c.kthProcessed[4]);
+    expect(c.kthXdpPass[4] + c.kthXdpRedirect[4]).toBe(0);
+    // XDP_DROP in the kthread is not a kthread drop (that counts failed SKBs and NET_RX_DROP).
+    expect(c.kthDrops[4]).toBe(0);
+    expect(e.world.acct.delivered + e.world.acct.stackDropped).toBe(0);
+    exact(e);
+    const out = runSim([`${ONE}&entries=4:2048:prog=drop`, '--duration', '5ms', '--format', 'xdp-bench', '-e']).stdout;
+    expect(out).toMatch(/^ {4}xdp_stats +0 pass\/s +[\d,]+ drop\/s +0 redir\/s$/m);
+    expect(out).toMatch(/^ {6}cpu:4 +0 pass\/s +[\d,]+ drop\/s +0 redir\/s$/m);
+  });
+
+  it('5.10: prog=drop:0.25 drops every fourth frame and passes the rest to the stack', () => {
+    const e = engineOf(`${ONE}&entries=4:2048:prog=drop:0.25`);
+    e.runUntil(5 * MS);
+    const c = e.world.counters;
+    const seen = c.kthXdpPass[4] + c.kthXdpDrop[4];
+    expect(seen).toBe(c.kthProcessed[4]);
+    expect(Math.abs(c.kthXdpDrop[4] - seen / 4)).toBeLessThanOrEqual(1);
+    // The tracepoint counts a batch when its iteration ends; the stack has it at once.
+    expect(e.world.acct.delivered - c.kthXdpPass[4]).toBeGreaterThanOrEqual(0);
+    expect(e.world.acct.delivered - c.kthXdpPass[4]).toBeLessThanOrEqual(8);
+    exact(e);
+  });
+
+  it('5.10: XDP_REDIRECT sends the frame out of the cpumap path: counted as xdp_redirect, no SKB is built for it', () => {
+    const e = engineOf(`${ONE}&entries=4:2048:prog=redirect:0.5`, { traceCapacity: 100_000 });
+    e.runUntil(5 * MS);
+    const c = e.world.counters;
+    expect(c.kthXdpRedirect[4]).toBeGreaterThan(2000);
+    // The tracepoint counts a batch when its iteration ends: at most one batch behind.
+    expect(e.world.acct.entryProgRedirected - c.kthXdpRedirect[4]).toBeLessThanOrEqual(8);
+    expect(e.world.acct.delivered - c.kthXdpPass[4]).toBeLessThanOrEqual(8);
+    expect(e.world.acct.entryProgRedirected).toBeGreaterThanOrEqual(c.kthXdpRedirect[4]);
+    // The tracepoint's fields add up to the batch for every hit.
+    for (const ev of e.world.traceRing!.read().filter((x) => x.kind === 'kthread')) {
+      expect(ev.xdpStats!.pass + ev.xdpStats!.drop + ev.xdpStats!.redirect).toBe(ev.processed);
+    }
+    exact(e);
+  });
+
+  it('5.10: the program costs the kthread time per frame: saturated, it handles fewer frames with a pass-all program than without', () => {
+    const handled = (entries: string): number => {
+      const e = engineOf(`kernel=5.10&rx=3&entries=${entries}&rate=19.4M&link=40&prog=rr&arrival=constant&stack=iptables-drop`);
+      e.runUntil(10 * MS);
+      return e.world.counters.kthProcessed[4];
+    };
+    const none = handled('4:128');
+    const pass = handled('4:128:prog=pass');
+    const drop = handled('4:128:prog=drop');
+    expect(pass).toBeLessThan(none);
+    // Dropping skips the SKB and the stack, so a drop-all program is far faster than both.
+    expect(drop).toBeGreaterThan(none);
+  });
+
+  it("5.10: the JSON's kthread rows carry xdpPassPps, xdpDropPps and xdpRedirectPps; 5.4's rows do not", () => {
+    const report = (q: string): RunReport => JSON.parse(runSim([q, '--duration', '3ms', '--warmup', '1ms', '--json']).stdout) as RunReport;
+    const v510 = report(`${ONE}&entries=4:2048:prog=drop:0.25`).kthread[0];
+    expect(v510.xdpDropPps! / (v510.xdpPassPps! + v510.xdpDropPps!)).toBeCloseTo(0.25, 2);
+    expect(v510.xdpRedirectPps).toBe(0);
+    const v54 = report('kernel=5.4&rx=0&entries=4:2048&rate=1M&prog=rr').kthread[0];
+    expect(Object.keys(v54)).toEqual(['cpu', 'pps', 'dropPps', 'schedPps']);
+  });
+});
+
+describe('entry programs in the scenario', () => {
+  it('5.4: an entry with a program is refused with a clear message', () => {
+    const { scenario, problems } = parseScenario('kernel=5.4&entries=4:2048:prog=drop');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toContain('entry programs need kernel 5.9 or later (kernel=5.10)');
+    // The rest of the scenario is kept; the entries fall back to the default.
+    expect(scenario.kernel).toBe('5.4');
+  });
+});
