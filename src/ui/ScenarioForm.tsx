@@ -27,7 +27,7 @@ export const FIELDS: readonly Field[] = [
   { param: 'preempt', label: 'Preemption', hint: 'full: CONFIG_PREEMPT; none: PREEMPT_NONE', options: PREEMPT_MODELS },
   { param: 'cpus', label: 'CPUs', hint: '1 to 64' },
   { param: 'rx', label: 'RX placement', hint: 'the CPU of each RX queue, e.g. 0,1' },
-  { param: 'entries', label: 'Entries', hint: 'cpu:qsize, e.g. 4:192,5:192; on 5.10 also 4:192:prog=drop:0.25' },
+  { param: 'entries', label: 'Entries', hint: 'cpu:qsize, e.g. 4:192,5:192' },
   { param: 'rate', label: 'Rate', hint: 'frames per second, e.g. 1M, 500k' },
   { param: 'size', label: 'Frame size', hint: 'bytes, 64 to 1518' },
   { param: 'flows', label: 'Flows', hint: '1 to 65536' },

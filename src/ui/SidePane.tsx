@@ -10,7 +10,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useLink } from './url/linkState';
 import { LessonPanel } from './lessons/deferredLessonPanel';
 import { ScenarioForm } from './deferredParts';
-import { Inspector } from './topology/Inspector';
+import { Inspector } from './topology/deferredInspector';
 import { KernelCodePanel } from './panels/deferredPanels';
 import { Welcome } from './orient/deferredOrient';
 import { EventList } from './orient/deferredEventList';

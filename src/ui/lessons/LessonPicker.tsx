@@ -14,7 +14,7 @@ export function LessonPicker() {
       >
         <option value="">None (explore freely)</option>
         {LESSON_CATALOG.map((l) => (
-          <option key={l.id} value={l.id} title={l.summary}>
+          <option key={l.id} value={l.id}>
             {l.title}
           </option>
         ))}

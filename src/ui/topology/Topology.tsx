@@ -11,7 +11,7 @@ import { frameBus, type FrameBus } from '../frameBus';
 import { useUi } from '../store';
 import type { InspectTarget } from '../../worker/protocol';
 import { hotspots, type EntryNaming } from './hotspots';
-import { Inspector } from './Inspector';
+import { Inspector } from './deferredInspector';
 import { computeLayout, type LayoutEntry } from './layout';
 import { LiveSummary } from './LiveSummary';
 import { placementSignature, withPlacement } from './placement';
