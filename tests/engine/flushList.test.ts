@@ -6,23 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine';
 import { deferClosure } from '../../src/engine/sim/deferred';
-import { endOfPoll, engineOf, MS, redirectFrame } from './helpers';
+import { endOfPoll, engineOf, MS, redirectFrame, exact, listKeys } from './helpers';
 import { inspect } from '../../src/worker/inspect';
 
 /** Two RX queues on CPUs 0 and 1, two entries on CPUs 4 and 5, round-robin between them. */
 const LOAD = 'cpus=8&rx=0,1&entries=4:256,5:256&rate=4M&prog=rr&stack=iptables-drop';
-
-function exact(e: Engine): void {
-  const a = e.world.acct;
-  expect(e.check()).toEqual([]);
-  expect(a.offered).toBe(a.terminal() + e.inFlight());
-  expect(a.ringCleanup).toBe(0);
-}
-
-/** Keys of the entries on CPU `cpu`'s flush list, head (flushed first) first. */
-function listKeys(e: Engine, cpu: number): number[] {
-  return [...e.world.map!.flushLists[cpu]].reverse().map((entry) => entry.cpu);
-}
 
 /**
  * A 5.4 run where key 4 is deleted while an RX CPU's bulk queue of it holds frames: the time is

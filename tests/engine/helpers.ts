@@ -81,3 +81,16 @@ export function endOfPoll(engine: Engine, cpu: number): void {
   w.limit = limit;
   if (c.flushCursor >= 0) throw new Error('__cpu_map_flush did not finish');
 }
+
+/** No invariant violated, every offered frame accounted for, and none left in a ring at free. */
+export function exact(e: Engine): void {
+  const a = e.world.acct;
+  expect(e.check()).toEqual([]);
+  expect(a.offered).toBe(a.terminal() + e.inFlight());
+  expect(a.ringCleanup).toBe(0);
+}
+
+/** Keys of the entries on CPU `cpu`'s flush list (5.3+), head (flushed first) first. */
+export function listKeys(e: Engine, cpu: number): number[] {
+  return [...e.world.map!.flushLists[cpu]].reverse().map((entry) => entry.cpu);
+}

@@ -6,19 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine';
 import { formatTraceLine } from '../../src/engine/stats/tracePipe';
-import { endOfPoll, engineOf, MS, redirectFrame } from './helpers';
-
-function exact(e: Engine): void {
-  const a = e.world.acct;
-  expect(e.check()).toEqual([]);
-  expect(a.offered).toBe(a.terminal() + e.inFlight());
-  expect(a.ringCleanup).toBe(0);
-}
-
-/** Keys of the entries on CPU `cpu`'s flush list, head (flushed first) first. */
-function listKeys(e: Engine, cpu: number): number[] {
-  return [...e.world.map!.flushLists[cpu]].reverse().map((entry) => entry.cpu);
-}
+import { endOfPoll, engineOf, MS, redirectFrame, exact, listKeys } from './helpers';
 
 const LOAD = 'cpus=8&rx=0,1&entries=4:256,5:256&rate=4M&prog=rr&stack=iptables-drop';
 

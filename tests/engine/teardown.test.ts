@@ -12,19 +12,12 @@ import { ControlQueue } from '../../src/engine/sim/controlQueue';
 import { deferClosure, runDeferred } from '../../src/engine/sim/deferred';
 import { COST } from '../../src/engine/sim/costModel';
 import type { CpuMapEntry } from '../../src/engine/kernel/entry';
-import { engineOf, MS } from './helpers';
+import { engineOf, MS, exact } from './helpers';
 import { restoreCheckpoint, takeCheckpoint } from '../../src/engine/checkpoint/checkpoint';
 
 const TICK = COST.tick;
 /** Two RX queues on CPUs 0 and 1, two entries on CPUs 4 and 5, round-robin between them. */
 const LOAD = 'kernel=5.2&cpus=8&rx=0,1&entries=4:256,5:256&rate=4M&prog=rr&stack=iptables-drop';
-
-function exact(e: Engine): void {
-  const a = e.world.acct;
-  expect(e.check()).toEqual([]);
-  expect(a.offered).toBe(a.terminal() + e.inFlight());
-  expect(a.ringCleanup).toBe(0);
-}
 
 function timeOf(entry: CpuMapEntry, event: string): number {
   const rec = entry.lifecycle.history.find((h) => h.event === event);
