@@ -128,13 +128,18 @@ describe('parseScenario: defaults and general behaviour', () => {
 });
 
 describe('parseScenario: kernel', () => {
-  it.each(['5.0', '5.2', '5.4', '5.10'] as const)('reads kernel=%s', (kernel) => {
+  it.each(['5.0', '5.2', '5.4', '5.10', '5.15', '6.1', '6.6', '6.12', '6.18'] as const)('reads kernel=%s', (kernel) => {
     expect(clean(`kernel=${kernel}`).kernel).toBe(kernel);
   });
 
-  it.each(['5.1', '', '5', 'v5.0', '5.0 ', '5.3', '5.9', '5.1O'])('refuses kernel=%j, naming every version it accepts', (value) => {
-    expect(refused(`kernel=${encodeURIComponent(value)}`, 'kernel', value, '5.0, 5.2, 5.4 or 5.10').kernel).toBe('5.2');
-  });
+  it.each(['5.1', '', '5', 'v5.0', '5.0 ', '5.3', '5.9', '5.1O', '6.10', '7.0'])(
+    'refuses kernel=%j, naming every version it accepts',
+    (value) => {
+      expect(
+        refused(`kernel=${encodeURIComponent(value)}`, 'kernel', value, '5.0, 5.2, 5.4, 5.10, 5.15, 6.1, 6.6, 6.12 or 6.18').kernel,
+      ).toBe('5.2');
+    },
+  );
 });
 
 describe('parseScenario: preempt', () => {
@@ -325,12 +330,12 @@ describe('parseScenario: entry programs (5.9+)', () => {
   it.each(['4:2048:prog=drop', '4:2048:prog=pass', '5:64,4:2048:prog=drop:0.5'])(
     '5.4: refuses entries=%s: entry programs need 5.9',
     (entries) => {
-      refused(`kernel=5.4&entries=${entries}`, 'entries', entries, 'entry programs need kernel 5.9 or later (kernel=5.10)');
+      refused(`kernel=5.4&entries=${entries}`, 'entries', entries, 'entry programs need kernel 5.9 or later (kernel=5.10 or newer)');
     },
   );
 
   it('refuses entry programs on the default kernel (5.2) too', () => {
-    refused('entries=4:2048:prog=drop', 'entries', '4:2048:prog=drop', 'entry programs need kernel 5.9 or later (kernel=5.10)');
+    refused('entries=4:2048:prog=drop', 'entries', '4:2048:prog=drop', 'entry programs need kernel 5.9 or later (kernel=5.10 or newer)');
   });
 
   it.each([

@@ -25,6 +25,10 @@ import {
 import { numberSyntaxHint, parseDecimal, parseWholeNumber } from './units';
 import { bad, checkRate, either, grouped, isOneOf, ok, quote, shorten, U32_MAX, wholeIn, type Check } from './check';
 import { checkOps } from './parseOps';
+import { KERNEL_VERSIONS, kernelAtLeast } from './kernels';
+
+/** The kernel versions `kernel` accepts. */
+export { KERNEL_VERSIONS };
 
 export { MAX_SHOWN_VALUE, U32_MAX } from './check';
 export { MAX_OPS, MAX_OP_TIME_NS } from './parseOps';
@@ -55,8 +59,6 @@ export const SCENARIO_PARAMS = [
 /** The name of one scenario parameter. */
 export type ScenarioParam = (typeof SCENARIO_PARAMS)[number];
 
-/** The kernel versions `kernel` accepts. */
-export const KERNEL_VERSIONS: readonly KernelVersion[] = ['5.0', '5.2', '5.4', '5.10'];
 /** A longer query is refused whole (the defaults are used), so parsing time stays bounded. */
 export const MAX_QUERY_LENGTH = 65_536;
 /** Most CPUs a scenario may have (`cpus`). */
@@ -232,11 +234,8 @@ function checkRx(text: string, cpus: number): Check<number[]> {
 
 const ENTRIES_ALLOWED =
   `empty, or a comma-separated list of at most ${MAX_ENTRIES} CPU:QSIZE pairs ` +
-  `of whole numbers from 0 to ${U32_MAX} (on kernel 5.10 each may end in :prog=pass, :prog=drop ` +
+  `of whole numbers from 0 to ${U32_MAX} (on kernel 5.10 and later each may end in :prog=pass, :prog=drop ` +
   `or :prog=redirect, the last two with an optional :FRACTION from 0 to 1), each CPU at most once`;
-
-/** The kernels whose map value carries an entry program (struct bpf_cpumap_val, 5.9+). */
-const ENTRY_PROG_KERNELS: readonly KernelVersion[] = ['5.10'];
 
 /** `prog=ACTION` and its optional fraction, the parts after CPU:QSIZE. */
 function checkEntryProg(item: string, parts: readonly string[]): Check<EntryProg> {
@@ -262,8 +261,9 @@ function checkEntries(text: string, kernel: KernelVersion): Check<EntrySpec[]> {
     const all = item.split(':');
     let prog: EntryProg | undefined;
     if (all.length > 2) {
-      if (!ENTRY_PROG_KERNELS.includes(kernel)) {
-        return bad(ENTRIES_ALLOWED, `${quote(item)}: entry programs need kernel 5.9 or later (kernel=5.10)`);
+      // The map value carries an entry program from 5.9 (struct bpf_cpumap_val).
+      if (!kernelAtLeast(kernel, '5.9')) {
+        return bad(ENTRIES_ALLOWED, `${quote(item)}: entry programs need kernel 5.9 or later (kernel=5.10 or newer)`);
       }
       const p = checkEntryProg(item, all.slice(2));
       if (!p.ok) return p;

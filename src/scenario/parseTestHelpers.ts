@@ -1,6 +1,7 @@
 /** Shared helpers of the scenario parser's tests. */
 import { expect } from 'vitest';
 import { lineRatePps } from './defaults';
+import { KERNEL_VERSIONS } from './kernels';
 import { MAX_CPUS, MAX_ENTRIES, MAX_OP_TIME_NS, MAX_OPS, MAX_RX_QUEUES, parseScenario, U32_MAX, type ParseOptions } from './parse';
 import { OPTIMIZATIONS, PREEMPT_MODELS, STACK_VERDICTS, type Scenario, type ScenarioProblem } from './types';
 
@@ -37,7 +38,7 @@ export function expectInRange(s: Scenario): void {
   const whole = (n: number, min: number, max: number): void => {
     expect(Number.isInteger(n) && n >= min && n <= max, `${n} in ${min}..${max}`).toBe(true);
   };
-  expect(['5.0', '5.2', '5.4', '5.10']).toContain(s.kernel);
+  expect(KERNEL_VERSIONS).toContain(s.kernel);
   if (s.opt !== null) {
     expect(new Set(s.opt).size).toBe(s.opt.length);
     for (const o of s.opt) expect(OPTIMIZATIONS).toContain(o);

@@ -1,6 +1,7 @@
 /** fast-check arbitraries of valid scenarios, shared by the scenario parser's property tests. */
 import fc from 'fast-check';
 import { DEFAULT_SCENARIO, defaultRate, defaultRx, lineRatePps } from './defaults';
+import { KERNEL_VERSIONS } from './kernels';
 import { MAX_CPUS, MAX_ENTRIES, MAX_OP_TIME_NS, MAX_RX_QUEUES, U32_MAX } from './parse';
 import { OPTIMIZATIONS, PREEMPT_MODELS, STACK_VERDICTS, type MapOpSpec, type Scenario } from './types';
 
@@ -58,7 +59,7 @@ function scenarioOpArb(line: number, cpus: number, rxQueues: number): fc.Arbitra
 
 /** The fields that do not depend on other fields. */
 const independentFields = fc.record({
-  kernel: fc.constantFrom('5.0' as const, '5.2' as const, '5.4' as const, '5.10' as const),
+  kernel: fc.constantFrom(...KERNEL_VERSIONS),
   opt: fc.option(fc.shuffledSubarray([...OPTIMIZATIONS]), { nil: null }),
   preempt: fc.constantFrom(...PREEMPT_MODELS),
   cpus: orDefault(DEFAULT_SCENARIO.cpus, fc.integer({ min: 1, max: MAX_CPUS })),

@@ -2,17 +2,11 @@
  * A scenario: everything the engine needs to run one simulation. Its text form is a URL query
  * string (see `parse.ts` / `serialize.ts`); the README documents every parameter.
  */
+import type { KernelVersion } from './kernels';
+export type { KernelVersion } from './kernels';
 
 /** Simulated nanoseconds. */
 export type Nanos = number;
-
-/**
- * The versions of kernel/bpf/cpumap.c the engine models: the two 2019 reference versions, then
- * 5.4 (the per-CPU flush list of bulk queues, from 5.3), then 5.10 (5.6's simpler cleanup and one
- * flush list per CPU for all maps, 5.9's unlocked consume and kthread tracepoint with XDP stats).
- * `switches.ts` maps each to behaviour.
- */
-export type KernelVersion = '5.0' | '5.2' | '5.4' | '5.10';
 
 /**
  * The four optimizations of the April 2019 series "Bulk optimization for XDP cpumap redirect",
@@ -92,7 +86,7 @@ export type MapOpSpec =
 export type MapOpKind = MapOpSpec['op'];
 
 export interface Scenario {
-  /** Which cpumap.c: 5.0, 5.2, 5.4 or 5.10. */
+  /** Which cpumap.c (`KERNEL_VERSIONS` in kernels.ts). */
   kernel: KernelVersion;
   /** Explicit optimization set; null means "what `kernel` has". */
   opt: Optimization[] | null;

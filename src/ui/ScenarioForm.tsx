@@ -10,6 +10,7 @@ import { ParamControl } from './ParamControl';
 import { ScenarioFileControls } from './exports/ScenarioFileControls';
 import { formValues, queryFor, showInAddressBar, type FormParam, type FormValues } from './scenarioQuery';
 import { PREEMPT_MODELS, STACK_VERDICTS, type ScenarioProblem } from '../scenario/types';
+import { KERNEL_VERSIONS } from '../scenario/kernels';
 
 /** One field of the form (the side-by-side view's "Run B" form shows the same ones). */
 export interface Field {
@@ -23,7 +24,7 @@ export interface Field {
 }
 
 export const FIELDS: readonly Field[] = [
-  { param: 'kernel', label: 'Kernel', hint: 'which cpumap.c', options: ['5.0', '5.2', '5.4', '5.10'] },
+  { param: 'kernel', label: 'Kernel', hint: 'which cpumap.c', options: KERNEL_VERSIONS },
   { param: 'preempt', label: 'Preemption', hint: 'full: CONFIG_PREEMPT; none: PREEMPT_NONE', options: PREEMPT_MODELS },
   { param: 'cpus', label: 'CPUs', hint: '1 to 64' },
   { param: 'rx', label: 'RX placement', hint: 'the CPU of each RX queue, e.g. 0,1' },

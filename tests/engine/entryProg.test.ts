@@ -92,7 +92,7 @@ describe('entry programs in the scenario', () => {
   it('5.4: an entry with a program is refused with a clear message', () => {
     const { scenario, problems } = parseScenario('kernel=5.4&entries=4:2048:prog=drop');
     expect(problems).toHaveLength(1);
-    expect(problems[0].message).toContain('entry programs need kernel 5.9 or later (kernel=5.10)');
+    expect(problems[0].message).toContain('entry programs need kernel 5.9 or later (kernel=5.10 or newer)');
     // The rest of the scenario is kept; the entries fall back to the default.
     expect(scenario.kernel).toBe('5.4');
   });

@@ -3,17 +3,16 @@
  * it, run B the same with one difference to start from (the kernel version before, see defaultDifference), which the
  * side-by-side page's "Run B" form can change. Pure.
  */
+import { previousKernel } from '../../scenario/kernels';
 import type { KernelVersion } from '../../scenario/types';
 import type { LinkModes } from '../url/linkState';
 
 /**
- * Run B's first difference from run A: the version before A's (5.10 against 5.4, 5.4 against 5.2,
- * 5.2 against 5.0),
- * and for 5.0 the version after it.
+ * Run B's first difference from run A: the modelled version before A's (6.12 against 6.6, 5.2
+ * against 5.0), and for 5.0 the version after it.
  */
 export function defaultDifference(kernel: KernelVersion): string {
-  const before: Record<KernelVersion, KernelVersion> = { '5.0': '5.2', '5.2': '5.0', '5.4': '5.2', '5.10': '5.4' };
-  return `kernel=${before[kernel]}`;
+  return `kernel=${previousKernel(kernel)}`;
 }
 
 /**

@@ -238,7 +238,7 @@ describe('scenario files', () => {
     const read = readScenarioFile(JSON.stringify({ version: 1, scenario: { ...scenario, kernel: '5.2\uD800' } }));
     expect(read).toEqual({
       ok: false,
-      message: 'The file\'s scenario has problems: kernel: "5.2\uFFFD" is not allowed: 5.0, 5.2, 5.4 or 5.10',
+      message: 'The file\'s scenario has problems: kernel: "5.2\uFFFD" is not allowed: 5.0, 5.2, 5.4, 5.10, 5.15, 6.1, 6.6, 6.12 or 6.18',
     });
   });
 

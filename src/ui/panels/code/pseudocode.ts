@@ -5,6 +5,7 @@
  * `inspection.code.step`, so the panel can highlight where the selected element is.
  */
 
+import { KERNEL_VERSIONS, kernelAtLeast } from '../../../scenario/kernels';
 import type { KernelVersion } from '../../../scenario/types';
 
 /** Kernel versions the simulator models. */
@@ -35,17 +36,26 @@ export interface PseudoFunction {
   lines: readonly PseudoLine[];
 }
 
+/** The modelled versions that have the change merged in `release`. */
+function since(release: string): readonly KernelVersion[] {
+  return KERNEL_VERSIONS.filter((k) => kernelAtLeast(k, release));
+}
+/** The modelled versions before `release`. */
+function before(release: string): readonly KernelVersion[] {
+  return KERNEL_VERSIONS.filter((k) => !kernelAtLeast(k, release));
+}
+
 const V50 = ['5.0'] as const;
 /** The 2019 bulk series' kthread, kept by every later version. */
-const FROM_V52 = ['5.2', '5.4', '5.10'] as const;
+const FROM_V52 = since('5.2');
 /** ptr_ring_consume_batched under the consumer lock, until 5.9. */
-const LOCKED_BATCH = ['5.2', '5.4'] as const;
+const LOCKED_BATCH = FROM_V52.filter((k) => !kernelAtLeast(k, '5.9'));
 /** The flush_needed bitmap, replaced in 5.3 by the flush list. */
-const BITMAP = ['5.0', '5.2'] as const;
-const FLUSH_LIST = ['5.4', '5.10'] as const;
+const BITMAP = before('5.3');
+const FLUSH_LIST = since('5.3');
 /** __cpu_map_entry_free flushed the bulk queues until 5.6 ("xdp: simplify cpumap cleanup"). */
-const ENTRY_FREE_FLUSHES = ['5.0', '5.2', '5.4'] as const;
-const FROM_V56 = ['5.10'] as const;
+const ENTRY_FREE_FLUSHES = before('5.6');
+const FROM_V56 = since('5.6');
 
 /** Whether a pseudocode line is in the code of `kernel`. */
 export function lineInVersion(line: PseudoLine, kernel: PseudoVersion): boolean {
