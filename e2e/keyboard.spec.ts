@@ -32,6 +32,9 @@ const stepParam = (page: Page) => new URL(page.url()).searchParams.get('step');
  * button is not pressed), the lesson step stays, and the run goes on from where it was.
  */
 async function spaceToggles(page: Page, what: string): Promise<void> {
+  // A lesson button that reloads the step (Replay, Previous step) has sent the scenario: read the
+  // time once its first frame is drawn, not the old run's last.
+  await expect.poll(() => page.evaluate(() => window.__cpumapScope?.state().loading), `${what} loaded`).toBe(false);
   const wasPlaying = await playing(page);
   const before = await clicks(page);
   const step = stepParam(page);

@@ -8,7 +8,7 @@
  */
 import { feeds } from './feeds';
 import { frameBus } from './frameBus';
-import { probeWorker, workerTraffic } from './workerClient';
+import { loadPending, probeWorker, workerTraffic } from './workerClient';
 import { useUi } from './store';
 import { pagePainter } from './orient/followFrame';
 import { supervisionStats, type SupervisionStats } from './workerInbox';
@@ -20,6 +20,8 @@ export interface PageHooks {
   state: () => {
     simNs: number;
     running: boolean;
+    /** A scenario sent to the worker (a lesson step, Reset) has not drawn its first frame yet. */
+    loading: boolean;
     actualSpeed: number;
     speed: number;
     journeys: number;
@@ -61,6 +63,7 @@ export function installPageHooks(): void {
       return {
         simNs: frameBus.simNs,
         running: s.running,
+        loading: loadPending(),
         actualSpeed: s.actualSpeed,
         speed: s.speed,
         journeys: frameBus.journeys.size,

@@ -41,6 +41,11 @@ export function afterLastLoad(fn: () => void): void {
   loads.afterLast(fn);
 }
 
+/** The scenario last sent to the worker has not drawn its first frame yet. */
+export function loadPending(): boolean {
+  return loads.starting;
+}
+
 /**
  * Starts the simulation worker (replacing any previous one) and loads `options.query`.
  * Returns a function that stops it (for an effect's cleanup).
