@@ -5,7 +5,8 @@
  * statistics charts do. Hover it, or focus it and use the arrow keys, to read a point's values.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { axisBottom, axisLeft, format, line, scaleLinear, scaleLog, scalePoint, schemeTableau10, select } from 'd3';
+import { axisBottom, line, scaleLinear, scaleLog, scalePoint, schemeTableau10, select } from 'd3';
+import { drawAxisTitles, drawYAxis, yFromZero, type ChartFrame } from '../charts/chartFrame';
 import { ChartSaveButtons } from '../exports/ExportButtons';
 import { cpuColor } from '../panels/stats/Chart';
 import type { SweepMetric } from '../../sweep/sweepMetrics';
@@ -15,6 +16,7 @@ import { formatMetric } from './formatMetric';
 const W = 420;
 const H = 200;
 const M = { top: 10, right: 14, bottom: 36, left: 56 };
+const FRAME: ChartFrame = { width: W, height: H, margin: M };
 
 const Y_FORMAT: Record<SweepMetric['unit'], string> = { pps: '~s', number: '.1f', share: '.0%', ns: '~s' };
 
@@ -82,11 +84,7 @@ export function SweepChart({ metric, data, worstTarget }: SweepChartProps) {
     if (svg === null) return;
     const root = select(svg);
     root.selectAll('*').remove();
-    const top = topValue(data);
-    const y = scaleLinear()
-      .domain([0, top > 0 ? top : 1])
-      .nice()
-      .range([H - M.bottom, M.top]);
+    const y = yFromZero(FRAME, topValue(data));
     // The swept values are the ticks (a few dozen at most); thinned when they would crowd.
     const every = Math.ceil(data.xs.length / 8);
     const ticks = xs.filter((_, i) => i % every === 0 || i === xs.length - 1);
@@ -100,28 +98,8 @@ export function SweepChart({ metric, data, worstTarget }: SweepChartProps) {
           .tickFormat((x) => labelAt.get(Number(x)) ?? ''),
       )
       .call((g) => g.select('.domain').attr('d', `M${M.left},0H${W - M.right}`));
-    root
-      .append('g')
-      .attr('transform', `translate(${M.left},0)`)
-      // Rates and ns are whole: no more ticks than units, so no "200m" drops/s on a flat line.
-      .call(
-        axisLeft(y)
-          .ticks(metric.unit === 'pps' || metric.unit === 'ns' ? Math.max(1, Math.min(4, Math.ceil(y.domain()[1]))) : 4)
-          .tickFormat(format(Y_FORMAT[metric.unit])),
-      );
-    root
-      .append('text')
-      .attr('class', 'axis-label')
-      .attr('x', (M.left + W - M.right) / 2)
-      .attr('y', H - 4)
-      .attr('text-anchor', 'middle')
-      .text(`${data.param}${data.scale === 'log' ? ' (log scale)' : ''}`);
-    root
-      .append('text')
-      .attr('class', 'axis-label')
-      .attr('transform', `translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`)
-      .attr('text-anchor', 'middle')
-      .text(metric.label);
+    drawYAxis(root, FRAME, y, Y_FORMAT[metric.unit], metric.unit === 'pps' || metric.unit === 'ns');
+    drawAxisTitles(root, FRAME, `${data.param}${data.scale === 'log' ? ' (log scale)' : ''}`, metric.label);
     const path = line<{ i: number; value: number | null }>()
       .defined((p) => p.value !== null)
       .x((p) => xs[p.i])

@@ -3,7 +3,8 @@
  * the legend; d3 draws axes and lines into the svg from an effect (scales, axes, line generator).
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { axisBottom, axisLeft, format, line, max, scaleLinear, schemeTableau10, select } from 'd3';
+import { axisBottom, format, line, max, scaleLinear, schemeTableau10, select } from 'd3';
+import { drawAxisTitles, drawYAxis, yFromZero, type ChartFrame } from '../../charts/chartFrame';
 import { ChartSaveButtons } from '../../exports/ExportButtons';
 import { timeUnit, type MetricInfo, type Point, type Series } from './series';
 import { nearestIndex, pointTimes, readoutText } from './readout';
@@ -11,6 +12,7 @@ import { nearestIndex, pointTimes, readoutText } from './readout';
 const W = 360;
 const H = 170;
 const M = { top: 8, right: 10, bottom: 34, left: 52 };
+const FRAME: ChartFrame = { width: W, height: H, margin: M };
 
 /** A CPU's colour, the same in every chart. */
 export function cpuColor(cpu: number): string {
@@ -66,38 +68,14 @@ export function Chart({ info, series, t0, t1 }: ChartProps) {
     const x = scaleLinear()
       .domain([t0 / unit.ns, Math.max(t1, t0 + 1) / unit.ns])
       .range([M.left, W - M.right]);
-    const top = max(series, (s) => max(s.points, (p) => p.v)) ?? 0;
-    const y = scaleLinear()
-      .domain([0, top > 0 ? top : 1])
-      .nice()
-      .range([H - M.bottom, M.top]);
+    const y = yFromZero(FRAME, max(series, (s) => max(s.points, (p) => p.v)) ?? 0);
 
     root
       .append('g')
       .attr('transform', `translate(0,${H - M.bottom})`)
       .call(axisBottom(x).ticks(5).tickFormat(format('~g')));
-    root
-      .append('g')
-      .attr('transform', `translate(${M.left},0)`)
-      // Rates are whole events per second: fewer ticks than units, so no "200m" drops/s on a flat line.
-      .call(
-        axisLeft(y)
-          .ticks(info.rate ? Math.max(1, Math.min(4, Math.ceil(y.domain()[1]))) : 4)
-          .tickFormat(format(info.rate ? '~s' : '.1f')),
-      );
-    root
-      .append('text')
-      .attr('class', 'axis-label')
-      .attr('x', (M.left + W - M.right) / 2)
-      .attr('y', H - 4)
-      .attr('text-anchor', 'middle')
-      .text(`simulated time (${unit.name})`);
-    root
-      .append('text')
-      .attr('class', 'axis-label')
-      .attr('transform', `translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`)
-      .attr('text-anchor', 'middle')
-      .text(info.unit);
+    drawYAxis(root, FRAME, y, info.rate ? '~s' : '.1f', info.rate);
+    drawAxisTitles(root, FRAME, `simulated time (${unit.name})`, info.unit);
 
     const path = line<Point>()
       .x((p) => x(p.t / unit.ns))

@@ -1,3 +1,16 @@
+/** A table's row of column headings. */
+export function HeaderRow({ header }: { header: readonly string[] }) {
+  return (
+    <tr>
+      {header.map((h) => (
+        <th key={h} scope="col">
+          {h}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
 /** A small captioned table of numbers: the first column names the row, the others are right-aligned. */
 export function NumberTable({
   caption,
@@ -14,13 +27,7 @@ export function NumberTable({
     <table className={`stats-number-table ${className ?? ''}`}>
       <caption>{caption}</caption>
       <thead>
-        <tr>
-          {header.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
+        <HeaderRow header={header} />
       </thead>
       <tbody>
         {rows.map((row) => (

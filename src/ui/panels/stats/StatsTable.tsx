@@ -10,6 +10,7 @@ import type { XdpBenchStats } from '../../../engine/stats/xdpBench';
 import { formatXdpBench } from '../../../engine/stats/xdpBenchFormat';
 import { usePointer } from '../../lessons/pointer';
 import { tableRows } from './rows';
+import { HeaderRow } from './NumberTable';
 
 /** Columns right-aligned as numbers (pps, drop-pps). */
 const NUMERIC = new Set([2, 3]);
@@ -33,13 +34,7 @@ export function StatsTable({ stats, xdpBench, caption }: { stats: RedirectCpuSta
               {t.title}
             </th>
           </tr>
-          <tr>
-            {t.header.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
+          <HeaderRow header={t.header} />
         </thead>
         <tbody>
           {t.body.map((row, i) => (
