@@ -46,5 +46,11 @@ test('the Sweep button opens the panel; a list is checked as typed, and a run go
   await sweep.getByRole('button', { name: 'Run sweep' }).click();
   await expect(sweep.getByRole('progressbar', { name: 'Sweep progress' })).toHaveAttribute('aria-valuetext', '2 of 2 points');
   await expect(sweep.getByRole('link', { name: /^Open qsize=/ })).toHaveCount(2);
-  expect(new URL(page.url()).searchParams.get('sweep')).toBe('qsize:64,128');
+  // The measured span goes into the link too, and comes back with it.
+  expect(new URL(page.url()).searchParams.get('sweep')).toBe('qsize:64,128;measure:2ms');
+  await page.goto(page.url());
+  const again = page.getByRole('region', { name: 'Sweep' });
+  await expect(again.getByRole('progressbar', { name: 'Sweep progress' })).toHaveAttribute('aria-valuetext', '2 of 2 points');
+  await expect(again.getByRole('textbox', { name: 'Measure for' })).toHaveValue('2ms');
+  await expect(again.getByText(/each point measured for 2 ms after a 20 ms warm-up/)).toBeVisible();
 });

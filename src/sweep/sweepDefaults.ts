@@ -9,3 +9,6 @@ export const PAGE_SWEEP_WINDOW: PointWindow = { warmupNs: 20e6, durationNs: 120e
 
 /** `npm run sweep`: as `--duration 1s --warmup 100ms`, 900 ms measured. */
 export const CLI_SWEEP_WINDOW: PointWindow = { warmupNs: 100e6, durationNs: 1e9 };
+
+/** Longest measured span a page sweep point may ask for (each point runs it whole in a worker). */
+export const MOST_PAGE_MEASURED_NS = 10e9;

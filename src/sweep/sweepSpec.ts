@@ -1,15 +1,21 @@
 /**
  * What a sweep varies: one or two parameters, each with its list of values, and the points they
  * make. Written as `--vary PARAM=LIST` on the command line and as `sweep=PARAM:LIST;PARAM:LIST`
- * in a link; both read into the same axes. Points are in the order of the lists, the first
+ * in a link (where `;measure:SPAN` may follow, the measured span of each point); both read into
+ * the same axes. Points are in the order of the lists, the first
  * parameter changing slowest.
  */
 import { quote, shorten } from '../scenario/check';
+import { formatDuration, parseDuration } from '../scenario/units';
+import { MOST_PAGE_MEASURED_NS, PAGE_SWEEP_WINDOW } from './sweepDefaults';
 import { parseSweepList } from './sweepList';
 import { sweepParam, sweepParamNames } from './sweepParams';
 
 /** Most parameters one sweep varies. */
 export const MAX_SWEEP_AXES = 2;
+/** In a link, `measure:SPAN` sets each point's measured span (no parameter has that name). */
+const MEASURE_KEY = 'measure';
+
 /** Most points one sweep runs. */
 export const MAX_SWEEP_POINTS = 256;
 
@@ -25,6 +31,20 @@ export interface SweepAxis {
 export type SweepVary = Record<string, string>;
 
 export type SweepSpecResult = { ok: true; axes: SweepAxis[] } | { ok: false; messages: string[] };
+
+/** A link's sweep: its axes, and how long each point is measured (after the page's warm-up). */
+export type SweepLinkResult = { ok: true; axes: SweepAxis[]; measuredNs: number } | { ok: false; messages: string[] };
+
+/** The page's measured span when a link does not say. */
+export const DEFAULT_MEASURED_NS = PAGE_SWEEP_WINDOW.durationNs - PAGE_SWEEP_WINDOW.warmupNs;
+
+/** A measured span as typed ("100ms", "1s"), or why it cannot be used. */
+export function readMeasured(text: string): { ns: number } | { message: string } {
+  const ns = parseDuration(text.trim());
+  if (ns === null || ns <= 0) return { message: `${quote(shorten(text))} is not a simulated time such as 100ms or 1s` };
+  if (ns > MOST_PAGE_MEASURED_NS) return { message: `at most ${formatDuration(MOST_PAGE_MEASURED_NS)} per point` };
+  return { ns };
+}
 
 /** Reads `PARAM` and `LIST` of one axis. */
 function readAxis(param: string, list: string): { axis: SweepAxis } | { message: string } {
@@ -62,21 +82,29 @@ export function splitVaryFlag(text: string): readonly [string, string] | string 
 }
 
 /** A link's `sweep` value, `PARAM:LIST;PARAM:LIST`. */
-export function readSweepLink(text: string): SweepSpecResult {
+export function readSweepLink(text: string): SweepLinkResult {
   const pairs: [string, string][] = [];
   const messages: string[] = [];
+  let measuredNs = DEFAULT_MEASURED_NS;
   for (const part of text.split(';')) {
     const at = part.indexOf(':');
     if (at <= 0) messages.push(`${quote(shorten(part))}: write PARAM:LIST, e.g. qsize:32,64,128`);
-    else pairs.push([part.slice(0, at), part.slice(at + 1)]);
+    else if (part.slice(0, at) === MEASURE_KEY) {
+      const m = readMeasured(part.slice(at + 1));
+      if ('message' in m) messages.push(`measure: ${m.message}`);
+      else measuredNs = m.ns;
+    } else pairs.push([part.slice(0, at), part.slice(at + 1)]);
   }
   const read = readAxes(pairs);
-  return messages.length > 0 ? { ok: false, messages: [...messages, ...(read.ok ? [] : read.messages)] } : read;
+  if (messages.length > 0 || !read.ok) return { ok: false, messages: [...messages, ...(read.ok ? [] : read.messages)] };
+  return { ...read, measuredNs };
 }
 
-/** The link's `sweep` value for `axes`. */
-export function sweepLinkValue(axes: readonly SweepAxis[]): string {
-  return axes.map((a) => `${a.param}:${a.list}`).join(';');
+/** The link's `sweep` value for `axes`, with `measure:` when the span is not the default. */
+export function sweepLinkValue(axes: readonly SweepAxis[], measuredNs = DEFAULT_MEASURED_NS): string {
+  const parts = axes.map((a) => `${a.param}:${a.list}`);
+  if (measuredNs !== DEFAULT_MEASURED_NS) parts.push(`${MEASURE_KEY}:${formatDuration(measuredNs)}`);
+  return parts.join(';');
 }
 
 /** Every point of the sweep, the first axis changing slowest. */

@@ -14,7 +14,13 @@ import { readLinkSweep } from './linkSweep';
 interface SweepOpen {
   open: boolean;
   /** The link's sweep, for the panel to run when it opens (it takes it). */
-  fromLink: SweepAxis[] | null;
+  fromLink: LinkSweep | null;
+}
+
+/** A sweep as a link gives it: the axes and each point's measured span. */
+export interface LinkSweep {
+  axes: SweepAxis[];
+  measuredNs: number;
 }
 
 export const useSweepOpen = create<SweepOpen>(() => ({ open: false, fromLink: null }));
@@ -28,7 +34,7 @@ function readLink(): void {
   if (value === null) return;
   const read = readLinkSweep(value);
   if ('axes' in read) {
-    useSweepOpen.setState({ open: true, fromLink: read.axes });
+    useSweepOpen.setState({ open: true, fromLink: read });
     return;
   }
   useLink.setState((s) => ({ problems: [...s.problems, ...read.problems] }));

@@ -4,16 +4,14 @@
  * sweep over the page's current scenario and puts it in the address as `sweep=`.
  */
 import { useState, type FormEvent } from 'react';
-import { formatDuration, parseDuration } from '../../scenario/units';
+import { formatDuration } from '../../scenario/units';
 import { parseSweepList } from '../../sweep/sweepList';
 import { sweepParam, SWEEP_PARAMS } from '../../sweep/sweepParams';
-import { readAxes, sweepLinkValue, type SweepAxis } from '../../sweep/sweepSpec';
+import { DEFAULT_MEASURED_NS, readAxes, readMeasured, sweepLinkValue, type SweepAxis } from '../../sweep/sweepSpec';
+import type { LinkSweep } from './SweepEntry';
 import { PAGE_SWEEP_WINDOW } from '../../sweep/sweepDefaults';
 import type { PointWindow } from '../../sweep/runPoint';
 
-/** Longest measured span a point may ask for (each point runs it whole in a worker). */
-const MOST_MEASURED_NS = 10e9;
-const DEFAULT_MEASURED = formatDuration(PAGE_SWEEP_WINDOW.durationNs - PAGE_SWEEP_WINDOW.warmupNs);
 const WARMUP = formatDuration(PAGE_SWEEP_WINDOW.warmupNs);
 
 /** An example LIST for each kind of value, as the placeholder. */
@@ -51,28 +49,20 @@ function listProblem(param: string, list: string): string | null {
   return r.ok ? null : r.message;
 }
 
-/** The measured span typed, or why it cannot be used. */
-function readMeasured(text: string): { ns: number } | { message: string } {
-  const ns = parseDuration(text.trim());
-  if (ns === null || ns <= 0) return { message: `"${text}" is not a simulated time such as 100ms or 1s` };
-  if (ns > MOST_MEASURED_NS) return { message: 'at most 10s per point' };
-  return { ns };
-}
-
 export interface SweepFormProps {
-  /** The axes to show (a link's sweep, or the last one run), or null for the defaults. */
-  initial: SweepAxis[] | null;
+  /** The sweep to show (a link's, or the last one run), or null for the defaults. */
+  initial: LinkSweep | null;
   /** Whether a scenario is loaded to sweep over. */
   ready: boolean;
   onRun: (axes: SweepAxis[], window: PointWindow, link: string) => void;
 }
 
 export function SweepForm({ initial, ready, onRun }: SweepFormProps) {
-  const [param, setParam] = useState(initial?.[0]?.param ?? 'qsize');
-  const [list, setList] = useState(initial?.[0]?.list ?? '32,64,128,256,512');
-  const [param2, setParam2] = useState(initial?.[1]?.param ?? '');
-  const [list2, setList2] = useState(initial?.[1]?.list ?? '');
-  const [measured, setMeasured] = useState(DEFAULT_MEASURED);
+  const [param, setParam] = useState(initial?.axes[0]?.param ?? 'qsize');
+  const [list, setList] = useState(initial?.axes[0]?.list ?? '32,64,128,256,512');
+  const [param2, setParam2] = useState(initial?.axes[1]?.param ?? '');
+  const [list2, setList2] = useState(initial?.axes[1]?.list ?? '');
+  const [measured, setMeasured] = useState(formatDuration(initial?.measuredNs ?? DEFAULT_MEASURED_NS));
   const [problems, setProblems] = useState<string[]>([]);
 
   // A sweep started elsewhere (a link) shows in the form (state adjusted while rendering, as React advises).
@@ -80,10 +70,11 @@ export function SweepForm({ initial, ready, onRun }: SweepFormProps) {
   if (initial !== shown) {
     setShown(initial);
     if (initial !== null) {
-      setParam(initial[0].param);
-      setList(initial[0].list);
-      setParam2(initial[1]?.param ?? '');
-      setList2(initial[1]?.list ?? '');
+      setParam(initial.axes[0].param);
+      setList(initial.axes[0].list);
+      setParam2(initial.axes[1]?.param ?? '');
+      setList2(initial.axes[1]?.list ?? '');
+      setMeasured(formatDuration(initial.measuredNs));
     }
   }
 
@@ -100,7 +91,7 @@ export function SweepForm({ initial, ready, onRun }: SweepFormProps) {
     setProblems(messages);
     if (!read.ok || 'message' in measuredRead) return;
     const window = { warmupNs: PAGE_SWEEP_WINDOW.warmupNs, durationNs: PAGE_SWEEP_WINDOW.warmupNs + measuredRead.ns };
-    onRun(read.axes, window, sweepLinkValue(read.axes));
+    onRun(read.axes, window, sweepLinkValue(read.axes, measuredRead.ns));
   };
 
   return (

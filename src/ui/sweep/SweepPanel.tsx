@@ -32,6 +32,11 @@ function baseQuery(query: string): string {
   return serializeScenario(parseScenario(query, { extraParams: VIEW_PARAMS }).scenario);
 }
 
+/** Each point's window: `measuredNs` after the page's warm-up. */
+function measuredWindow(measuredNs: number): PointWindow {
+  return { warmupNs: PAGE_SWEEP_WINDOW.warmupNs, durationNs: PAGE_SWEEP_WINDOW.warmupNs + measuredNs };
+}
+
 /** Starts a sweep over the page's current scenario. */
 function start(axes: SweepAxis[], window: PointWindow): void {
   startSweep(axes, baseQuery(useUi.getState().query), window);
@@ -49,7 +54,7 @@ export function SweepPanel() {
   useEffect(() => {
     if (fromLink === null || !ready) return;
     useSweepOpen.setState({ fromLink: null });
-    start(fromLink, PAGE_SWEEP_WINDOW);
+    start(fromLink.axes, measuredWindow(fromLink.measuredNs));
   }, [fromLink, ready]);
 
   const onRun = (axes: SweepAxis[], window: PointWindow, link: string) => {
@@ -94,7 +99,11 @@ export function SweepPanel() {
         Runs the page&apos;s scenario once per value, each point headless as <code>npm run sim --json</code> runs it, on a pool of workers
         (the machine&apos;s cores less one).
       </p>
-      <SweepForm initial={fromLink ?? (run.axes.length > 0 ? run.axes : null)} ready={ready} onRun={onRun} />
+      <SweepForm
+        initial={fromLink ?? (run.axes.length > 0 ? { axes: run.axes, measuredNs: run.window.durationNs - run.window.warmupNs } : null)}
+        ready={ready}
+        onRun={onRun}
+      />
       {run.status === 'idle' ? null : (
         <>
           <div className="sweep-progress">

@@ -3,6 +3,7 @@ import { buildLinkQuery, EMPTY_VIEW, readViewState } from '../url/viewState';
 import { parseScenario } from '../../scenario/parse';
 import { VIEW_PARAMS } from '../../scenario/viewParams';
 import { readLinkSweep } from './linkSweep';
+import { sweepLinkValue } from '../../sweep/sweepSpec';
 
 describe('sweep= in a link', () => {
   it('is a view parameter: kept as given, written back readable, and no scenario problem', () => {
@@ -36,6 +37,23 @@ describe('sweep= in a link', () => {
     ]);
     expect(read('qsize=32')[0].message).toMatch(/^sweep: "qsize=32": write PARAM:LIST, e.g. qsize:32,64,128$/);
     expect(read('qsize:32,,64')[0].message).toMatch(/empty value/);
+  });
+
+  it('carries the measured span as measure:SPAN, written only when it is not the default', () => {
+    const read = readLinkSweep('qsize:32,64;measure:250ms');
+    expect('axes' in read && [read.axes.map((a) => a.param), read.measuredNs]).toEqual([['qsize'], 250e6]);
+    const plain = readLinkSweep('qsize:32,64');
+    expect('axes' in plain && plain.measuredNs).toBe(100e6);
+    if (!('axes' in read)) return;
+    expect(sweepLinkValue(read.axes, 250e6)).toBe('qsize:32,64;measure:250ms');
+    expect(sweepLinkValue(read.axes, 100e6)).toBe('qsize:32,64');
+    const problems = (value: string) => {
+      const r = readLinkSweep(value);
+      return 'problems' in r ? r.problems.map((p) => p.message) : [];
+    };
+    expect(problems('qsize:32;measure:soon')).toEqual(['sweep: measure: "soon" is not a simulated time such as 100ms or 1s']);
+    expect(problems('qsize:32;measure:11s')).toEqual(['sweep: measure: at most 10s per point']);
+    expect(problems('measure:1s')).toEqual([expect.stringMatching(/^sweep: nothing to vary/)]);
   });
 
   it('is named and ignored side by side', () => {
