@@ -32,3 +32,8 @@ export function entryProgText(prog: EntryProg | undefined): string {
   const { action, fraction } = prog;
   return action === 'pass' || fraction === 1 ? `:prog=${action}` : `:prog=${action}:${formatDecimal(fraction)}`;
 }
+
+/** An entry program in a few words, as the topology and the Inspector show it: `drop`, `drop 25%`, `pass`. */
+export function progLabel(prog: EntryProg): string {
+  return prog.action === 'pass' || prog.fraction === 1 ? prog.action : `${prog.action} ${Math.round(prog.fraction * 1000) / 10}%`;
+}

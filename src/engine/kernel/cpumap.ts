@@ -11,6 +11,7 @@ import { cpuMapEntryAlloc, cpuMapEntryReplace } from './teardown';
 import { bpfMapPut, bpfProgPut } from './progPut';
 import { shouldFailslab } from './failslab';
 import { BPF_EXIST, BPF_NOEXIST, type EntryProg } from '../../scenario/types';
+import { progLabel } from '../../scenario/entryProg';
 
 /** BPF_F_NUMA_NODE, the only map flag cpumap accepts. */
 export const BPF_F_NUMA_NODE = 1 << 2;
@@ -145,11 +146,6 @@ export function cpuMapUpdateElem(w: World, map: CpuMap, key: number, qsize: numb
   if (entry !== null && prog !== null && prog.map === map && !prog.targets.includes(key)) prog.targets.push(key);
   const withProg = entryProg === undefined ? '' : ` and an XDP program (${progLabel(entryProg)})`;
   return ok(qsize === 0 ? 'qsize 0: same as delete' : `new entry with qsize ${qsize}${withProg}`);
-}
-
-/** An entry program in a few words: `drop`, `drop 25%`, `pass`. */
-export function progLabel(prog: EntryProg): string {
-  return prog.action === 'pass' || prog.fraction === 1 ? prog.action : `${prog.action} ${Math.round(prog.fraction * 1000) / 10}%`;
 }
 
 /**
