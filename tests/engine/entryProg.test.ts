@@ -125,3 +125,13 @@ describe('5.10: a program given by an update in ops', () => {
     exact(e);
   });
 });
+
+describe('5.4: an update with a program sent past the parser', () => {
+  it('5.4: the entry gets no program (the value has no program fd before 5.9)', () => {
+    const e = engineOf('kernel=5.4&rx=0&rate=1M&prog=rr&entries=4:2048');
+    e.runUntil(MS);
+    const rec = e.apply({ at: 0, op: 'update', key: 4, qsize: 64, flags: 0, prog: { action: 'drop', fraction: 1 } });
+    expect(rec).toMatchObject({ result: '0', reason: 'new entry with qsize 64' });
+    expect(e.world.map!.lookup(4)!.prog).toBeNull();
+  });
+});

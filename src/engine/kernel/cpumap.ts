@@ -12,6 +12,7 @@ import { bpfMapPut, bpfProgPut } from './progPut';
 import { shouldFailslab } from './failslab';
 import { BPF_EXIST, BPF_NOEXIST, type EntryProg } from '../../scenario/types';
 import { progLabel } from '../../scenario/entryProg';
+import { kernelAtLeast } from '../../scenario/kernels';
 
 /** BPF_F_NUMA_NODE, the only map flag cpumap accepts. */
 export const BPF_F_NUMA_NODE = 1 << 2;
@@ -137,14 +138,15 @@ export function cpuMapUpdateElem(w: World, map: CpuMap, key: number, qsize: numb
     if (entry === null) return { result: errno('ENOMEM'), reason: 'kzalloc_node of the entry failed (failslab)' };
     // rcpu->cmap (5.3+): bq_enqueue finds the flush list through it. Harmless on 5.0/5.2.
     entry.cmap = map;
-    // The parser refuses a program before 5.9, so it is only ever set where the kernel has one.
-    if (entryProg !== undefined) entry.prog = entryProg;
+    // Before 5.9 the 4-byte value is the qsize alone: no program fd to read (the parser and the
+    // form refuse one there; this covers an operation sent without either).
+    if (entryProg !== undefined && kernelAtLeast(w.scenario.kernel, '5.9')) entry.prog = entryProg;
   }
   cpuMapEntryReplace(w, map, key, entry);
   // The loader then adds the key to its program's cpus_available.
   const prog = w.prog;
   if (entry !== null && prog !== null && prog.map === map && !prog.targets.includes(key)) prog.targets.push(key);
-  const withProg = entryProg === undefined ? '' : ` and an XDP program (${progLabel(entryProg)})`;
+  const withProg = entry === null || entry.prog === null ? '' : ` and an XDP program (${progLabel(entry.prog)})`;
   return ok(qsize === 0 ? 'qsize 0: same as delete' : `new entry with qsize ${qsize}${withProg}`);
 }
 
