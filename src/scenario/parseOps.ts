@@ -36,12 +36,12 @@ export interface OpsContext {
 
 const OPS_ALLOWED =
   'TIME:OP, with TIME a duration such as 0, 250us, 1.5ms or 2s (at most 3600s) and OP one of ' +
-  'update:KEY:QSIZE[:FLAGS][:prog=ACTION[:FRACTION]], delete:KEY, lookup:KEY, next[:KEY], free, create[:MAX], rate:RATE, ' +
+  'update:KEY:QSIZE[:FLAGS], delete:KEY, lookup:KEY, next[:KEY], free, create[:MAX], rate:RATE, ' +
   'irq:QUEUE:CPU or failslab[:N]';
 const U32_ARGS = `whole numbers from 0 to ${U32_MAX}`;
 const UPDATE_ALLOWED =
   `TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS ${U32_ARGS}, ` +
-  'optionally ending in :prog=pass, :prog=drop or :prog=redirect (the last two with an optional :FRACTION from 0 to 1) on kernel 5.10 and later';
+  'then on kernel 5.10 and later optionally :prog= as in entries';
 const FAILSLAB_ALLOWED = 'TIME:failslab or TIME:failslab:N, with N a whole number from 1 to 1000';
 const CREATE_ALLOWED = `TIME:create or TIME:create:MAX, with MAX a whole number from 0 to ${U32_MAX}`;
 

@@ -7,21 +7,13 @@ import type { CpuMapEntry } from '../engine/kernel/entry';
 import { progLabel } from '../scenario/entryProg';
 import { grouped } from '../scenario/check';
 
-const VERDICT: Record<string, string> = { drop: 'XDP_DROP', redirect: 'XDP_REDIRECT' };
-
 /** No fields without a program (and always none before 5.9). */
 export function entryProgFields(e: CpuMapEntry): [string, string][] {
-  const prog = e.prog;
-  if (prog === null) return [];
-  const what =
-    prog.action === 'pass'
-      ? 'XDP_PASS for every frame'
-      : prog.fraction === 1
-        ? `${VERDICT[prog.action]} for every frame`
-        : `${VERDICT[prog.action]} for ${progLabel(prog).split(' ')[1]} of frames, XDP_PASS for the rest`;
+  if (e.prog === null) return [];
   const [pass, drop, redirect] = e.progVerdicts;
   return [
-    ['XDP program (rcpu->prog)', `${progLabel(prog)}: ${what}`],
+    // "drop 25%": XDP_DROP for that share of the frames, XDP_PASS for the rest.
+    ['XDP program (rcpu->prog)', progLabel(e.prog)],
     ['program verdicts', `pass ${grouped(pass)} · drop ${grouped(drop)} · redirect ${grouped(redirect)}`],
   ];
 }

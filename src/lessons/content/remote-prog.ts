@@ -81,7 +81,7 @@ export const remoteProg: Lesson = {
         {
           says: 'carries its own XDP program',
           of: { of: 'inspector', field: 'XDP program (rcpu->prog)', element: ENTRY },
-          is: 'drop 50%: XDP_DROP for 50% of frames, XDP_PASS for the rest',
+          is: 'drop 50%',
         },
       ],
     },
@@ -123,7 +123,7 @@ export const remoteProg: Lesson = {
         { says: 'keeps up with all 14.7 Mpps', of: kthreadPps, is: 14.7, scale: 1e6, within: 1 },
         { says: 'the ring no longer refuses anything', of: refusedPps, is: 0 },
         { says: 'sleeps (the sched column)', of: schedPps, is: 100_000, bound: 'min' },
-        { ...verdicts('drop: XDP_DROP for every frame', REMOTE_ALL), says: 'drops every frame' },
+        { ...verdicts('drop', REMOTE_ALL), says: 'drops every frame' },
       ],
     },
     {
@@ -140,7 +140,7 @@ export const remoteProg: Lesson = {
         {
           says: 'a quarter of the frames',
           of: { of: 'inspector', field: 'XDP program (rcpu->prog)', element: ENTRY },
-          is: 'redirect 25%: XDP_REDIRECT for 25% of frames, XDP_PASS for the rest',
+          is: 'redirect 25%',
         },
       ],
     },
