@@ -39,7 +39,7 @@ export const remoteProg: Lesson = {
     {
       title: 'Half the frames dropped on the RX CPU',
       text: [
-        "The overload of the lesson before, on v5.10: one RX queue on CPU 3 at 14.7 Mpps, all redirected to CPU 4 (qsize 128), UDP to a port with no listener. Here the RX CPU's XDP program drops half the frames itself and redirects the other half.",
+        "The run of the lesson 'Overload: when the ring is always full', on v5.10: one RX queue on CPU 3 at 14.7 Mpps, all redirected to CPU 4 (qsize 128), UDP to a port with no listener. Here the RX CPU's XDP program drops half the frames itself and redirects the other half.",
         'Dropping on the RX CPU is cheap, but it does not help the kthread: it still processes 3.54 Mpps, as fast as its cost per frame allows, and its full ring refuses most of the 7.36 Mpps the RX CPU still enqueues.',
       ],
       query: RX_DROP,
