@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { open, pause } from './helpers';
+import { inspect, open, pause } from './helpers';
 
 test('clicking an entry opens the inspector with its state in kernel terms', async ({ page }) => {
   await open(page, 'rx=3&entries=4:192&rate=1M&prog=rr');
@@ -34,4 +34,13 @@ test('the layout adapts to 16 CPUs', async ({ page }) => {
   const topology = page.getByRole('region', { name: 'Topology' });
   for (const cpu of [0, 7, 15]) await expect(topology.getByRole('button', { name: `CPU ${cpu}`, exact: true })).toBeAttached();
   await expect(topology.getByRole('button', { name: 'Entry for CPU 15', exact: true })).toBeAttached();
+});
+
+test("5.10: an entry's program is in its description, and the Inspector shows it with its verdicts", async ({ page }) => {
+  await open(page, 'kernel=5.10&rx=3&entries=4:192:prog=drop:0.25&rate=1M&prog=rr&t=2ms&paused=1');
+  const entry = page.getByRole('region', { name: 'Topology' }).getByRole('button', { name: 'Entry for CPU 4', exact: true });
+  await expect(entry).toHaveAccessibleDescription('Entry for CPU 4: XDP program in the kthread: drop 25%');
+  const fields = await inspect(page, 'Entry for CPU 4', 'cpumap entry');
+  expect(fields.get('XDP program (rcpu->prog)')).toBe('drop 25%');
+  expect(fields.get('program verdicts')).toMatch(/^pass [1-9][\d,]* · drop [1-9][\d,]* · redirect 0$/);
 });

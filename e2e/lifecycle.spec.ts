@@ -33,3 +33,16 @@ test('the kernel code panel follows the selected element and switches with the k
   );
   await expect(code).toContainText('(not in v5.0)');
 });
+
+test('6.6: the kernel code panel lists what changed from v6.1, and marks the teardown lines new in v6.6', async ({ page }) => {
+  await open(page, 'kernel=6.6&rx=3&entries=4:192&rate=1M&prog=rr&paused=1');
+  const code = page.getByRole('region', { name: 'Kernel code' });
+  const changes = code.getByRole('region', { name: 'What changed from v6.1 to v6.6' });
+  await expect(changes.getByRole('listitem')).toHaveCount(2);
+  await expect(changes.getByRole('link', { name: '__cpu_map_entry_replace (v6.6)' })).toHaveAttribute(
+    'href',
+    'https://elixir.bootlin.com/linux/v6.6/C/ident/__cpu_map_entry_replace',
+  );
+  await page.getByRole('region', { name: 'Topology' }).getByRole('button', { name: 'Entry for CPU 4', exact: true }).click();
+  await expect(code.getByRole('list', { name: 'Pseudocode of cpu_map_kthread_run' })).toContainText('(new in v6.6)');
+});

@@ -416,6 +416,30 @@ const CHECKS: Record<string, Check> = {
     await expect(page.getByRole('combobox', { name: 'Kernel' })).toHaveValue('5.4');
   },
 
+  'v510-remote-drop': async (page, preset) => {
+    await openPreset(page, preset, 20);
+    const stats = await statsTable(page, 20);
+    // The kthread keeps up with all that CPU 3 redirects: the ring refuses nothing.
+    const enq = row(stats, 'cpumap-enqueue 3:4');
+    expectNear(enq.pps, 14.7e6, 0.01, 'enqueued to CPU 4');
+    expect(enq.drop).toBe(0);
+    expectNear(row(stats, 'cpumap_kthread 4').pps, 14.7e6, 0.01, 'kthread on CPU 4');
+    const fields = await inspect(page, 'Entry for CPU 4', 'cpumap entry cpu 4');
+    expect(field(fields, 'XDP program (rcpu->prog)')).toBe('drop');
+    expect(field(fields, 'program verdicts')).toMatch(/^pass 0 · drop [1-9][\d,]* · redirect 0$/);
+  },
+
+  'v510-remote-pass': async (page, preset) => {
+    await openPreset(page, preset, 20);
+    const stats = await statsTable(page, 20);
+    // Overloaded as without a program, a little slower: the program runs before each SKB is built.
+    const kthread = row(stats, 'cpumap_kthread 4').pps;
+    expectNear(kthread, 3.44e6, 0.02, 'kthread on CPU 4');
+    expect(row(stats, 'cpumap-enqueue 3:4').drop).toBeGreaterThan(10e6);
+    const fields = await inspect(page, 'Entry for CPU 4', 'cpumap entry cpu 4');
+    expect(field(fields, 'program verdicts')).toMatch(/^pass [1-9][\d,]* · drop 0 · redirect 0$/);
+  },
+
   'shared-cpu': async (page, preset) => {
     await openPreset(page, preset, 20);
     const stats = await statsTable(page, 20);

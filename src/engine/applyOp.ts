@@ -27,7 +27,7 @@ export function applyOp(w: World, op: MapOpSpec): OpOutcome {
   if (map === null) return { result: errno('EBADF'), reason: 'no map: create failed or the map was freed' };
   switch (op.op) {
     case 'update':
-      return cpuMapUpdateElem(w, map, op.key, op.qsize, op.flags);
+      return cpuMapUpdateElem(w, map, op.key, op.qsize, op.flags, op.prog);
     case 'delete':
       return cpuMapDeleteElem(w, map, op.key);
     case 'lookup':

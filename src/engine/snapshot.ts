@@ -54,6 +54,11 @@ export interface EntrySnapshot {
   bulkq: [number, number][];
   bulkqFreed: boolean;
   history: { atNs: number; from: string; to: string; event: string }[];
+  /**
+   * 5.9+: the entry's XDP program in a few words ("drop 25%"); absent without one. Added by the
+   * worker for the page (src/worker/entryProgLabels.ts), so the recorded snapshots keep their form.
+   */
+  prog?: string;
 }
 
 export interface EngineSnapshot {

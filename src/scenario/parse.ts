@@ -7,7 +7,6 @@
  */
 import { defaultMax, defaultRate, defaultRx, defaultScenario } from './defaults';
 import {
-  ENTRY_PROG_ACTIONS,
   OPTIMIZATIONS,
   PREEMPT_MODELS,
   STACK_VERDICTS,
@@ -25,6 +24,7 @@ import {
 import { numberSyntaxHint, parseDecimal, parseWholeNumber } from './units';
 import { bad, checkRate, either, grouped, isOneOf, ok, quote, shorten, U32_MAX, wholeIn, type Check } from './check';
 import { checkOps } from './parseOps';
+import { ENTRY_PROG_NEEDS_5_9, readEntryProg } from './entryProg';
 import { KERNEL_VERSIONS, kernelAtLeast } from './kernels';
 
 /** The kernel versions `kernel` accepts. */
@@ -175,7 +175,7 @@ function parseBounded(query: string, options: ParseOptions): ParseResult {
   const ops = given.get('ops');
   if (ops !== undefined) {
     // The ops that name a queue, a CPU or a rate are checked against the scenario read above.
-    const result = checkOps(ops.value, { cpus, rxQueues: scenario.rx.length, link, size });
+    const result = checkOps(ops.value, { cpus, rxQueues: scenario.rx.length, link, size, kernel });
     scenario.ops = result.ops;
     for (const failure of result.failures) {
       const allowed = failure.detail === null ? failure.allowed : `${failure.allowed} (${failure.detail})`;
@@ -237,20 +237,6 @@ const ENTRIES_ALLOWED =
   `of whole numbers from 0 to ${U32_MAX} (on kernel 5.10 and later each may end in :prog=pass, :prog=drop ` +
   `or :prog=redirect, the last two with an optional :FRACTION from 0 to 1), each CPU at most once`;
 
-/** `prog=ACTION` and its optional fraction, the parts after CPU:QSIZE. */
-function checkEntryProg(item: string, parts: readonly string[]): Check<EntryProg> {
-  const action = parts[0].startsWith('prog=') ? parts[0].slice('prog='.length) : null;
-  if (action === null || !isOneOf(ENTRY_PROG_ACTIONS, action)) {
-    return bad(ENTRIES_ALLOWED, `${quote(item)}: after CPU:QSIZE comes prog=pass, prog=drop or prog=redirect`);
-  }
-  if (parts.length === 1) return ok({ action, fraction: 1 });
-  const fraction = parts.length === 2 ? parseDecimal(parts[1]) : null;
-  if (action === 'pass' || fraction === null || fraction < 0 || fraction > 1) {
-    return bad(ENTRIES_ALLOWED, `${quote(item)}: prog=drop or prog=redirect may take one fraction from 0 to 1, such as prog=drop:0.25`);
-  }
-  return ok({ action, fraction });
-}
-
 function checkEntries(text: string, kernel: KernelVersion): Check<EntrySpec[]> {
   if (text === '') return ok([]);
   const items = text.split(',');
@@ -262,12 +248,10 @@ function checkEntries(text: string, kernel: KernelVersion): Check<EntrySpec[]> {
     let prog: EntryProg | undefined;
     if (all.length > 2) {
       // The map value carries an entry program from 5.9 (struct bpf_cpumap_val).
-      if (!kernelAtLeast(kernel, '5.9')) {
-        return bad(ENTRIES_ALLOWED, `${quote(item)}: entry programs need kernel 5.9 or later (kernel=5.10 or newer)`);
-      }
-      const p = checkEntryProg(item, all.slice(2));
-      if (!p.ok) return p;
-      prog = p.value;
+      if (!kernelAtLeast(kernel, '5.9')) return bad(ENTRIES_ALLOWED, `${quote(item)}: ${ENTRY_PROG_NEEDS_5_9}`);
+      const p = readEntryProg(item, all.slice(2));
+      if ('detail' in p) return bad(ENTRIES_ALLOWED, p.detail);
+      prog = p.prog;
     }
     const parts = all.slice(0, 2);
     if (parts.length !== 2) return bad(ENTRIES_ALLOWED, `${quote(item)} is not a CPU:QSIZE pair`);

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { MAX_OP_TIME_NS, parseScenario } from './parse';
 import { clean, oneProblem, refused } from './parseTestHelpers';
+import { serializeScenario } from './serialize';
 
 describe('parseScenario: ops', () => {
   it('reads the example timeline', () => {
@@ -58,7 +59,7 @@ describe('parseScenario: ops', () => {
     ]);
     expect(problems[0].message).toMatch(/^ops: "x:free" is not allowed: TIME:OP, with TIME a duration .*\("x" is not a duration\)$/);
     expect(problems[1].message).toBe(
-      'ops: "2ms:update:4" is not allowed: TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS whole numbers from 0 to 4294967295',
+      'ops: "2ms:update:4" is not allowed: TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS whole numbers from 0 to 4294967295,, then on kernel 5.10 and later optionally :prog= as in entries',
     );
     expect(problems[2].message).toMatch(/\("bogus" is not an operation\)$/);
     expect(problems[3].message).toMatch(/\(an empty item\)$/);
@@ -165,5 +166,43 @@ describe('parseScenario: ops', () => {
     ['1ms:irq:-1:1', 'negative numbers are not accepted'],
   ])('refuses the operation %j', (op, allowed) => {
     expect(refused(`ops=${op}`, 'ops', op, allowed).ops).toEqual([]);
+  });
+});
+
+describe('parseScenario: an update with an entry program (5.9+)', () => {
+  it('5.10: reads update:KEY:QSIZE[:FLAGS]:prog=ACTION[:FRACTION]', () => {
+    expect(
+      clean('kernel=5.10&ops=20ms:update:4:2048:prog=drop,30ms:update:5:64:2:prog=redirect:0.25,40ms:update:6:64:prog=pass').ops,
+    ).toEqual([
+      { at: 20_000_000, op: 'update', key: 4, qsize: 2048, flags: 0, prog: { action: 'drop', fraction: 1 } },
+      { at: 30_000_000, op: 'update', key: 5, qsize: 64, flags: 2, prog: { action: 'redirect', fraction: 0.25 } },
+      { at: 40_000_000, op: 'update', key: 6, qsize: 64, flags: 0, prog: { action: 'pass', fraction: 1 } },
+    ]);
+  });
+
+  it('5.4: refuses an update with a program with the same words as entries, and keeps the other items', () => {
+    const { scenario, problem } = oneProblem('kernel=5.4&ops=1ms:lookup:4,20ms:update:4:2048:prog=drop');
+    expect(problem.message).toContain('"20ms:update:4:2048:prog=drop": entry programs need kernel 5.9 or later (kernel=5.10 or newer)');
+    expect(scenario.ops).toEqual([{ at: 1_000_000, op: 'lookup', key: 4 }]);
+  });
+
+  it('5.10: names what is wrong with a bad program', () => {
+    refused(
+      'kernel=5.10&ops=0:update:4:64:prog=tx',
+      'ops',
+      '0:update:4:64:prog=tx',
+      'after KEY:QSIZE[:FLAGS] comes prog=pass, prog=drop or prog=redirect',
+    );
+    refused('kernel=5.10&ops=0:update:4:64:prog=drop:1.5', 'ops', '0:update:4:64:prog=drop:1.5', 'may take one fraction from 0 to 1');
+    refused('kernel=5.10&ops=0:update:4:64:prog=pass:0.5', 'ops', '0:update:4:64:prog=pass:0.5', 'may take one fraction from 0 to 1');
+    // The program comes after the numbers, never between them.
+    refused('kernel=5.10&ops=0:update:4:prog=drop', 'ops', '0:update:4:prog=drop', 'TIME:update:KEY:QSIZE');
+  });
+
+  it('5.10: round-trips through serializeScenario', () => {
+    const query = 'kernel=5.10&ops=20ms:update:4:2048:prog=drop:0.25,30ms:update:5:64:2:prog=pass';
+    const s = clean(query);
+    expect(serializeScenario(s)).toBe(query);
+    expect(clean(serializeScenario(s))).toEqual(s);
   });
 });

@@ -3,7 +3,10 @@
  * moves, `TIME:OP[:ARGS]` items separated by commas. Each bad item is reported and dropped; the
  * good ones are kept, sorted by time.
  */
-import type { MapOpSpec } from './types';
+import type { EntryProg, MapOpSpec } from './types';
+import type { KernelVersion } from './kernels';
+import { kernelAtLeast } from './kernels';
+import { ENTRY_PROG_NEEDS_5_9, readEntryProg } from './entryProg';
 import { bad, checkRate, grouped, ok, quote, U32_MAX, type Check } from './check';
 import { numberSyntaxHint, parseDuration, parseWholeNumber } from './units';
 
@@ -27,6 +30,8 @@ export interface OpsContext {
   /** Link speed and frame size, which set the line rate. */
   link: number;
   size: number;
+  /** An update's program needs 5.9 or later. */
+  kernel: KernelVersion;
 }
 
 const OPS_ALLOWED =
@@ -34,7 +39,9 @@ const OPS_ALLOWED =
   'update:KEY:QSIZE[:FLAGS], delete:KEY, lookup:KEY, next[:KEY], free, create[:MAX], rate:RATE, ' +
   'irq:QUEUE:CPU or failslab[:N]';
 const U32_ARGS = `whole numbers from 0 to ${U32_MAX}`;
-const UPDATE_ALLOWED = `TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS ${U32_ARGS}`;
+const UPDATE_ALLOWED =
+  `TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS ${U32_ARGS}, ` +
+  'then on kernel 5.10 and later optionally :prog= as in entries';
 const FAILSLAB_ALLOWED = 'TIME:failslab or TIME:failslab:N, with N a whole number from 1 to 1000';
 const CREATE_ALLOWED = `TIME:create or TIME:create:MAX, with MAX a whole number from 0 to ${U32_MAX}`;
 
@@ -64,6 +71,13 @@ export function checkOps(text: string, context: OpsContext): { ops: MapOpSpec[];
   return { ops, failures };
 }
 
+/** An update's program, as the map value's bpf_prog.fd carries it from 5.9 on. */
+function checkUpdateProg(item: string, parts: readonly string[], kernel: KernelVersion): Check<EntryProg> {
+  if (!kernelAtLeast(kernel, '5.9')) return bad(UPDATE_ALLOWED, `${quote(item)}: ${ENTRY_PROG_NEEDS_5_9}`);
+  const read = readEntryProg(item, parts, 'KEY:QSIZE[:FLAGS]');
+  return 'prog' in read ? ok(read.prog) : bad(UPDATE_ALLOWED, read.detail);
+}
+
 function checkOp(item: string, context: OpsContext): Check<MapOpSpec> {
   if (item === '') return bad(OPS_ALLOWED, 'an empty item');
   const [time, name, ...args] = item.split(':');
@@ -77,11 +91,16 @@ function checkOp(item: string, context: OpsContext): Check<MapOpSpec> {
   const argHint = (): string | null => args.map(numberSyntaxHint).find((h) => h !== null) ?? null;
   switch (name) {
     case 'update': {
+      // The program, if any, comes last: KEY:QSIZE[:FLAGS]:prog=ACTION[:FRACTION].
+      const progAt = args.findIndex((a) => a.startsWith('prog='));
+      const numbers = progAt === -1 ? args.length : progAt;
       const key = u32(0);
       const qsize = u32(1);
-      const flags = args.length === 3 ? u32(2) : 0;
-      if (args.length < 2 || args.length > 3 || key === null || qsize === null || flags === null) return bad(UPDATE_ALLOWED, argHint());
-      return ok({ at, op: 'update', key, qsize, flags });
+      const flags = numbers === 3 ? u32(2) : 0;
+      if (numbers < 2 || numbers > 3 || key === null || qsize === null || flags === null) return bad(UPDATE_ALLOWED, argHint());
+      if (progAt === -1) return ok({ at, op: 'update', key, qsize, flags });
+      const prog = checkUpdateProg(item, args.slice(progAt), context.kernel);
+      return prog.ok ? ok({ at, op: 'update', key, qsize, flags, prog: prog.value }) : prog;
     }
     case 'delete':
     case 'lookup': {

@@ -76,6 +76,18 @@ export const PRESETS: readonly Preset[] = [
     query: 'kernel=5.4&rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&ops=20003us:delete:4,25ms:free',
   },
   {
+    id: 'v510-remote-drop',
+    title: 'v5.10: drop on the remote CPU',
+    why: "CPU 4's entry carries an XDP program that drops every frame in the kthread, before any SKB is built: the kthread keeps up with all 14.7 Mpps that CPU 3 redirects, and xdp_stats counts the drops.",
+    query: 'kernel=5.10&rx=3&entries=4:128:prog=drop&rate=14.7M&link=40&prog=rr&arrival=constant&stack=udp-noport',
+  },
+  {
+    id: 'v510-remote-pass',
+    title: 'v5.10: a pass-all program on the remote CPU',
+    why: 'The same overload with an entry program that passes every frame: the kthread runs it before building each SKB, so it hands the stack a little less than without a program, and xdp_stats counts every frame as pass.',
+    query: 'kernel=5.10&rx=3&entries=4:128:prog=pass&rate=14.7M&link=40&prog=rr&arrival=constant&stack=udp-noport',
+  },
+  {
     id: 'shared-cpu',
     title: 'An RX CPU that is also a target',
     why: 'CPU 4 runs NAPI and a cpumap kthread: softirq and the kthread share one CPU, and ksoftirqd ends up taking turns with it.',

@@ -4,8 +4,9 @@
  */
 import { defaultMax, defaultRate, defaultRx, DEFAULT_SCENARIO } from './defaults';
 import { DEFAULT_BURST, SCENARIO_PARAMS, type ScenarioParam } from './parse';
-import { OPTIMIZATIONS, type EntrySpec, type MapOpSpec, type Scenario } from './types';
+import { OPTIMIZATIONS, type MapOpSpec, type Scenario } from './types';
 import { formatDecimal, formatDuration, formatRate } from './units';
+import { entryProgText } from './entryProg';
 
 /**
  * The query string of `s`, without the leading `?`, parameters in the fixed order of
@@ -56,7 +57,7 @@ function valueText(s: Scenario, param: ScenarioParam): string | null {
     case 'ring':
       return String(s.ring);
     case 'entries':
-      return s.entries.map((e) => `${e.cpu}:${e.qsize}${entryProgText(e)}`).join(',');
+      return s.entries.map((e) => `${e.cpu}:${e.qsize}${entryProgText(e.prog)}`).join(',');
     case 'rate':
       return formatRate(s.rate);
     case 'size':
@@ -87,8 +88,10 @@ function valueText(s: Scenario, param: ScenarioParam): string | null {
 function opText(op: MapOpSpec): string {
   const at = formatDuration(op.at);
   switch (op.op) {
-    case 'update':
-      return op.flags === 0 ? `${at}:update:${op.key}:${op.qsize}` : `${at}:update:${op.key}:${op.qsize}:${op.flags}`;
+    case 'update': {
+      const flags = op.flags === 0 ? '' : `:${op.flags}`;
+      return `${at}:update:${op.key}:${op.qsize}${flags}${entryProgText(op.prog)}`;
+    }
     case 'delete':
     case 'lookup':
       return `${at}:${op.op}:${op.key}`;
@@ -118,11 +121,4 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 function encodeValue(text: string): string {
   return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')).replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%3D/g, '=');
-}
-
-/** `:prog=ACTION[:FRACTION]` of an entry with a program (fraction 1 is left out), or nothing. */
-function entryProgText(e: EntrySpec): string {
-  if (e.prog === undefined) return '';
-  const { action, fraction } = e.prog;
-  return action === 'pass' || fraction === 1 ? `:prog=${action}` : `:prog=${action}:${formatDecimal(fraction)}`;
 }

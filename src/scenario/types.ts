@@ -64,7 +64,8 @@ export const BPF_EXIST = 2;
  * a fault injection, a change of the offered load, or an RX interrupt moved to another CPU.
  */
 export type MapOpSpec =
-  | { at: Nanos; op: 'update'; key: number; qsize: number; flags: number }
+  /** `prog` (5.9+): the new entry's program, as struct bpf_cpumap_val's bpf_prog.fd names it. */
+  | { at: Nanos; op: 'update'; key: number; qsize: number; flags: number; prog?: EntryProg }
   | { at: Nanos; op: 'delete'; key: number }
   | { at: Nanos; op: 'lookup'; key: number }
   /** get_next_key; `key` null means "no key" (start of iteration). */

@@ -13,6 +13,7 @@ import { KERNEL } from '../engine/sim/costModel';
 import { cpumapLink, identLink, type CpumapFunction } from '../engine/kernel/upstream';
 import type { InspectTarget, Inspection } from './protocol';
 import { flushListKeys } from '../engine/snapshot';
+import { entryProgFields } from './inspectEntryProg';
 
 type Fields = [string, string][];
 type Code = Inspection['code'];
@@ -220,6 +221,7 @@ function inspectEntry(engine: Engine, target: Extract<InspectTarget, { kind: 'en
     ['refcnt', String(e.refcnt)],
     ['lifecycle', e.lifecycle.state],
     ['in the map slot', w.map !== null && w.map.slots[e.cpu] === e ? 'yes' : 'no'],
+    ...entryProgFields(e),
   ];
   if (k !== undefined) {
     const onCpu = w.cpus[k.cpu].runningKthread() === k;

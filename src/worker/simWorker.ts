@@ -8,6 +8,7 @@
  */
 import { describeOp, Engine } from '../engine/engine';
 import { takeSnapshot } from '../engine/snapshot';
+import { withEntryProgs } from './entryProgLabels';
 import { parseScenario } from '../scenario/parse';
 import type { MapOpSpec } from '../scenario/types';
 import { PlayLoop } from './playLoop';
@@ -383,7 +384,7 @@ export class SimController {
       ...recorded,
       statsInterval: this.sampler.interval,
       statsProgress: this.sampler.progress(engine),
-      snapshot: takeSnapshot(engine),
+      snapshot: withEntryProgs(engine, takeSnapshot(engine)),
       running: this.loop.running,
       speed: this.loop.pacer.speed,
       actualSpeed: this.loop.pacer.actualSpeed,

@@ -97,3 +97,41 @@ describe('entry programs in the scenario', () => {
     expect(scenario.kernel).toBe('5.4');
   });
 });
+
+describe('5.10: a program given by an update in ops', () => {
+  it('5.10: an update with prog=drop replaces the entry with one whose kthread drops every frame', () => {
+    const e = engineOf(`${ONE}&entries=4:2048&ops=2ms:update:4:2048:prog=drop`);
+    e.runUntil(2 * MS - 1);
+    expect(e.world.map!.lookup(4)!.prog).toBeNull();
+    e.runUntil(6 * MS);
+    const entry = e.world.map!.lookup(4)!;
+    expect(entry.prog).toEqual({ action: 'drop', fraction: 1 });
+    expect(e.world.counters.kthXdpDrop[4]).toBeGreaterThan(2000);
+    exact(e);
+    const fraction = engineOf(`${ONE}&entries=4:2048&ops=2ms:update:4:2048:prog=drop:0.25`);
+    fraction.runUntil(3 * MS);
+    expect(fraction.ops.at(-1)).toMatchObject({
+      op: 'update',
+      result: '0',
+      reason: 'new entry with qsize 2048 and an XDP program (drop 25%)',
+    });
+  });
+
+  it('5.10: an update whose entry allocation fails returns -ENOMEM and leaves the old entry and its program', () => {
+    const e = engineOf(`${ONE}&entries=4:2048:prog=pass&ops=1ms:failslab,1ms:update:4:64:prog=drop`);
+    e.runUntil(3 * MS);
+    expect(e.ops.at(-1)).toMatchObject({ op: 'update', result: '-ENOMEM' });
+    expect(e.world.map!.lookup(4)!.prog).toEqual({ action: 'pass', fraction: 1 });
+    exact(e);
+  });
+});
+
+describe('5.4: an update with a program sent past the parser', () => {
+  it('5.4: the entry gets no program (the value has no program fd before 5.9)', () => {
+    const e = engineOf('kernel=5.4&rx=0&rate=1M&prog=rr&entries=4:2048');
+    e.runUntil(MS);
+    const rec = e.apply({ at: 0, op: 'update', key: 4, qsize: 64, flags: 0, prog: { action: 'drop', fraction: 1 } });
+    expect(rec).toMatchObject({ result: '0', reason: 'new entry with qsize 64' });
+    expect(e.world.map!.lookup(4)!.prog).toBeNull();
+  });
+});

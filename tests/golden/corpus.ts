@@ -357,6 +357,15 @@ const writtenCases: GoldenCase[] = [
     query: 'kernel=5.10&rx=0,1&entries=4:256:prog=drop:0.25,5:256:prog=redirect,6:256:prog=pass&rate=6M&prog=rr&stack=iptables-drop',
     args: STEADY,
   },
+
+  // Part "programs": entry programs given, replaced and removed by updates in ops (5.10), one
+  // update's allocation failing under failslab
+  {
+    name: 'kernel-510-ops-entry-progs',
+    query:
+      'kernel=5.10&rx=0,1&entries=4:256,5:256:prog=pass&rate=6M&prog=hash&stack=iptables-drop&ops=3ms:update:4:256:prog=drop:0.5,6ms:update:5:256:2:prog=redirect:0.25,9ms:failslab,9ms:update:4:64:prog=pass,12ms:update:5:128,15ms:update:6:256:prog=drop',
+    args: OPS,
+  },
 ];
 
 /** Every case of the corpus, in a fixed order. */

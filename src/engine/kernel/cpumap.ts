@@ -10,7 +10,9 @@ import { errno, type OpResultCode } from './errno';
 import { cpuMapEntryAlloc, cpuMapEntryReplace } from './teardown';
 import { bpfMapPut, bpfProgPut } from './progPut';
 import { shouldFailslab } from './failslab';
-import { BPF_EXIST, BPF_NOEXIST } from '../../scenario/types';
+import { BPF_EXIST, BPF_NOEXIST, type EntryProg } from '../../scenario/types';
+import { progLabel } from '../../scenario/entryProg';
+import { kernelAtLeast } from '../../scenario/kernels';
 
 /** BPF_F_NUMA_NODE, the only map flag cpumap accepts. */
 export const BPF_F_NUMA_NODE = 1 << 2;
@@ -116,10 +118,15 @@ export function cpuMapAlloc(w: World, attr: MapCreateAttr): { map: CpuMap | null
 
 /**
  * cpu_map_update_elem(): a new entry for `key` with a ring of `qsize` (qsize 0 deletes).
- * Any update allocates a new entry, ring and kthread and replaces the old one.
+ * Any update allocates a new entry, ring and kthread and replaces the old one. 5.9+: `prog` is the
+ * program the value's bpf_prog.fd names; __cpu_map_load_bpf_program takes it before the kthread
+ * starts. (A fd of another program type or attach type fails there with -EINVAL, which
+ * __cpu_map_entry_alloc turns into NULL and the update into -ENOMEM; the scenario can only name
+ * cpumap programs, so the model reaches -ENOMEM through failslab only.)
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L430
+ * https://elixir.bootlin.com/linux/v5.10/source/kernel/bpf/cpumap.c#L379
  */
-export function cpuMapUpdateElem(w: World, map: CpuMap, key: number, qsize: number, flags: number): OpOutcome {
+export function cpuMapUpdateElem(w: World, map: CpuMap, key: number, qsize: number, flags: number, entryProg?: EntryProg): OpOutcome {
   if (flags > BPF_EXIST) return { result: errno('EINVAL'), reason: `flags ${flags} > BPF_EXIST` };
   if (key >= map.maxEntries) return { result: errno('E2BIG'), reason: `key ${key} >= max_entries ${map.maxEntries}` };
   if (flags === BPF_NOEXIST) return { result: errno('EEXIST'), reason: 'BPF_NOEXIST is always refused by cpumap' };
@@ -131,12 +138,16 @@ export function cpuMapUpdateElem(w: World, map: CpuMap, key: number, qsize: numb
     if (entry === null) return { result: errno('ENOMEM'), reason: 'kzalloc_node of the entry failed (failslab)' };
     // rcpu->cmap (5.3+): bq_enqueue finds the flush list through it. Harmless on 5.0/5.2.
     entry.cmap = map;
+    // Before 5.9 the 4-byte value is the qsize alone: no program fd to read (the parser and the
+    // form refuse one there; this covers an operation sent without either).
+    if (entryProg !== undefined && kernelAtLeast(w.scenario.kernel, '5.9')) entry.prog = entryProg;
   }
   cpuMapEntryReplace(w, map, key, entry);
   // The loader then adds the key to its program's cpus_available.
   const prog = w.prog;
   if (entry !== null && prog !== null && prog.map === map && !prog.targets.includes(key)) prog.targets.push(key);
-  return ok(qsize === 0 ? 'qsize 0: same as delete' : `new entry with qsize ${qsize}`);
+  const withProg = entry === null || entry.prog === null ? '' : ` and an XDP program (${progLabel(entry.prog)})`;
+  return ok(qsize === 0 ? 'qsize 0: same as delete' : `new entry with qsize ${qsize}${withProg}`);
 }
 
 /**

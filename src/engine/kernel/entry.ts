@@ -35,6 +35,8 @@ export class CpuMapEntry {
   prog: EntryProg | null = null;
   /** The program's share of non-pass verdicts owed so far: spreads `fraction` evenly over frames. */
   progOwed = 0;
+  /** The program's verdicts over the entry's life: XDP_PASS, XDP_DROP, XDP_REDIRECT. */
+  readonly progVerdicts = new Float64Array(3);
   /** Set by __cpu_map_entry_free: the per-CPU bulk queues are gone. */
   bulkqFreed = false;
   /** Out of the map slot (xchg'd away). */

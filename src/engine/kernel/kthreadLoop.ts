@@ -197,6 +197,9 @@ function batchWithProg(w: World, k: Kthread, prog: EntryProg, now: number, sched
  */
 function runEntryProg(w: World, k: Kthread, prog: EntryProg, frames: Int32Array, n: number, at: number): number {
   const entry = k.entry;
+  const passBefore = k.progPass;
+  const dropBefore = k.progDrop;
+  const redirectBefore = k.progRedirect;
   let m = 0;
   for (let i = 0; i < n; i++) {
     const f = frames[i];
@@ -224,6 +227,11 @@ function runEntryProg(w: World, k: Kthread, prog: EntryProg, frames: Int32Array,
     }
     w.pool.release(f);
   }
+  // The entry's own totals, for the Inspector (the tracepoint's are per batch and per CPU).
+  const verdicts = entry.progVerdicts;
+  verdicts[0] += k.progPass - passBefore;
+  verdicts[1] += k.progDrop - dropBefore;
+  verdicts[2] += k.progRedirect - redirectBefore;
   return m;
 }
 

@@ -1,11 +1,14 @@
 /**
  * The "Kernel code" panel: for the element selected in the topology, the project's own annotated
  * pseudocode of the kernel function it is in (src/ui/panels/code/pseudocode.ts), with the line
- * it is at highlighted, the loaded kernel version, and the upstream link the worker gave.
+ * it is at highlighted, the loaded kernel version and what changed in it against the version
+ * before, and the upstream link the worker gave.
  */
 import { useUi } from '../store';
 import { pseudocodeFor } from './code/pseudocode';
 import { PseudocodeList } from './code/PseudocodeList';
+import { lineInVersion } from './code/pseudocode';
+import { VersionChanges } from './code/VersionChanges';
 
 /** The Kernel code panel. */
 export function KernelCodePanel() {
@@ -14,11 +17,13 @@ export function KernelCodePanel() {
   const code = useUi((s) => s.inspection?.code ?? null);
   const kernel = useUi((s) => s.topology?.kernel ?? '5.2');
   const pseudo = code === null ? undefined : pseudocodeFor(code.fn);
-  const stepLine = code?.step === undefined ? undefined : pseudo?.lines.find((l) => l.step === code.step);
+  // A moved line keeps its step id in each version: take the loaded version's.
+  const stepLine = code?.step === undefined ? undefined : pseudo?.lines.find((l) => l.step === code.step && lineInVersion(l, kernel));
   return (
     <section aria-label="Kernel code" className="panel">
       <h2 style={{ fontSize: '1rem', margin: '0 0 0.5rem' }}>Kernel code</h2>
       <p style={{ margin: '0 0 0.5rem' }}>Kernel v{kernel} (kernel/bpf/cpumap.c)</p>
+      <VersionChanges kernel={kernel} />
       {selected === null || code === null ? (
         <p>
           {selected === null
@@ -37,7 +42,7 @@ export function KernelCodePanel() {
             <a href={code.link} target="_blank" rel="noreferrer">
               {code.fn} upstream (v{kernel})
             </a>
-            {pseudo?.differs === true && " · changed between v5.0 and v5.2: the other version's lines are dimmed"}
+            {pseudo?.differs === true && ` · changed across versions: lines not in v${kernel} are dimmed, lines new in it marked`}
           </p>
           {stepLine !== undefined && <p style={{ margin: '0 0 0.5rem' }}>Now at: {stepLine.text.trim()}</p>}
           {pseudo === undefined ? (

@@ -46,11 +46,17 @@ export function MapOpsPanel() {
     rate: '2M',
     queue: '0',
     cpu: '2',
+    prog: 'none',
+    fraction: '1',
   });
   const [error, setError] = useState('');
 
   const run = (button: MapOpButton) => {
-    const r = buildMapOp(button, form, topology === null ? null : { rxQueues: topology.rx.length, cpus: topology.cpus });
+    const r = buildMapOp(
+      button,
+      form,
+      topology === null ? null : { rxQueues: topology.rx.length, cpus: topology.cpus, kernel: topology.kernel },
+    );
     if (!r.ok) {
       setError(r.message);
       return;
@@ -71,7 +77,8 @@ export function MapOpsPanel() {
         ))}
       </div>
       <p className="mapops-hint">
-        Get next key with an empty Key asks for the first key. Free map detaches the program and releases the map.
+        Get next key with an empty Key asks for the first key. Free map detaches the program and releases the map. Program (5.9+) gives the
+        new entry an XDP program in its kthread.
       </p>
       <MachineOps form={form} onChange={setForm} run={run} />
       <p className="mapops-hint">

@@ -1,13 +1,15 @@
 /**
  * In reduced-motion mode, a visually hidden polite live region that says in words what changed
  * (kthreads sleeping and waking, entries moving through their teardown, rings filling, drops),
- * comparing the snapshot last described with the latest, at most once a second.
+ * comparing the snapshot last described with the latest, at most once a second. The words
+ * (./summary) are fetched when reduced motion is on, not with the first frame.
  */
 import { useEffect, useState, type CSSProperties } from 'react';
 import type { EngineSnapshot } from '../../engine/snapshot';
 import { frameBus, type FrameBus } from '../frameBus';
 import { useUi } from '../store';
-import { describeChanges, joinChanges } from './summary';
+
+type Summary = typeof import('./summary');
 
 /** Hidden from sight, not from assistive technology. */
 export const visuallyHidden: CSSProperties = {
@@ -33,20 +35,31 @@ export function LiveSummary({ bus = frameBus }: { bus?: FrameBus }) {
     let last: EngineSnapshot | null = bus.snapshot;
     let lastAt = -Infinity;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let words: Summary | null = null;
     const flush = (): void => {
       timer = null;
       const next = bus.snapshot;
       if (next === null || next === last) return;
+      // Not fetched yet: the import's arrival flushes.
+      if (words === null) return;
+      const { describeChanges, joinChanges } = words;
       const lines = describeChanges(last, next);
       last = next;
       lastAt = performance.now();
       if (lines.length > 0) setText(joinChanges(lines));
     };
-    const off = bus.subscribe(() => {
+    const schedule = (): void => {
       if (timer !== null) return;
       timer = setTimeout(flush, Math.max(0, MIN_GAP_MS - (performance.now() - lastAt)));
+    };
+    let live = true;
+    void import('./summary').then((m) => {
+      words = m;
+      if (live) schedule();
     });
+    const off = bus.subscribe(schedule);
     return () => {
+      live = false;
       off();
       if (timer !== null) clearTimeout(timer);
     };

@@ -21,17 +21,21 @@ import { RatesTable } from './RatesTable';
 import { pagePainter, pickFrameOnClick } from '../orient/followFrame';
 import { useOrient } from '../orient/orientStore';
 
-/** "uid:cpu:qsize:inSlot" per entry: changes only when the entries' layout or names change. */
+/**
+ * "uid:cpu:qsize:inSlot:prog" per entry: changes only when the entries' layout or names change
+ * (a program's label, such as "drop 25%", has no ':' or ',').
+ */
 function entriesSignature(s: EngineSnapshot | null): string {
   if (s === null) return '';
-  return s.entries.map((e) => `${e.uid}:${e.cpu}:${e.qsize}:${e.inSlot ? 1 : 0}`).join(',');
+  return s.entries.map((e) => `${e.uid}:${e.cpu}:${e.qsize}:${e.inSlot ? 1 : 0}:${e.prog ?? ''}`).join(',');
 }
 
 function parseSignature(sig: string): (LayoutEntry & EntryNaming)[] {
   if (sig === '') return [];
   return sig.split(',').map((part) => {
-    const [uid, cpu, qsize, inSlot] = part.split(':').map(Number);
-    return { uid, cpu, qsize, inSlot: inSlot === 1 };
+    const [uid, cpu, qsize, inSlot, prog] = part.split(':');
+    const entry = { uid: Number(uid), cpu: Number(cpu), qsize: Number(qsize), inSlot: inSlot === '1' };
+    return prog === '' ? entry : { ...entry, prog };
   });
 }
 
@@ -181,7 +185,7 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
               type="button"
               className="topology-hotspot"
               aria-label={h.name}
-              title={h.name}
+              title={h.description === undefined ? h.name : `${h.name}: ${h.description}`}
               data-highlight={highlight.includes(h.name) ? '' : undefined}
               onClick={() => inspect(h.target)}
               style={{ left: h.rect.x, top: h.rect.y, width: h.rect.w, height: h.rect.h }}

@@ -23,6 +23,12 @@ describe('hotspots', () => {
     ]);
   });
 
+  it('5.10: describes an entry with a program by what it does, and keeps its name', () => {
+    const entries = [{ uid: 1, cpu: 4, qsize: 192, inSlot: true, prog: 'drop 25%' }];
+    const spot = hotspots(computeLayout({ topology, entries, width: 1200, height: 700 }), entries).find((h) => h.target.kind === 'entry');
+    expect(spot).toMatchObject({ name: 'Entry for CPU 4', description: 'XDP program in the kthread: drop 25%' });
+  });
+
   it('keeps names unique when an old entry drains beside the new one', () => {
     const entries = [
       { uid: 1, cpu: 4, qsize: 2048, inSlot: false },

@@ -14,6 +14,8 @@ export interface Hotspot {
   /** Stable React key. */
   key: string;
   name: string;
+  /** More than the name says, as the button's description (an entry's program). */
+  description?: string;
   rect: Rect;
   target: InspectTarget;
 }
@@ -23,6 +25,8 @@ export interface EntryNaming {
   uid: number;
   cpu: number;
   inSlot: boolean;
+  /** 5.9+: the entry's XDP program in a few words ("drop 25%"). */
+  prog?: string;
 }
 
 /** The suffix that tells an old entry from the current one for its CPU ('' for the current one). */
@@ -57,12 +61,15 @@ export function hotspots(layout: TopologyLayout, entries: readonly EntryNaming[]
     }
     for (const e of c.entries) {
       if (!usable(e.box)) continue;
-      out.push({
+      const spot: Hotspot = {
         key: `entry${e.uid}`,
         name: `Entry for CPU ${e.cpu}${entrySuffix(e.uid, entries)}`,
         rect: e.box,
         target: { kind: 'entry', uid: e.uid },
-      });
+      };
+      const prog = entries.find((n) => n.uid === e.uid)?.prog;
+      if (prog !== undefined) spot.description = `XDP program in the kthread: ${prog}`;
+      out.push(spot);
     }
   }
   return out;

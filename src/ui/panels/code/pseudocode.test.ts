@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CPUMAP_V50_LINES } from '../../../engine/kernel/upstream';
-import { KERNEL_VERSIONS } from '../../../scenario/kernels';
+import { KERNEL_VERSIONS, kernelAtLeast, type KernelVersion } from '../../../scenario/kernels';
+import { changesIn, elixirIdent, versionBefore, versionsLabel } from './versionChanges';
 import { PSEUDOCODE, lineInVersion, pseudocodeFor } from './pseudocode';
 
 const REQUIRED = [
@@ -27,10 +28,12 @@ describe('pseudocode data', () => {
     }
   });
 
-  it('has unique step ids within each function, and unique names and aliases overall', () => {
+  it('has unique step ids within each function in each version, and unique names and aliases overall', () => {
     for (const p of PSEUDOCODE) {
-      const steps = p.lines.flatMap((l) => (l.step === undefined ? [] : [l.step]));
-      expect(new Set(steps).size, p.fn).toBe(steps.length);
+      for (const kernel of KERNEL_VERSIONS) {
+        const steps = p.lines.flatMap((l) => (l.step === undefined || !lineInVersion(l, kernel) ? [] : [l.step]));
+        expect(new Set(steps).size, `${p.fn} v${kernel}`).toBe(steps.length);
+      }
     }
     const names = PSEUDOCODE.flatMap((p) => [p.fn, ...(p.aliases ?? [])]);
     expect(new Set(names).size).toBe(names.length);
@@ -38,12 +41,11 @@ describe('pseudocode data', () => {
 
   it('tags version differences exactly where the versions differ', () => {
     for (const p of PSEUDOCODE) {
-      const only = new Set(p.lines.flatMap((l) => l.only ?? []));
-      if (p.differs) {
-        expect([...only].sort(), p.fn).toEqual([...KERNEL_VERSIONS].sort());
-      } else {
-        expect(only.size, p.fn).toBe(0);
-      }
+      const shapes = new Set(KERNEL_VERSIONS.map((k) => p.lines.map((l) => lineInVersion(l, k)).join()));
+      const tagged = p.lines.some((l) => l.only !== undefined);
+      expect(shapes.size > 1, p.fn).toBe(p.differs);
+      expect(tagged, p.fn).toBe(p.differs);
+      for (const l of p.lines) expect(l.only?.length ?? 1, `${p.fn}: ${l.text}`).toBeGreaterThan(0);
     }
     // The 2019 bulk series changed the kthread loop.
     const run = pseudocodeFor('cpu_map_kthread_run');
@@ -105,5 +107,83 @@ describe('pseudocode of 5.10', () => {
     expect(in510.join('\n')).not.toMatch(/flush its bulk queue/);
     const in54 = free?.lines.filter((l) => lineInVersion(l, '5.4')).map((l) => l.text) ?? [];
     expect(in54.join('\n')).toMatch(/flush its bulk queue/);
+  });
+});
+
+/** The text of `fn`'s lines in `kernel`, one per line. */
+function textIn(fn: string, kernel: KernelVersion): string {
+  return (pseudocodeFor(fn)?.lines ?? [])
+    .filter((l) => lineInVersion(l, kernel))
+    .map((l) => l.text)
+    .join('\n');
+}
+
+describe('pseudocode from 5.15 to 6.18', () => {
+  it('5.15: the kthread hands the batch to netif_receive_skb_list and sets generic-XDP SKBs aside', () => {
+    expect(textIn('cpu_map_kthread_run', '5.15')).toMatch(/netif_receive_skb_list/);
+    expect(textIn('cpu_map_kthread_run', '5.15')).toMatch(/bit 0 set is an SKB/);
+    expect(textIn('cpu_map_kthread_run', '5.10')).not.toMatch(/netif_receive_skb_list|bit 0/);
+    expect(textIn('cpu_map_generic_redirect', '5.15')).toMatch(/wake_up_process/);
+    expect(textIn('cpu_map_generic_redirect', '5.10')).toBe('');
+  });
+
+  it('6.6: the update waits for the kthread, and teardown is queue_rcu_work without a refcount', () => {
+    expect(textIn('cpu_map_update_elem', '6.6')).toMatch(/wait_for_completion/);
+    expect(textIn('cpu_map_update_elem', '6.1')).not.toMatch(/wait_for_completion/);
+    expect(textIn('__cpu_map_entry_replace', '6.6')).toMatch(/queue_rcu_work/);
+    expect(textIn('__cpu_map_entry_replace', '6.6')).not.toMatch(/call_rcu|cpu_map_kthread_stop/);
+    expect(textIn('__cpu_map_entry_free', '6.6')).toMatch(/kthread_stop/);
+    expect(textIn('put_cpu_map_entry', '6.6')).toBe('');
+    expect(textIn('cpu_map_kthread_stop', '6.6')).toBe('');
+    expect(textIn('put_cpu_map_entry', '6.1')).toMatch(/refcnt/);
+  });
+
+  it('6.12: quiescent states while busy, and the tracepoint before the receive', () => {
+    const run = textIn('cpu_map_kthread_run', '6.12');
+    expect(run).toMatch(/rcu_softirq_qs_periodic/);
+    expect(run.indexOf('tracepoint')).toBeLessThan(run.indexOf('netif_receive_skb_list'));
+    const old = textIn('cpu_map_kthread_run', '6.6');
+    expect(old.indexOf('tracepoint')).toBeGreaterThan(old.indexOf('netif_receive_skb_list'));
+  });
+
+  it('6.18: GRO and SKB heads from the NAPI cache', () => {
+    const run = textIn('cpu_map_kthread_run', '6.18');
+    expect(run).toMatch(/gro_receive_skb/);
+    expect(run).toMatch(/napi_skb_cache_get_bulk/);
+    expect(run).not.toMatch(/kmem_cache_alloc_bulk|netif_receive_skb_list/);
+  });
+
+  it('keeps each step id the worker reports on a line in every version that has the function', () => {
+    // A moved line keeps its id: the trace line of the kthread is in every version.
+    for (const kernel of KERNEL_VERSIONS) {
+      expect(
+        pseudocodeFor('cpu_map_kthread_run')?.lines.some((l) => l.step === 'trace' && lineInVersion(l, kernel)),
+        kernel,
+      ).toBe(true);
+      expect(
+        pseudocodeFor('cpu_map_kthread_run')?.lines.some((l) => l.step === 'exit' && lineInVersion(l, kernel)),
+        kernel,
+      ).toBe(true);
+    }
+  });
+});
+
+describe('what changed against the version before', () => {
+  it('lists changes for every version but the first, each from a release after the version before and linking to elixir at the version', () => {
+    expect(changesIn('5.0')).toEqual([]);
+    for (const kernel of KERNEL_VERSIONS.slice(1)) {
+      const prev = versionBefore(kernel)!;
+      expect(changesIn(kernel).length, kernel).toBeGreaterThan(0);
+      for (const c of changesIn(kernel)) {
+        expect(kernelAtLeast(kernel, c.release) && !kernelAtLeast(prev, c.release), `${kernel}: ${c.release}`).toBe(true);
+        expect(elixirIdent(kernel, c.fn)).toBe(`https://elixir.bootlin.com/linux/v${kernel}/C/ident/${c.fn}`);
+      }
+    }
+  });
+
+  it('names the versions of a tagged line briefly', () => {
+    expect(versionsLabel(['6.6', '6.12', '6.18'])).toBe('v6.6 on');
+    expect(versionsLabel(['5.2', '5.4', '5.10'])).toBe('v5.2 to v5.10');
+    expect(versionsLabel(['5.0'])).toBe('v5.0');
   });
 });

@@ -1,6 +1,6 @@
 /** The map operation fields: Key, qsize, and Flags (a named flag or a free number). */
 import { useId, type ReactNode } from 'react';
-import type { FlagsChoice, MapOpForm } from './build';
+import type { FlagsChoice, MapOpForm, ProgChoice } from './build';
 
 /** Props: the form's values and a change callback. */
 export interface MapOpsFieldsProps {
@@ -18,8 +18,8 @@ export function Field({ label, children }: { label: string; children: (id: strin
   );
 }
 
-/** The form's text fields (every one but Flags). */
-type TextFieldName = Exclude<keyof MapOpForm, 'flags'>;
+/** The form's text fields (every one but Flags and Program). */
+type TextFieldName = Exclude<keyof MapOpForm, 'flags' | 'prog'>;
 
 /** A labelled text input bound to one field of the form. */
 export function TextField({
@@ -38,7 +38,7 @@ export function TextField({
           type="text"
           inputMode={numeric ? 'numeric' : undefined}
           size={size}
-          value={form[name]}
+          value={form[name] ?? ''}
           onChange={(e) => onChange({ ...form, [name]: e.target.value })}
         />
       )}
@@ -63,6 +63,19 @@ export function MapOpsFields({ form, onChange }: MapOpsFieldsProps) {
         )}
       </Field>
       {form.flags === 'other' ? <TextField label="Flags value" name="flagsValue" size={6} numeric form={form} onChange={onChange} /> : null}
+      <Field label="Program">
+        {(id) => (
+          <select id={id} value={form.prog ?? 'none'} onChange={(e) => onChange({ ...form, prog: e.target.value as ProgChoice })}>
+            <option value="none">none</option>
+            <option value="pass">pass (5.9+)</option>
+            <option value="drop">drop (5.9+)</option>
+            <option value="redirect">redirect (5.9+)</option>
+          </select>
+        )}
+      </Field>
+      {form.prog === 'drop' || form.prog === 'redirect' ? (
+        <TextField label="Fraction" name="fraction" size={5} form={form} onChange={onChange} />
+      ) : null}
     </div>
   );
 }

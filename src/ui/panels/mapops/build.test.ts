@@ -81,3 +81,34 @@ describe('buildMapOp', () => {
     expect(buildMapOp('irq', { ...form, queue: '9' })).toMatchObject({ ok: true, op: { queue: 9 } });
   });
 });
+
+describe('buildMapOp: an update with an entry program', () => {
+  const shape510 = { rxQueues: 1, cpus: 8, kernel: '5.10' as const };
+  it('5.10: adds the program, with its fraction for drop and redirect', () => {
+    expect(buildMapOp('update', { ...form, prog: 'drop', fraction: '0.25' }, shape510)).toEqual({
+      ok: true,
+      op: { at: 0, op: 'update', key: 4, qsize: 192, flags: 0, prog: { action: 'drop', fraction: 0.25 } },
+    });
+    expect(buildMapOp('update', { ...form, prog: 'pass', fraction: 'ignored' }, shape510)).toMatchObject({
+      op: { prog: { action: 'pass', fraction: 1 } },
+    });
+    expect(buildMapOp('update', { ...form, prog: 'none' }, shape510)).toEqual({
+      ok: true,
+      op: { at: 0, op: 'update', key: 4, qsize: 192, flags: 0 },
+    });
+  });
+
+  it('5.4: refuses a program with the parser words and the running kernel', () => {
+    expect(buildMapOp('update', { ...form, prog: 'drop' }, { ...shape510, kernel: '5.4' })).toEqual({
+      ok: false,
+      message: 'An update with a program: entry programs need kernel 5.9 or later (kernel=5.10 or newer); this scenario runs kernel 5.4.',
+    });
+  });
+
+  it('refuses a fraction outside 0 to 1', () => {
+    expect(buildMapOp('update', { ...form, prog: 'redirect', fraction: '2' }, shape510)).toEqual({
+      ok: false,
+      message: 'Fraction must be a number from 0 to 1 such as 0.25 (got "2").',
+    });
+  });
+});

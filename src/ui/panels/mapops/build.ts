@@ -6,14 +6,19 @@
  * not have is refused here, as a link naming one would be; a rate above the line rate is capped
  * by the engine.
  */
-import { BPF_ANY, BPF_EXIST, BPF_NOEXIST, type MapOpSpec } from '../../../scenario/types';
-import { parseRate } from '../../../scenario/units';
+import { BPF_ANY, BPF_EXIST, BPF_NOEXIST, type EntryProg, type EntryProgAction, type MapOpSpec } from '../../../scenario/types';
+import { parseDecimal, parseRate } from '../../../scenario/units';
+import { kernelAtLeast, type KernelVersion } from '../../../scenario/kernels';
+import { ENTRY_PROG_NEEDS_5_9 } from '../../../scenario/entryProg';
 
 /** The form's buttons. */
 export type MapOpButton = 'update' | 'delete' | 'lookup' | 'next' | 'free' | 'create' | 'rate' | 'irq';
 
 /** The named flags, and "other" for a free number (to reach -EINVAL). */
 export type FlagsChoice = 'BPF_ANY' | 'BPF_NOEXIST' | 'BPF_EXIST' | 'other';
+
+/** An update's entry program (5.9+), or none. */
+export type ProgChoice = 'none' | EntryProgAction;
 
 /** The form's fields, as typed. */
 export interface MapOpForm {
@@ -29,12 +34,17 @@ export interface MapOpForm {
   /** RX queue whose interrupt moves, and the CPU it moves to. */
   queue: string;
   cpu: string;
+  /** Update's entry program (none when absent) and, for drop and redirect, the fraction it acts on. */
+  prog?: ProgChoice;
+  fraction?: string;
 }
 
 /** What the machine has, for the RX queue and CPU fields (unknown before a scenario has loaded). */
 export interface MachineShape {
   rxQueues: number;
   cpus: number;
+  /** The running kernel: an update's program needs 5.9 or later. */
+  kernel?: KernelVersion;
 }
 
 /** A built operation, or why there is none. */
@@ -71,7 +81,7 @@ export function buildMapOp(button: MapOpButton, form: MapOpForm, shape: MachineS
     case 'irq':
       return buildIrq(form, shape);
     case 'update':
-      return buildUpdate(form);
+      return buildUpdate(form, shape);
     case 'next':
       if (form.key.trim() === '') return { ok: true, op: { at: 0, op: 'next', key: null } };
       break;
@@ -80,7 +90,7 @@ export function buildMapOp(button: MapOpButton, form: MapOpForm, shape: MachineS
   return typeof key === 'string' ? { ok: false, message: key } : { ok: true, op: { at: 0, op: button, key } };
 }
 
-function buildUpdate(form: MapOpForm): BuildResult {
+function buildUpdate(form: MapOpForm, shape: MachineShape | null): BuildResult {
   const key = whole('Key', form.key, U32_MAX);
   if (typeof key === 'string') return { ok: false, message: key };
   const qsize = whole('qsize', form.qsize, U32_MAX);
@@ -88,7 +98,23 @@ function buildUpdate(form: MapOpForm): BuildResult {
   // bpf_attr.flags is a __u64; past 2^53 the number could not be sent exactly, so stop there.
   const flags = form.flags === 'other' ? whole('Flags', form.flagsValue, Number.MAX_SAFE_INTEGER) : FLAG_VALUES[form.flags];
   if (typeof flags === 'string') return { ok: false, message: flags };
-  return { ok: true, op: { at: 0, op: 'update', key, qsize, flags } };
+  const prog = buildProg(form, shape);
+  if (typeof prog === 'string') return { ok: false, message: prog };
+  return { ok: true, op: prog === null ? { at: 0, op: 'update', key, qsize, flags } : { at: 0, op: 'update', key, qsize, flags, prog } };
+}
+
+/** The update's program, null for none, or a message: needs 5.9+, and a fraction from 0 to 1. */
+function buildProg(form: MapOpForm, shape: MachineShape | null): EntryProg | null | string {
+  const action = form.prog ?? 'none';
+  if (action === 'none') return null;
+  if (shape?.kernel !== undefined && !kernelAtLeast(shape.kernel, '5.9')) {
+    return `An update with a program: ${ENTRY_PROG_NEEDS_5_9}; this scenario runs kernel ${shape.kernel}.`;
+  }
+  if (action === 'pass') return { action, fraction: 1 };
+  const t = (form.fraction ?? '').trim();
+  const fraction = t === '' ? 1 : parseDecimal(t);
+  if (fraction === null || fraction < 0 || fraction > 1) return `Fraction must be a number from 0 to 1 such as 0.25 (got "${t}").`;
+  return { action, fraction };
 }
 
 function buildCreate(form: MapOpForm): BuildResult {
