@@ -59,7 +59,7 @@ describe('parseScenario: ops', () => {
     ]);
     expect(problems[0].message).toMatch(/^ops: "x:free" is not allowed: TIME:OP, with TIME a duration .*\("x" is not a duration\)$/);
     expect(problems[1].message).toBe(
-      'ops: "2ms:update:4" is not allowed: TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS whole numbers from 0 to 4294967295,, then on kernel 5.10 and later optionally :prog= as in entries',
+      'ops: "2ms:update:4" is not allowed: TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS whole numbers from 0 to 4294967295, then on kernel 5.10 and later optionally :prog= as in entries',
     );
     expect(problems[2].message).toMatch(/\("bogus" is not an operation\)$/);
     expect(problems[3].message).toMatch(/\(an empty item\)$/);
