@@ -111,7 +111,8 @@ export class Engine {
     w.pool.reserveDescriptors(s.rx.length * s.ring);
     s.rx.forEach((cpu, i) => {
       const share = (s.rate * byQueue[i].length) / s.flows;
-      const arrivals = new ArrivalProcess(s.arrival, share, line, byQueue[i], s.seed, i, 0);
+      const run = s.traffic.kind === 'tcp' ? s.traffic.run : 1;
+      const arrivals = new ArrivalProcess(s.arrival, share, line, byQueue[i], s.seed, i, 0, run);
       const q = new NicQueue(i, cpu, s.ring, arrivals, s.link);
       q.irqAt = arrivals.next + COST.irqToPoll;
       w.nicQueues.push(q);

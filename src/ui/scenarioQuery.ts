@@ -3,7 +3,7 @@
  * loaded query, and the query for edited texts, checked by the same parser the worker uses.
  */
 import { parseScenario, type ScenarioParam } from '../scenario/parse';
-import { serializeScenario } from '../scenario/serialize';
+import { serializeScenario, trafficText } from '../scenario/serialize';
 import type { ScenarioProblem } from '../scenario/types';
 
 import { VIEW_PARAMS } from '../scenario/viewParams';
@@ -22,6 +22,7 @@ export const FORM_PARAMS = [
   'size',
   'flows',
   'arrival',
+  'traffic',
   'prog',
   'stack',
   'seed',
@@ -37,6 +38,8 @@ export function formValues(query: string): FormValues {
   const full = new URLSearchParams(serializeScenario(scenario, 'full'));
   const out = {} as FormValues;
   for (const p of FORM_PARAMS) out[p] = full.get(p) ?? '';
+  // Even the full text leaves out traffic=udp (so older scenarios keep their text); the form shows it.
+  out.traffic = trafficText(scenario.traffic);
   return out;
 }
 
