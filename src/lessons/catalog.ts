@@ -45,4 +45,8 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
     id: 'flush-list',
     title: 'The flush list against the bitmap',
   },
+  {
+    id: 'gro',
+    title: 'GRO in the kthread',
+  },
 ];
