@@ -59,7 +59,7 @@ describe('6.12: the kthread tracepoint before the receive', () => {
       traceCapacity: 64,
     });
     e.runUntil(4.5 * MS);
-    const held = e.entries[0].gro.frames;
+    const held = e.entries[0].gro!.frames;
     expect(held).toBeGreaterThan(0);
     // Every frame the kthread consumed is in a hit (fired or due), held in GRO or not.
     const k = e.entries[0].kthread;

@@ -9,7 +9,7 @@ import { PtrRing } from './ptrRing';
 import type { Kthread } from './kthread';
 import type { CpuMap } from './cpumap';
 import type { EntryProg } from '../../scenario/types';
-import { GroNode } from './gro';
+import type { GroNode } from './gro';
 
 export class CpuMapEntry {
   /** kthread CPU and map key. */
@@ -36,8 +36,11 @@ export class CpuMapEntry {
   prog: EntryProg | null = null;
   /** The program's share of non-pass verdicts owed so far: spreads `fraction` evenly over frames. */
   progOwed = 0;
-  /** 6.15+: the entry's GRO instance (rcpu->gro), holding SKBs the kthread has not sent up yet. */
-  readonly gro = new GroNode();
+  /**
+   * 6.15+: the entry's GRO instance (rcpu->gro), holding SKBs the kthread has not sent up yet;
+   * made at the kthread's first batch (gro.ts is fetched apart, see lateKernel.ts).
+   */
+  gro: GroNode | null = null;
   /** Set by __cpu_map_entry_free: the per-CPU bulk queues are gone. */
   bulkqFreed = false;
   /** Out of the map slot (xchg'd away). */
@@ -65,6 +68,6 @@ export class CpuMapEntry {
 
   /** Frames held by this entry: bulk queues, ring and (6.15+) GRO. */
   inFlight(): number {
-    return this.bqTotal + this.ring.count + this.gro.frames;
+    return this.bqTotal + this.ring.count + (this.gro === null ? 0 : this.gro.frames);
   }
 }

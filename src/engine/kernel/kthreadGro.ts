@@ -10,7 +10,7 @@ import type { World } from '../world';
 import type { Kthread } from './kthread';
 import { COST, KERNEL } from '../sim/costModel';
 import { bookStackVerdicts } from './netstack';
-import { cpuMapGroFlush, groReceiveSkb, NAPI_POLL_WEIGHT, TCP_HEADERS, type GroNode } from './gro';
+import { cpuMapGroFlush, GroNode, groReceiveSkb, NAPI_POLL_WEIGHT, TCP_HEADERS } from './gro';
 import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, place } from '../moves';
 import { runEntryProg } from './kthreadLoop';
 import type { LatencyHistogram } from '../stats/latencyHistogram';
@@ -52,7 +52,7 @@ function payloadOf(w: World): number {
 export function batchGro(w: World, k: Kthread, now: number, out: { traceAt: number; processed: number }): number {
   const s = w.switches;
   const entry = k.entry;
-  const gro = entry.gro;
+  const gro = entry.gro ?? (entry.gro = new GroNode());
   cur = w;
   curCpu = k.cpu;
   const n = entry.ring.consumeBatched(frames, KERNEL.kthreadBatch);

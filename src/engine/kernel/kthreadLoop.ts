@@ -17,7 +17,7 @@ import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, PLACE_XDP_DROP, place, ty
 import { EV_KTHREAD, EV_WAKE } from '../eventLog';
 import { bucketOf, type LatencyHistogram } from '../stats/latencyHistogram';
 import type { LatencyRecorder } from '../stats/latency';
-import { batchGro } from './kthreadGro';
+import { lateKernel } from './lateKernel';
 
 const batchBuf = new Int32Array(KERNEL.kthreadBatch);
 
@@ -172,7 +172,7 @@ const groOut = { traceAt: 0, processed: 0 };
 
 /** 6.15+: the batch with GRO (kthreadGro.ts); its tracepoint fires before the receive. */
 function batchWithGro(w: World, k: Kthread, now: number, sched: number): number {
-  const end = batchGro(w, k, now, groOut);
+  const end = lateKernel().batchGro(w, k, now, groOut);
   // Drops count SKB allocation failures only (5.13+), and the NAPI cache never runs short here.
   return endIteration(w, k, end, w.switches.tracepointBeforeReceive ? groOut.traceAt : end, groOut.processed, 0, sched);
 }
