@@ -38,12 +38,6 @@ export const FIELDS: readonly Field[] = [
     hint: 'constant, poisson, bursty, bursty:N',
     suggestions: ['constant', 'poisson', 'bursty', 'bursty:8'],
   },
-  {
-    param: 'traffic',
-    label: 'Traffic',
-    hint: 'udp, or tcp / tcp:N: runs of N segments of a flow, which GRO merges (6.18)',
-    suggestions: ['udp', 'tcp', 'tcp:4'],
-  },
   { param: 'prog', label: 'Program', hint: 'rr, hash or cpu:N', suggestions: ['rr', 'hash', 'cpu:4'] },
   { param: 'stack', label: 'Stack', hint: 'what the stack does', options: STACK_VERDICTS },
   { param: 'seed', label: 'Seed', hint: '0 to 4294967295' },

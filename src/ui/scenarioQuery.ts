@@ -3,7 +3,7 @@
  * loaded query, and the query for edited texts, checked by the same parser the worker uses.
  */
 import { parseScenario, type ScenarioParam } from '../scenario/parse';
-import { serializeScenario, trafficText } from '../scenario/serialize';
+import { serializeScenario } from '../scenario/serialize';
 import type { ScenarioProblem } from '../scenario/types';
 
 import { VIEW_PARAMS } from '../scenario/viewParams';
@@ -11,7 +11,7 @@ import { VIEW_PARAMS } from '../scenario/viewParams';
 /** URL parameters of the page's view, which the scenario parser is told to ignore (shared with the worker). */
 export { VIEW_PARAMS };
 
-/** The parameters the form edits; the others (opt, max, ring, link, drop, cap, ops) are kept as loaded. */
+/** The parameters the form edits; the others (opt, max, ring, link, traffic, drop, cap, ops) are kept as loaded. */
 export const FORM_PARAMS = [
   'kernel',
   'preempt',
@@ -22,7 +22,6 @@ export const FORM_PARAMS = [
   'size',
   'flows',
   'arrival',
-  'traffic',
   'prog',
   'stack',
   'seed',
@@ -38,8 +37,6 @@ export function formValues(query: string): FormValues {
   const full = new URLSearchParams(serializeScenario(scenario, 'full'));
   const out = {} as FormValues;
   for (const p of FORM_PARAMS) out[p] = full.get(p) ?? '';
-  // Even the full text leaves out traffic=udp (so older scenarios keep their text); the form shows it.
-  out.traffic = trafficText(scenario.traffic);
   return out;
 }
 
