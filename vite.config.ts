@@ -69,6 +69,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
+    // The later kernels' code, which the page fetches apart (src/engine/kernel/lateKernel.ts).
+    setupFiles: ['src/engine/kernel/lateKernelInstall.ts'],
     testTimeout: 60_000,
     pool: 'threads',
     // Every core (vitest's default leaves one free, which on a 2-core machine is half of them).

@@ -3,6 +3,7 @@
  * factor, the best of a few repetitions after a warm-up (this machine has 2 cores, and another
  * process may be using the other one).
  */
+import '../src/engine/kernel/lateKernelInstall';
 import { Engine } from '../src/engine/engine';
 import { parseScenario } from '../src/scenario/parse';
 import type { Scenario } from '../src/scenario/types';

@@ -3,6 +3,8 @@
  * only hands it process.argv and writes what it prints to the process's streams; the golden corpus
  * (tests/golden) calls it in-process and records what it prints.
  */
+// The later kernels' code (6.15+ GRO): the CLI builds engines for every version.
+import '../engine/kernel/lateKernelInstall';
 import { Engine, describeOp } from '../engine/engine';
 import { redirectCpuStats } from '../engine/stats/redirectCpu';
 import { formatRedirectCpuTable } from '../engine/stats/format';

@@ -4,6 +4,7 @@
  * invariants. Pure TypeScript: runs the same in Node and in a Web Worker.
  */
 import type { MapOpSpec, Scenario } from '../scenario/types';
+import { lateKernel } from './kernel/lateKernel';
 import { BPF_ANY } from '../scenario/types';
 import { lineRatePps } from '../scenario/defaults';
 import { World } from './world';
@@ -77,6 +78,8 @@ export class Engine {
     // Never changed once built: checkpoints share it.
     this.scenario = shareAcrossClones(scenario);
     const w = new World(scenario, switchesFor(scenario, options.switches));
+    // Fails here, with what to do, rather than at the kthread's first batch.
+    if (w.switches.kthreadGro) lateKernel();
     this.world = w;
     if (options.traceCapacity) w.traceRing = new TraceRing(options.traceCapacity);
     if (options.latency ?? true) w.latency = new LatencyRecorder(scenario.cpus);
@@ -111,7 +114,8 @@ export class Engine {
     w.pool.reserveDescriptors(s.rx.length * s.ring);
     s.rx.forEach((cpu, i) => {
       const share = (s.rate * byQueue[i].length) / s.flows;
-      const arrivals = new ArrivalProcess(s.arrival, share, line, byQueue[i], s.seed, i, 0);
+      const run = s.traffic.kind === 'tcp' ? s.traffic.run : 1;
+      const arrivals = new ArrivalProcess(s.arrival, share, line, byQueue[i], s.seed, i, 0, run);
       const q = new NicQueue(i, cpu, s.ring, arrivals, s.link);
       q.irqAt = arrivals.next + COST.irqToPoll;
       w.nicQueues.push(q);

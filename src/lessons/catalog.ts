@@ -49,4 +49,8 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
     id: 'remote-prog',
     title: 'A program on the remote CPU',
   },
+  {
+    id: 'gro',
+    title: 'GRO in the kthread',
+  },
 ];

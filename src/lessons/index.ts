@@ -10,6 +10,7 @@ import { overload } from './content/overload';
 import { sharedCpu } from './content/shared-cpu';
 import { flushListLesson } from './content/flush-list';
 import { remoteProg } from './content/remote-prog';
+import { groLesson } from './content/gro';
 
 export const LESSONS: readonly Lesson[] = [
   oneFrame,
@@ -22,6 +23,7 @@ export const LESSONS: readonly Lesson[] = [
   sharedCpu,
   flushListLesson,
   remoteProg,
+  groLesson,
 ];
 
 /** The lesson with `id`, or undefined. */

@@ -30,6 +30,7 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
   link: 10,
   flows: 64,
   arrival: { kind: 'poisson' },
+  traffic: { kind: 'udp' },
   prog: { kind: 'hash' },
   drop: 0,
   stack: 'udp-noport',

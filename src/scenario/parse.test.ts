@@ -29,6 +29,7 @@ describe('parseScenario: defaults and general behaviour', () => {
       link: 10,
       flows: 64,
       arrival: { kind: 'poisson' },
+      traffic: { kind: 'udp' },
       prog: { kind: 'hash' },
       drop: 0,
       stack: 'udp-noport',

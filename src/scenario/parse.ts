@@ -20,6 +20,7 @@ import {
   type Scenario,
   type ScenarioProblem,
   type StackVerdict,
+  type Traffic,
 } from './types';
 import { numberSyntaxHint, parseDecimal, parseWholeNumber } from './units';
 import { bad, checkRate, either, grouped, isOneOf, ok, quote, shorten, U32_MAX, wholeIn, type Check } from './check';
@@ -48,6 +49,7 @@ export const SCENARIO_PARAMS = [
   'link',
   'flows',
   'arrival',
+  'traffic',
   'prog',
   'drop',
   'stack',
@@ -69,6 +71,10 @@ export const MAX_RX_QUEUES = 64;
 export const MAX_ENTRIES = 64;
 /** Burst length of a plain `arrival=bursty`. */
 export const DEFAULT_BURST = 64;
+/** Segments a TCP-like sender puts on the wire back to back with a plain `traffic=tcp`. */
+export const DEFAULT_TCP_RUN = 16;
+/** Longest run of `traffic=tcp:N`: NAPI_POLL_WEIGHT, the most the kthread takes between two GRO flushes. */
+export const MAX_TCP_RUN = 64;
 
 /** Options of `parseScenario`. */
 export interface ParseOptions {
@@ -164,6 +170,7 @@ function parseBounded(query: string, options: ParseOptions): ParseResult {
     link,
     flows: read('flows', d.flows, (t) => wholeIn(t, 1, 65_536)),
     arrival: read('arrival', d.arrival, checkArrival),
+    traffic: read('traffic', d.traffic, checkTraffic),
     prog: read('prog', d.prog, checkProg),
     drop: read('drop', d.drop, checkDrop),
     stack: read('stack', d.stack, checkStack),
@@ -282,6 +289,16 @@ function checkArrival(text: string): Check<Arrival> {
   if (!text.startsWith('bursty:')) return bad(ARRIVAL_ALLOWED);
   const burst = wholeIn(text.slice('bursty:'.length), 2, 4096, ARRIVAL_ALLOWED);
   return burst.ok ? ok({ kind: 'bursty', burst: burst.value }) : burst;
+}
+
+const TRAFFIC_ALLOWED = `udp, tcp (runs of ${DEFAULT_TCP_RUN} segments of one flow) or tcp:N with N a whole number from 1 to ${MAX_TCP_RUN}`;
+
+function checkTraffic(text: string): Check<Traffic> {
+  if (text === 'udp') return ok({ kind: 'udp' });
+  if (text === 'tcp') return ok({ kind: 'tcp', run: DEFAULT_TCP_RUN });
+  if (!text.startsWith('tcp:')) return bad(TRAFFIC_ALLOWED);
+  const run = wholeIn(text.slice('tcp:'.length), 1, MAX_TCP_RUN, TRAFFIC_ALLOWED);
+  return run.ok ? ok({ kind: 'tcp', run: run.value }) : run;
 }
 
 const PROG_ALLOWED = `rr, hash or cpu:N with N a whole number from 0 to ${U32_MAX}`;

@@ -79,6 +79,10 @@ const independentFields = fc.record({
     fc.constant({ kind: 'poisson' as const }),
     fc.record({ kind: fc.constant('bursty' as const), burst: fc.oneof(fc.constant(64), fc.integer({ min: 2, max: 4096 })) }),
   ),
+  traffic: fc.oneof(
+    fc.constant({ kind: 'udp' as const }),
+    fc.record({ kind: fc.constant('tcp' as const), run: fc.oneof(fc.constant(16), fc.integer({ min: 1, max: 64 })) }),
+  ),
   prog: fc.oneof(
     fc.constant({ kind: 'rr' as const }),
     fc.constant({ kind: 'hash' as const }),

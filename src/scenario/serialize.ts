@@ -3,8 +3,8 @@
  * scenario, parsing what this writes gives the same scenario back, with no problems.
  */
 import { defaultMax, defaultRate, defaultRx, DEFAULT_SCENARIO } from './defaults';
-import { DEFAULT_BURST, SCENARIO_PARAMS, type ScenarioParam } from './parse';
-import { OPTIMIZATIONS, type MapOpSpec, type Scenario } from './types';
+import { DEFAULT_BURST, DEFAULT_TCP_RUN, SCENARIO_PARAMS, type ScenarioParam } from './parse';
+import { OPTIMIZATIONS, type MapOpSpec, type Scenario, type Traffic } from './types';
 import { formatDecimal, formatDuration, formatRate } from './units';
 import { entryProgText } from './entryProg';
 
@@ -12,7 +12,7 @@ import { entryProgText } from './entryProg';
  * The query string of `s`, without the leading `?`, parameters in the fixed order of
  * `SCENARIO_PARAMS`. `short` (the default) leaves out parameters equal to their default (`max`
  * when it equals `cpus`, and likewise the other defaults that depend on other parameters);
- * `full` writes every parameter, except `opt` when it is null. Meant to be read by people:
+ * `full` writes every parameter, except `opt` when it is null and `traffic` when it is udp. Meant to be read by people:
  * commas and colons are written as they are, rates and durations in their short forms.
  *
  * @throws RangeError when a number in `s` cannot be written (negative, NaN, a fractional time):
@@ -69,6 +69,9 @@ function valueText(s: Scenario, param: ScenarioParam): string | null {
     case 'arrival':
       if (s.arrival.kind !== 'bursty') return s.arrival.kind;
       return s.arrival.burst === DEFAULT_BURST ? 'bursty' : `bursty:${s.arrival.burst}`;
+    case 'traffic':
+      // Left out when it is udp, even in `full`: scenarios written before it existed keep their text.
+      return s.traffic.kind === 'udp' ? null : trafficText(s.traffic);
     case 'prog':
       return s.prog.kind === 'cpu' ? `cpu:${s.prog.cpu}` : s.prog.kind;
     case 'drop':
@@ -82,6 +85,12 @@ function valueText(s: Scenario, param: ScenarioParam): string | null {
     case 'ops':
       return s.ops.map(opText).join(',');
   }
+}
+
+/** The text of `traffic`: `udp`, `tcp` (the default run) or `tcp:N`. */
+export function trafficText(t: Traffic): string {
+  if (t.kind === 'udp') return 'udp';
+  return t.run === DEFAULT_TCP_RUN ? 'tcp' : `tcp:${t.run}`;
 }
 
 /** One `ops` item: `TIME:OP[:ARGS]`, leaving out arguments equal to their default. */

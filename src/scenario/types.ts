@@ -50,6 +50,14 @@ export type Arrival = { kind: 'constant' } | { kind: 'poisson' } | { kind: 'burs
 /** How the XDP program picks a cpumap key for each frame it redirects. */
 export type ProgPolicy = { kind: 'rr' } | { kind: 'hash' } | { kind: 'cpu'; cpu: number };
 
+/**
+ * What the flows carry. `udp`: datagrams, which GRO cannot merge (no socket asks for UDP GRO).
+ * `tcp`: TCP-like bulk transfers: each sender puts `run` in-order segments of one flow on the wire
+ * back to back (a TSO burst), so GRO (6.15+ in the kthread) can merge consecutive segments of a
+ * flow into one SKB.
+ */
+export type Traffic = { kind: 'udp' } | { kind: 'tcp'; run: number };
+
 /** What netif_receive_skb_core does with the SKB on the remote CPU. */
 export const STACK_VERDICTS = ['iptables-drop', 'udp-noport', 'deliver'] as const;
 export type StackVerdict = (typeof STACK_VERDICTS)[number];
@@ -112,6 +120,8 @@ export interface Scenario {
   /** Number of distinct flows (5-tuples); RSS spreads them over the RX queues. */
   flows: number;
   arrival: Arrival;
+  /** What the flows carry: UDP datagrams or TCP-like runs of segments (what GRO can merge). */
+  traffic: Traffic;
   prog: ProgPolicy;
   /** Fraction of frames the XDP program drops (XDP_DROP) instead of redirecting, 0 to 1. */
   drop: number;

@@ -3,6 +3,8 @@
  * it: the same engine, the same window, the same report. Free of Node and the DOM, so the CLI's
  * worker threads and the page's Web Workers both run points with it.
  */
+// The later kernels' code (6.15+ GRO): a sweep may vary the kernel up to 6.18.
+import '../engine/kernel/lateKernelInstall';
 import { Engine } from '../engine/engine';
 import { measureReport, type RunReport } from '../cli/report';
 import type { Scenario } from '../scenario/types';

@@ -24,6 +24,7 @@ export const SWEEP_PARAMS: readonly SweepParam[] = [
   { name: 'opt', kind: 'word', means: 'the 2019 optimizations, joined with + (e.g. consume-batched+alloc-bulk), or none, all' },
   { name: 'stack', kind: 'word', means: 'what the stack does with each SKB' },
   { name: 'arrival', kind: 'word', means: 'the arrival process' },
+  { name: 'traffic', kind: 'word', means: 'what the flows carry: udp, tcp or tcp:N' },
   { name: 'preempt', kind: 'word', means: 'the preemption model' },
   { name: 'prog', kind: 'word', means: "the XDP program's choice of key" },
   { name: 'flows', kind: 'whole', means: 'distinct flows' },

@@ -11,7 +11,7 @@ import { VIEW_PARAMS } from '../scenario/viewParams';
 /** URL parameters of the page's view, which the scenario parser is told to ignore (shared with the worker). */
 export { VIEW_PARAMS };
 
-/** The parameters the form edits; the others (opt, max, ring, link, drop, cap, ops) are kept as loaded. */
+/** The parameters the form edits; the others (opt, max, ring, link, traffic, drop, cap, ops) are kept as loaded. */
 export const FORM_PARAMS = [
   'kernel',
   'preempt',

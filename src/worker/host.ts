@@ -12,6 +12,8 @@ export interface WorkerHost {
   faults: WorkerFaults;
   /** The inspector and Step captions (tools.ts): at hand, or fetched on first use. */
   tools: WorkerTools | (() => Promise<WorkerTools>);
+  /** Fetches the later kernels' code (lateKernel.ts), which a 6.15+ scenario needs; absent where it is loaded up front. */
+  lateKernel?: () => Promise<unknown>;
 }
 
 export interface WorkerFaults {

@@ -243,7 +243,18 @@ function inspectEntry(engine: Engine, target: Extract<InspectTarget, { kind: 'en
     ['consumed, not yet NULLed', String(ring.pendingNull())],
     ['bulk queues', e.bulkqFreed ? 'freed by __cpu_map_entry_free' : bulk.length === 0 ? 'all empty' : bulk.join(', ')],
   );
+  // 6.15+: the SKBs the entry's GRO holds until a flush (frames in flight the topology does not draw).
+  if (w.switches.kthreadGro) fields.push(['GRO holds', groHeld(e)]);
   return { target, title: `cpumap entry ${entryLabel(e)}`, fields, code: entryCode(engine, e) };
+}
+
+/** "12 frames in 3 SKBs", or "nothing". */
+function groHeld(e: CpuMapEntry): string {
+  const gro = e.gro;
+  if (gro === null || gro.frames === 0) return 'nothing';
+  let skbs = 0;
+  for (const bucket of gro.buckets) skbs += bucket.length;
+  return `${gro.frames} frame${gro.frames === 1 ? '' : 's'} in ${skbs} SKB${skbs === 1 ? '' : 's'}`;
 }
 
 function entryCode(engine: Engine, e: CpuMapEntry): Code {

@@ -32,6 +32,8 @@ const controller = new SimController({
   },
   // Fetched on the first inspection or Step, not before the first frame.
   tools: () => import('./tools').then((m) => m.WORKER_TOOLS),
+  // Fetched before building a 6.15+ scenario's engine, not before the first frame.
+  lateKernel: () => import('../engine/kernel/lateKernelInstall'),
   faults: {
     dropOutgoing: (count, kind) => outbox.dropNext(count, kind),
     close: () => scope.close(),

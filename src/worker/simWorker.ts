@@ -19,6 +19,7 @@ import { stepOnce } from './stepOnce';
 import { Recorders } from './recorders';
 import type { WorkerTools } from './tools';
 import { ToolGate } from './toolGate';
+import { KernelGate } from './kernelGate';
 import { VIEW_PARAMS } from '../scenario/viewParams';
 import type { CrashHow, FrameMessage, InspectTarget, LoadedMessage, StatePurpose, StepUnit, ToWorker } from './protocol';
 import { PageChannel } from './pageChannel';
@@ -54,11 +55,21 @@ export class SimController {
 
   /** The inspector and Step captions (see WorkerHost.tools); messages wait while they are fetched. */
   private readonly gate: ToolGate;
+  /** The later kernels' code (see WorkerHost.lateKernel); messages wait while it is fetched. */
+  private readonly kernelGate: KernelGate;
 
   constructor(private readonly host: WorkerHost) {
     this.gate = new ToolGate(
       host.tools,
       (msg) => this.guarded(() => this.handle(msg)),
+      (e) =>
+        this.guarded(() => {
+          throw e;
+        }),
+    );
+    this.kernelGate = new KernelGate(
+      host.lateKernel,
+      (msg) => this.gate.receive(msg),
       (e) =>
         this.guarded(() => {
           throw e;
@@ -81,7 +92,7 @@ export class SimController {
    * stops, and the exception is rethrown so the worker's own error reporting sees it too.
    */
   receive(msg: ToWorker): void {
-    this.gate.receive(msg);
+    this.kernelGate.receive(msg);
   }
 
   /** The engine, for tests. */

@@ -89,6 +89,7 @@ const PHASE_WORDS: Record<KthreadPhase, string> = {
   recheck: 'the second __ptr_ring_empty test before schedule()',
   afterSleep: 'its first batch after schedule() returned',
   v50more: 'the next __ptr_ring_consume',
+  receive: 'the receive of the batch (its tracepoint already fired)',
 };
 
 const ACTIVITY_WORDS: Record<CpuActivity, string> = {

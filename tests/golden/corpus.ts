@@ -366,6 +366,30 @@ const writtenCases: GoldenCase[] = [
       'kernel=5.10&rx=0,1&entries=4:256,5:256:prog=pass&rate=6M&prog=hash&stack=iptables-drop&ops=3ms:update:4:256:prog=drop:0.5,6ms:update:5:256:2:prog=redirect:0.25,9ms:failslab,9ms:update:4:64:prog=pass,12ms:update:5:128,15ms:update:6:256:prog=drop',
     args: OPS,
   },
+  // ---- 6.12 and 6.18 (the tracepoint before the receive; GRO and NAPI-cache heads from 6.15) ----
+  { name: 'kernel-612-overload', query: `kernel=6.12&${OVERLOAD}`, args: OVERLOAD_ARGS },
+  { name: 'kernel-618-overload', query: `kernel=6.18&${OVERLOAD}`, args: OVERLOAD_ARGS },
+  {
+    name: 'kernel-612-trickle',
+    query: 'kernel=6.12&rx=0&entries=4:192&rate=10k&prog=rr&arrival=constant',
+    args: { duration: '20ms', warmup: '2ms' },
+  },
+  {
+    name: 'kernel-618-trickle',
+    query: 'kernel=6.18&traffic=tcp&rx=0&entries=4:192&rate=10k&prog=rr&arrival=constant',
+    args: { duration: '20ms', warmup: '2ms' },
+  },
+  // TCP-like runs into GRO: many flows (bucket limits), short runs, 1518-byte frames (the 64 KB limit)
+  {
+    name: 'kernel-618-gro-tcp',
+    query: 'kernel=6.18&traffic=tcp:4&rx=0,1&entries=4:1024,5:1024&rate=8M&flows=4096&prog=hash&stack=deliver',
+    args: STEADY,
+  },
+  {
+    name: 'kernel-618-gro-large',
+    query: 'kernel=6.18&traffic=tcp:64&size=1518&link=100&rx=0&entries=4:512&rate=4M&flows=4&prog=rr&stack=iptables-drop',
+    args: STEADY,
+  },
 ];
 
 /** Every case of the corpus, in a fixed order. */

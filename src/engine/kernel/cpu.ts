@@ -184,9 +184,10 @@ export class Cpu {
       this.traceDue = null;
       fireKthreadTrace(w, due);
     }
-    // v5.0 keeps bottom halves disabled for its whole inner loop: no softirq until it ends.
+    // v5.0 keeps bottom halves disabled for its whole inner loop, and 6.12+ from its tracepoint
+    // to the end of the stack's work: no softirq until it ends.
     const owner = this.owner;
-    if (owner !== null && owner !== KSOFTIRQD && owner.phase === 'v50more') {
+    if (owner !== null && owner !== KSOFTIRQD && (owner.phase === 'v50more' || owner.phase === 'receive')) {
       this.activity = 'kthread';
       this.busyKind = BUSY_KTHREAD;
       this.lastRun = owner;

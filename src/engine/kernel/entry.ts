@@ -9,6 +9,7 @@ import { PtrRing } from './ptrRing';
 import type { Kthread } from './kthread';
 import type { CpuMap } from './cpumap';
 import type { EntryProg } from '../../scenario/types';
+import type { GroNode } from './gro';
 
 export class CpuMapEntry {
   /** kthread CPU and map key. */
@@ -37,6 +38,11 @@ export class CpuMapEntry {
   progOwed = 0;
   /** The program's verdicts over the entry's life: XDP_PASS, XDP_DROP, XDP_REDIRECT. */
   readonly progVerdicts = new Float64Array(3);
+  /**
+   * 6.15+: the entry's GRO instance (rcpu->gro), holding SKBs the kthread has not sent up yet;
+   * made at the kthread's first batch (gro.ts is fetched apart, see lateKernel.ts).
+   */
+  gro: GroNode | null = null;
   /** Set by __cpu_map_entry_free: the per-CPU bulk queues are gone. */
   bulkqFreed = false;
   /** Out of the map slot (xchg'd away). */
@@ -62,8 +68,8 @@ export class CpuMapEntry {
     this.lifecycle = new EntryLifecycle(`cpu ${cpu} (map ${mapId}, entry #${uid})`);
   }
 
-  /** Frames held by this entry: bulk queues plus ring. */
+  /** Frames held by this entry: bulk queues, ring and (6.15+) GRO. */
   inFlight(): number {
-    return this.bqTotal + this.ring.count;
+    return this.bqTotal + this.ring.count + (this.gro === null ? 0 : this.gro.frames);
   }
 }

@@ -27,7 +27,9 @@ export type KthreadPhase =
   /** Woken from schedule(): processes a batch with sched = 1. */
   | 'afterSleep'
   /** v5.0 inner loop: the ring ran dry mid-iteration; try __ptr_ring_consume again. */
-  | 'v50more';
+  | 'v50more'
+  /** 6.12+: the iteration's tracepoint has fired; the stack's work on its SKBs runs to `receiveUntil`. */
+  | 'receive';
 
 export const TASK_RUNNING = 0;
 export const TASK_INTERRUPTIBLE = 1;
@@ -75,7 +77,9 @@ export class Kthread {
   v50Processed = 0;
   v50Drops = 0;
   v50Sched = 0;
-  /** The iteration's xdp_cpumap_kthread hit, fired when the iteration ends (traceAt). */
+  /** 6.12+: when the iteration whose tracepoint fired before the receive ends. */
+  receiveUntil = 0;
+  /** The iteration's xdp_cpumap_kthread hit, fired when the iteration ends (traceAt; 6.12+ before the receive). */
   tracePending = false;
   traceAt = 0;
   traceProcessed = 0;

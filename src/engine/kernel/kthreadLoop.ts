@@ -17,6 +17,7 @@ import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, PLACE_XDP_DROP, place, ty
 import { EV_KTHREAD, EV_WAKE } from '../eventLog';
 import { bucketOf, type LatencyHistogram } from '../stats/latencyHistogram';
 import type { LatencyRecorder } from '../stats/latency';
+import { lateKernel } from './lateKernel';
 
 const batchBuf = new Int32Array(KERNEL.kthreadBatch);
 
@@ -102,6 +103,10 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
       return result(batch(w, k, now, 1), STEP_CONTINUE);
     case 'v50more':
       return result(v50Consume(w, k, now), STEP_CONTINUE);
+    case 'receive':
+      // 6.12+: the rest of the iteration after its tracepoint (the stack's work, bottom halves still off).
+      k.phase = 'top';
+      return result(k.receiveUntil, STEP_CONTINUE);
   }
 }
 
@@ -136,6 +141,7 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   k.progPass = 0;
   k.progDrop = 0;
   k.progRedirect = 0;
+  if (w.switches.kthreadGro) return batchWithGro(w, k, now, sched);
   const prog = k.entry.prog;
   if (prog !== null) return batchWithProg(w, k, prog, now, sched);
   if (!w.switches.consumeBatched) {
@@ -158,8 +164,39 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   // The batch leaves the ring in one call (under the consumer lock before 5.9).
   if (w.latency !== null) recordLatency(w, w.latency, k.cpu, batchBuf, n, now + COST.kthreadLoop + lock, 0, start, perFrame);
   w.pool.releaseBatch(batchBuf, n);
-  traceKthread(w, k, now + cost, n, drops, sched);
-  return now + cost;
+  return endIteration(w, k, now + cost, beforeReceive(w, now + cost, n), n, drops, sched);
+}
+
+/** The output of batchGro, reused. */
+const groOut = { traceAt: 0, processed: 0 };
+
+/** 6.15+: the batch with GRO (kthreadGro.ts); its tracepoint fires before the receive. */
+function batchWithGro(w: World, k: Kthread, now: number, sched: number): number {
+  const end = lateKernel().batchGro(w, k, now, groOut);
+  // Drops count SKB allocation failures only (5.13+), and the NAPI cache never runs short here.
+  return endIteration(w, k, end, w.switches.tracepointBeforeReceive ? groOut.traceAt : end, groOut.processed, 0, sched);
+}
+
+/**
+ * When the iteration's tracepoint fires, for a batch ending at `end` that handed `m` SKBs to the
+ * stack: at the end, or from 6.12 once the SKBs are built, before the stack's work on them
+ * ("bpf: cpumap: Move xdp:xdp_cpumap_kthread tracepoint before rcv").
+ * https://elixir.bootlin.com/linux/v6.12/C/ident/cpu_map_kthread_run
+ */
+function beforeReceive(w: World, end: number, m: number): number {
+  return w.switches.tracepointBeforeReceive ? end - m * w.stackNs : end;
+}
+
+/**
+ * Ends an iteration at `end` whose tracepoint fires at `traceAt`. A hit before the end splits the
+ * step there (the 'receive' phase runs the rest), so the hit lands in time order with other CPUs'.
+ */
+function endIteration(w: World, k: Kthread, end: number, traceAt: number, processed: number, drops: number, sched: number): number {
+  traceKthread(w, k, traceAt, processed, drops, sched);
+  if (traceAt >= end) return end;
+  k.phase = 'receive';
+  k.receiveUntil = end;
+  return traceAt;
 }
 
 /**
@@ -185,8 +222,7 @@ function batchWithProg(w: World, k: Kthread, prog: EntryProg, now: number, sched
   if (w.moves !== null) recordSkbs(w, k, batchBuf, m, start, perFrame);
   if (w.latency !== null) recordLatency(w, w.latency, k.cpu, batchBuf, m, progAt, 0, start, perFrame);
   w.pool.releaseBatch(batchBuf, m);
-  traceKthread(w, k, now + cost, n, drops, sched);
-  return now + cost;
+  return endIteration(w, k, now + cost, beforeReceive(w, now + cost, m), n, drops, sched);
 }
 
 /**
@@ -195,7 +231,7 @@ function batchWithProg(w: World, k: Kthread, prog: EntryProg, now: number, sched
  * Frames it drops or redirects leave here; those that pass are compacted to the front. Returns
  * how many passed, and counts the verdicts in the kthread's xdp_cpumap_stats.
  */
-function runEntryProg(w: World, k: Kthread, prog: EntryProg, frames: Int32Array, n: number, at: number): number {
+export function runEntryProg(w: World, k: Kthread, prog: EntryProg, frames: Int32Array, n: number, at: number): number {
   const entry = k.entry;
   const passBefore = k.progPass;
   const dropBefore = k.progDrop;

@@ -34,6 +34,11 @@ export class ArrivalProcess {
   private readonly burst: number;
   private readonly kind: number;
   private inBurst = 0;
+  /** Segments one flow sends back to back (traffic=tcp:N); 1 draws a flow for every frame. */
+  private readonly run: number;
+  /** The flow of the run in progress, and how many of its segments are still to come. */
+  private runFlow = 0;
+  private runLeft = 0;
   /** Pre-drawn gaps and flows; `pos` indexes the frame arriving at `next`. */
   private readonly gapBuf = new Float64Array(BLOCK);
   private readonly flowBuf = new Int32Array(BLOCK);
@@ -43,8 +48,10 @@ export class ArrivalProcess {
   /**
    * @param rate frames per second for this queue
    * @param lineRate the link's line rate in frames per second (the gap inside a burst)
+   * @param run segments a flow sends back to back (TCP-like traffic), 1 for UDP
    */
-  constructor(arrival: Arrival, rate: number, lineRate: number, flows: number[], seed: number, stream: number, start: number) {
+  constructor(arrival: Arrival, rate: number, lineRate: number, flows: number[], seed: number, stream: number, start: number, run = 1) {
+    this.run = run;
     this.rng = new Rng(seed, stream);
     this.flows = Int32Array.from(flows);
     this.meanGap = rate > 0 && flows.length > 0 ? 1e9 / rate : Infinity;
@@ -94,7 +101,8 @@ export class ArrivalProcess {
     const gapBuf = this.gapBuf;
     this.rng.fillUniform(u);
     if (n <= 1) flowBuf.fill(n === 1 ? flows[0] : 0);
-    else for (let i = 0; i < BLOCK; i++) flowBuf[i] = flows[Math.floor(u[i] * n)];
+    else if (this.run === 1) for (let i = 0; i < BLOCK; i++) flowBuf[i] = flows[Math.floor(u[i] * n)];
+    else this.fillRuns(u);
     // Constant arrivals need no random numbers (and drawing none keeps their stream short).
     if (this.kind === 0) {
       gapBuf.fill(this.meanGap);
@@ -108,6 +116,23 @@ export class ArrivalProcess {
       return;
     }
     for (let i = 0; i < BLOCK; i++) gapBuf[i] = this.burstGap();
+  }
+
+  /**
+   * TCP-like senders: a flow drawn at random sends `run` in-order segments back to back, then the
+   * next one is drawn. Draws the same random numbers as one flow per frame (one per frame, used at
+   * the start of a run), so the arrival times are those of UDP traffic with the same seed.
+   */
+  private fillRuns(u: Float64Array): void {
+    const flows = this.flows;
+    for (let i = 0; i < BLOCK; i++) {
+      if (this.runLeft === 0) {
+        this.runFlow = flows[Math.floor(u[i] * flows.length)];
+        this.runLeft = this.run;
+      }
+      this.flowBuf[i] = this.runFlow;
+      this.runLeft--;
+    }
   }
 
   /** The next gap of a bursty source: line-rate gaps inside a burst, then the idle time. */
