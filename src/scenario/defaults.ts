@@ -31,6 +31,7 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
   flows: 64,
   arrival: { kind: 'poisson' },
   prog: { kind: 'hash' },
+  mode: 'native',
   drop: 0,
   stack: 'udp-noport',
   seed: 1,

@@ -11,6 +11,7 @@ import {
   OPTIMIZATIONS,
   PREEMPT_MODELS,
   STACK_VERDICTS,
+  XDP_MODES,
   type Arrival,
   type EntryProg,
   type EntrySpec,
@@ -21,6 +22,7 @@ import {
   type Scenario,
   type ScenarioProblem,
   type StackVerdict,
+  type XdpMode,
 } from './types';
 import { numberSyntaxHint, parseDecimal, parseWholeNumber } from './units';
 import { bad, checkRate, either, grouped, isOneOf, ok, quote, shorten, U32_MAX, wholeIn, type Check } from './check';
@@ -49,6 +51,7 @@ export const SCENARIO_PARAMS = [
   'flows',
   'arrival',
   'prog',
+  'mode',
   'drop',
   'stack',
   'seed',
@@ -165,6 +168,7 @@ function parseBounded(query: string, options: ParseOptions): ParseResult {
     flows: read('flows', d.flows, (t) => wholeIn(t, 1, 65_536)),
     arrival: read('arrival', d.arrival, checkArrival),
     prog: read('prog', d.prog, checkProg),
+    mode: read('mode', d.mode, checkMode),
     drop: read('drop', d.drop, checkDrop),
     stack: read('stack', d.stack, checkStack),
     seed: read('seed', d.seed, (t) => wholeIn(t, 0, U32_MAX)),
@@ -197,6 +201,10 @@ function problem(param: string, value: string, allowed: string): ScenarioProblem
 
 function checkKernel(text: string): Check<KernelVersion> {
   return isOneOf(KERNEL_VERSIONS, text) ? ok(text) : bad(either(KERNEL_VERSIONS));
+}
+
+function checkMode(text: string): Check<XdpMode> {
+  return isOneOf(XDP_MODES, text) ? ok(text) : bad(`${either(XDP_MODES)} (skb is generic XDP, as xdp-bench -m skb)`);
 }
 
 function checkPreempt(text: string): Check<PreemptModel> {

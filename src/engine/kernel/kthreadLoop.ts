@@ -6,7 +6,8 @@
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L236
  */
 import type { World } from '../world';
-import type { EntryProg } from '../../scenario/types';
+import type { EntryProg, EntryProgAction } from '../../scenario/types';
+import type { CpuMapEntry } from './entry';
 import { COST, KERNEL } from '../sim/costModel';
 import { Kthread, TASK_INTERRUPTIBLE, TASK_RUNNING } from './kthread';
 import { bookStackVerdicts, stackCost } from './netstack';
@@ -119,6 +120,16 @@ function __set_current_state_running(k: Kthread): void {
   k.taskState = TASK_RUNNING;
 }
 
+/**
+ * The stack's cost per SKB in the kthread: one SKB at a time into netif_receive_skb_core, or from
+ * 5.13 the batch as a list into netif_receive_skb_list (listReceiveStackShare of it).
+ * https://elixir.bootlin.com/linux/v5.15/C/ident/netif_receive_skb_list
+ */
+export function kthreadStackCost(w: World): number {
+  const cost = stackCost(w.scenario.stack);
+  return w.switches.listReceive ? cost * COST.listReceiveStackShare : cost;
+}
+
 /** Per-frame CPU cost of building and delivering one SKB, besides the consume itself. */
 export function skbPerFrameCost(w: World): number {
   const s = w.switches;
@@ -126,7 +137,7 @@ export function skbPerFrameCost(w: World): number {
     (s.allocBulk ? COST.skbHeadAllocBulkPerFrame : COST.skbHeadAlloc) +
     COST.buildSkb +
     (s.prefetchw ? COST.prefetchw : COST.structPageMiss) +
-    stackCost(w.scenario.stack)
+    kthreadStackCost(w)
   );
 }
 
@@ -137,6 +148,7 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   k.progDrop = 0;
   k.progRedirect = 0;
   const prog = k.entry.prog;
+  if (w.genericXdp) return batchOfSkbs(w, k, prog, now, sched);
   if (prog !== null) return batchWithProg(w, k, prog, now, sched);
   if (!w.switches.consumeBatched) {
     k.v50Processed = 0;
@@ -196,35 +208,99 @@ function batchWithProg(w: World, k: Kthread, prog: EntryProg, now: number, sched
  * how many passed, and counts the verdicts in the kthread's xdp_cpumap_stats.
  */
 function runEntryProg(w: World, k: Kthread, prog: EntryProg, frames: Int32Array, n: number, at: number): number {
-  const entry = k.entry;
   let m = 0;
   for (let i = 0; i < n; i++) {
     const f = frames[i];
-    let act = 'pass';
-    if (prog.action !== 'pass') {
-      entry.progOwed += prog.fraction;
-      if (entry.progOwed >= 1 - 1e-9) {
-        entry.progOwed -= 1;
-        act = prog.action;
-      }
-    }
+    const act = entryProgVerdict(k.entry, prog);
     if (act === 'pass') {
       frames[m++] = f;
       k.progPass++;
       continue;
     }
-    if (act === 'drop') {
-      k.progDrop++;
-      w.acct.entryProgDropped++;
-      w.moves?.record(f, w.pool.flow[f], place(PLACE_XDP_DROP, k.cpu), at);
-    } else {
-      k.progRedirect++;
-      w.acct.entryProgRedirected++;
-      w.moves?.record(f, w.pool.flow[f], place(PLACE_DELIVERED, k.cpu), at);
-    }
-    w.pool.release(f);
+    entryProgTakes(w, k, act, f, at);
   }
   return m;
+}
+
+/** The program's verdict on the next frame: its action on an even `fraction` of them, XDP_PASS on the rest. */
+function entryProgVerdict(entry: CpuMapEntry, prog: EntryProg): EntryProgAction {
+  if (prog.action === 'pass') return 'pass';
+  entry.progOwed += prog.fraction;
+  if (entry.progOwed < 1 - 1e-9) return 'pass';
+  entry.progOwed -= 1;
+  return prog.action;
+}
+
+/** A frame the entry program dropped or redirected leaves the cpumap's path, counted in xdp_cpumap_stats. */
+function entryProgTakes(w: World, k: Kthread, act: EntryProgAction, f: number, at: number): void {
+  if (act === 'drop') {
+    k.progDrop++;
+    w.acct.entryProgDropped++;
+    w.moves?.record(f, w.pool.flow[f], place(PLACE_XDP_DROP, k.cpu), at);
+  } else {
+    k.progRedirect++;
+    w.acct.entryProgRedirected++;
+    w.moves?.record(f, w.pool.flow[f], place(PLACE_DELIVERED, k.cpu), at);
+  }
+  w.pool.release(f);
+}
+
+/**
+ * 5.15+, generic XDP (`mode=skb`): the ring holds SKBs the RX CPU built (bit 0 of each pointer
+ * set). The kthread moves them to its list without prefetching, allocating or building anything,
+ * an entry program runs on them through cpu_map_bpf_prog_run_skb, and the list goes to
+ * netif_receive_skb_list. `drops` stays 0: it counts only failed SKB head allocations.
+ * https://elixir.bootlin.com/linux/v5.15/C/ident/cpu_map_kthread_run
+ */
+function batchOfSkbs(w: World, k: Kthread, prog: EntryProg | null, now: number, sched: number): number {
+  const s = w.switches;
+  const n = k.entry.ring.consumeBatched(batchBuf, KERNEL.kthreadBatch);
+  const lock = !s.consumeBatched ? 0 : s.consumeUnlocked ? 0 : COST.consumeBatchedLock;
+  const consumeNs = COST.kthreadLoop + lock + n * (s.consumeBatched ? COST.consumeBatchedPerFrame : COST.consumeInterleaved);
+  const progAt = now + consumeNs;
+  let m = n;
+  let progNs = 0;
+  if (prog !== null) {
+    const ran = runEntryProgOnSkbs(w, k, prog, batchBuf, n, progAt);
+    m = n - k.progDrop - k.progRedirect;
+    progNs = ran * COST.entryProgPerFrame + k.progRedirect * COST.entryProgRedirect;
+  }
+  const drops = bookStackVerdicts(w.acct, w.stackDrops, w.stackNetRxDrop, m);
+  const perFrame = COST.genericSkbRemote + w.stackNs;
+  const cost = consumeNs + progNs + m * perFrame;
+  const start = now + cost - m * perFrame;
+  if (w.moves !== null) recordSkbs(w, k, batchBuf, m, start, perFrame);
+  if (w.latency !== null) recordLatency(w, w.latency, k.cpu, batchBuf, m, progAt, 0, start, perFrame);
+  w.pool.releaseBatch(batchBuf, m);
+  traceKthread(w, k, now + cost, n, drops, sched);
+  return now + cost;
+}
+
+/**
+ * cpu_map_bpf_prog_run_skb as 5.15 and 6.1 have it: the program runs on the list's SKBs in turn
+ * until one is dropped or redirected, which returns from the walk, so the SKBs after it go to the
+ * stack without the program; an XDP_PASS is not counted in xdp_cpumap_stats. Frames that pass
+ * are compacted to the front of `frames`. Returns how many SKBs the program ran on.
+ * https://elixir.bootlin.com/linux/v5.15/C/ident/cpu_map_bpf_prog_run_skb
+ */
+function runEntryProgOnSkbs(w: World, k: Kthread, prog: EntryProg, frames: Int32Array, n: number, at: number): number {
+  let m = 0;
+  let ran = 0;
+  let returned = false;
+  for (let i = 0; i < n; i++) {
+    const f = frames[i];
+    if (!returned) {
+      ran++;
+      const act = entryProgVerdict(k.entry, prog);
+      if (act !== 'pass') {
+        entryProgTakes(w, k, act, f, at);
+        returned = true;
+        continue;
+      }
+    }
+    frames[m++] = f;
+  }
+  return ran;
 }
 
 /**
