@@ -76,6 +76,12 @@ export const PRESETS: readonly Preset[] = [
     query: 'kernel=5.4&rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&ops=20003us:delete:4,25ms:free',
   },
   {
+    id: 'v515-generic-xdp',
+    title: 'Generic XDP into a cpumap on 5.15',
+    why: 'The program runs in SKB mode (xdp-bench -m skb): the RX CPU builds an SKB for every frame, and cpu_map_generic_redirect puts each SKB straight into the ring, with no bulk queue, a wake-up and an enqueue tracepoint per SKB (bulk-avg 1.00). The RX CPU tops out near 5.3 Mpps and its NIC ring drops the rest, while the kthread keeps up and sleeps often; before 5.15 every such redirect fails with -EBADRQC.',
+    query: 'kernel=5.15&rx=3&entries=4:2048&rate=10M&prog=rr&arrival=constant&mode=skb&stack=iptables-drop',
+  },
+  {
     id: 'shared-cpu',
     title: 'An RX CPU that is also a target',
     why: 'CPU 4 runs NAPI and a cpumap kthread: softirq and the kthread share one CPU, and ksoftirqd ends up taking turns with it.',

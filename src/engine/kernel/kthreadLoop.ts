@@ -277,13 +277,15 @@ function batchOfSkbs(w: World, k: Kthread, prog: EntryProg | null, now: number, 
 }
 
 /**
- * cpu_map_bpf_prog_run_skb as 5.15 and 6.1 have it: the program runs on the list's SKBs in turn
- * until one is dropped or redirected, which returns from the walk, so the SKBs after it go to the
- * stack without the program; an XDP_PASS is not counted in xdp_cpumap_stats. Frames that pass
- * are compacted to the front of `frames`. Returns how many SKBs the program ran on.
+ * cpu_map_bpf_prog_run_skb. From 5.15 to 6.14 the program runs on the list's SKBs in turn until
+ * one is dropped or redirected, which returns from the walk, so the SKBs after it go to the stack
+ * without the program, and an XDP_PASS is not counted in xdp_cpumap_stats; from 6.15 (skbArray)
+ * it runs on every SKB and counts each pass. Frames that pass are compacted to the front of
+ * `frames`. Returns how many SKBs the program ran on.
  * https://elixir.bootlin.com/linux/v5.15/C/ident/cpu_map_bpf_prog_run_skb
  */
 function runEntryProgOnSkbs(w: World, k: Kthread, prog: EntryProg, frames: Int32Array, n: number, at: number): number {
+  const walkAll = w.switches.skbArray;
   let m = 0;
   let ran = 0;
   let returned = false;
@@ -294,9 +296,10 @@ function runEntryProgOnSkbs(w: World, k: Kthread, prog: EntryProg, frames: Int32
       const act = entryProgVerdict(k.entry, prog);
       if (act !== 'pass') {
         entryProgTakes(w, k, act, f, at);
-        returned = true;
+        returned = !walkAll;
         continue;
       }
+      if (walkAll) k.progPass++;
     }
     frames[m++] = f;
   }
