@@ -140,7 +140,8 @@ function drawBulkqs(p: Paint, c: CpuLayout): void {
     const old = e !== undefined && !e.inSlot;
     // Generic XDP puts each SKB straight into the ring: its bulk queues exist but stay empty.
     const note = freed ? ' freed' : old ? ' old' : p.genericXdp ? ' unused' : '';
-    labelIn(p, `→${b.to}${note}`, b.label, col(p, old || freed || p.genericXdp ? 'muted' : 'fg'));
+    const color = col(p, old || freed || p.genericXdp ? 'muted' : 'fg');
+    if (!labelIn(p, `→${b.to}${note}`, b.label, color) && note !== '') labelIn(p, `→${b.to}`, b.label, color);
     for (let k = 0; k < 8; k++) {
       const s = b.slots[k];
       ctx.fillStyle = freed ? col(p, 'card') : k < count ? col(p, 'ring-stored') : col(p, 'free');
