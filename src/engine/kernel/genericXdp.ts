@@ -12,11 +12,10 @@ import type { World } from '../world';
 import { COST } from '../sim/costModel';
 import type { CpuMapEntry } from './entry';
 import { ERRNO } from './errno';
-import { MAX_CPUS } from './limits';
+import { traceEnqueue } from './bulkq';
 import { wakeUpProcess } from './kthreadLoop';
-import { PID_IDLE, PID_KSOFTIRQD, TRACE_ENQUEUE, TRACE_REDIRECT_ERR } from './tracepoints';
+import { PID_IDLE, PID_KSOFTIRQD, TRACE_REDIRECT_ERR } from './tracepoints';
 import { PLACE_REDIRECT_ERR, PLACE_RING, PLACE_RING_FULL, place } from '../moves';
-import { EV_FLUSH } from '../eventLog';
 
 /**
  * CPU time on the RX CPU of one frame up to the program's redirect in generic mode: the driver's
@@ -47,16 +46,7 @@ export function cpuMapGenericRedirect(w: World, entry: CpuMapEntry, cpu: number,
   }
   if (w.latency !== null) w.pool.flushedAt[f] = now;
   const ok = entry.ring.produce(f) === 0;
-  const c = w.counters;
-  const idx = cpu * MAX_CPUS + entry.cpu;
-  c.enqProcessed[idx] += ok ? 1 : 0;
-  c.enqDrops[idx] += ok ? 0 : 1;
-  c.enqEvents[idx] += 1;
-  w.events?.push(EV_FLUSH, now, cpu, entry.uid, entry.cpu, ok ? 1 : 0, ok ? 0 : 1);
-  if (w.traceRing !== null) {
-    const pid = w.cpus[cpu].mode === 'ksoftirqd' ? PID_KSOFTIRQD : PID_IDLE;
-    w.traceRing.push(TRACE_ENQUEUE, now, cpu, pid, entry.mapId, ok ? 1 : 0, ok ? 0 : 1, entry.cpu);
-  }
+  traceEnqueue(w, entry, cpu, now, ok ? 1 : 0, ok ? 0 : 1);
   const cost = COST.flushLock + COST.produce;
   if (ok) {
     moves?.record(f, w.pool.flow[f], place(PLACE_RING, entry.uid), now);

@@ -148,8 +148,7 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   k.progDrop = 0;
   k.progRedirect = 0;
   const prog = k.entry.prog;
-  if (w.genericXdp) return batchOfSkbs(w, k, prog, now, sched);
-  if (prog !== null) return batchWithProg(w, k, prog, now, sched);
+  if (prog !== null || w.genericXdp) return batchWithProg(w, k, prog, now, sched);
   if (!w.switches.consumeBatched) {
     k.v50Processed = 0;
     k.v50Drops = 0;
@@ -179,20 +178,32 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
  * program on every frame (XDP_DROP frees it, XDP_REDIRECT sends it on, XDP_PASS keeps it), then
  * SKB heads are bulk-allocated only if frames are left, and those are built and delivered.
  * https://elixir.bootlin.com/linux/v5.10/C/ident/cpu_map_bpf_prog_run_xdp
+ *
+ * 5.15+, generic XDP (`mode=skb`, with or without a program): the ring holds SKBs the RX CPU
+ * built (bit 0 of each pointer set). The kthread puts them on its list without prefetching,
+ * allocating or building anything, a program runs on them through cpu_map_bpf_prog_run_skb, and
+ * `drops` stays 0: it counts only failed SKB head allocations.
+ * https://elixir.bootlin.com/linux/v5.15/C/ident/cpu_map_kthread_run
  */
-function batchWithProg(w: World, k: Kthread, prog: EntryProg, now: number, sched: number): number {
+function batchWithProg(w: World, k: Kthread, prog: EntryProg | null, now: number, sched: number): number {
   const s = w.switches;
+  const skbs = w.genericXdp;
   // Without consume-batched (an `opt` what-if) the frames are taken one by one, at that cost.
   const n = k.entry.ring.consumeBatched(batchBuf, KERNEL.kthreadBatch);
   const lock = !s.consumeBatched ? 0 : s.consumeUnlocked ? 0 : COST.consumeBatchedLock;
   const consumeNs = COST.kthreadLoop + lock + n * (s.consumeBatched ? COST.consumeBatchedPerFrame : COST.consumeInterleaved);
   const progAt = now + consumeNs;
-  const m = runEntryProg(w, k, prog, batchBuf, n, progAt);
-  const progNs = n * COST.entryProgPerFrame + k.progRedirect * COST.entryProgRedirect;
+  let m = n;
+  let progNs = 0;
+  if (prog !== null) {
+    const ran = skbs ? runEntryProgOnSkbs(w, k, prog, batchBuf, n, progAt) : n;
+    m = skbs ? n - k.progDrop - k.progRedirect : runEntryProg(w, k, prog, batchBuf, n, progAt);
+    progNs = ran * COST.entryProgPerFrame + k.progRedirect * COST.entryProgRedirect;
+  }
   const drops = bookStackVerdicts(w.acct, w.stackDrops, w.stackNetRxDrop, m);
-  const perFrame = w.skbPerFrameNs;
+  const perFrame = skbs ? COST.genericSkbRemote + w.stackNs : w.skbPerFrameNs;
   let cost = consumeNs + progNs + m * perFrame;
-  if (m > 0 && s.allocBulk) cost += COST.skbHeadAllocBulkCall;
+  if (m > 0 && s.allocBulk && !skbs) cost += COST.skbHeadAllocBulkCall;
   const start = now + cost - m * perFrame;
   if (w.moves !== null) recordSkbs(w, k, batchBuf, m, start, perFrame);
   if (w.latency !== null) recordLatency(w, w.latency, k.cpu, batchBuf, m, progAt, 0, start, perFrame);
@@ -243,37 +254,6 @@ function entryProgTakes(w: World, k: Kthread, act: EntryProgAction, f: number, a
     w.moves?.record(f, w.pool.flow[f], place(PLACE_DELIVERED, k.cpu), at);
   }
   w.pool.release(f);
-}
-
-/**
- * 5.15+, generic XDP (`mode=skb`): the ring holds SKBs the RX CPU built (bit 0 of each pointer
- * set). The kthread moves them to its list without prefetching, allocating or building anything,
- * an entry program runs on them through cpu_map_bpf_prog_run_skb, and the list goes to
- * netif_receive_skb_list. `drops` stays 0: it counts only failed SKB head allocations.
- * https://elixir.bootlin.com/linux/v5.15/C/ident/cpu_map_kthread_run
- */
-function batchOfSkbs(w: World, k: Kthread, prog: EntryProg | null, now: number, sched: number): number {
-  const s = w.switches;
-  const n = k.entry.ring.consumeBatched(batchBuf, KERNEL.kthreadBatch);
-  const lock = !s.consumeBatched ? 0 : s.consumeUnlocked ? 0 : COST.consumeBatchedLock;
-  const consumeNs = COST.kthreadLoop + lock + n * (s.consumeBatched ? COST.consumeBatchedPerFrame : COST.consumeInterleaved);
-  const progAt = now + consumeNs;
-  let m = n;
-  let progNs = 0;
-  if (prog !== null) {
-    const ran = runEntryProgOnSkbs(w, k, prog, batchBuf, n, progAt);
-    m = n - k.progDrop - k.progRedirect;
-    progNs = ran * COST.entryProgPerFrame + k.progRedirect * COST.entryProgRedirect;
-  }
-  const drops = bookStackVerdicts(w.acct, w.stackDrops, w.stackNetRxDrop, m);
-  const perFrame = COST.genericSkbRemote + w.stackNs;
-  const cost = consumeNs + progNs + m * perFrame;
-  const start = now + cost - m * perFrame;
-  if (w.moves !== null) recordSkbs(w, k, batchBuf, m, start, perFrame);
-  if (w.latency !== null) recordLatency(w, w.latency, k.cpu, batchBuf, m, progAt, 0, start, perFrame);
-  w.pool.releaseBatch(batchBuf, m);
-  traceKthread(w, k, now + cost, n, drops, sched);
-  return now + cost;
 }
 
 /**
