@@ -450,6 +450,25 @@ const CHECKS: Record<string, Check> = {
     expect(field(fields, 'program verdicts')).toMatch(/^pass [1-9][\d,]* · drop 0 · redirect 0$/);
   },
 
+  'v515-generic-xdp': async (page, preset) => {
+    await openPreset(page, preset, 20);
+    const stats = await statsTable(page, 20);
+    // The RX CPU builds an SKB per frame and tops out near 5.3 Mpps; the kthread keeps up.
+    const rx = row(stats, 'XDP-RX 3').pps;
+    expectNear(rx, 5.3e6, 0.05, 'XDP-RX on CPU 3');
+    const enq = row(stats, 'cpumap-enqueue 3:4');
+    expectNear(enq.pps, rx, 0.01, 'SKBs into the ring');
+    expect(enq.drop).toBe(0);
+    // One SKB per xdp_cpumap_enqueue: no bulk queue.
+    expect(enq.extra).toBe('1.00 bulk-average');
+    expectNear(row(stats, 'cpumap_kthread 4').pps, rx, 0.01, 'kthread on CPU 4');
+    const fields = await inspect(page, 'Bulk queue CPU 3 to CPU 4', 'xdp_bulk_queue of CPU 3');
+    expect(field(fields, 'state')).toMatch(/^unused: generic XDP/);
+    const lines = await traceLines(page, 'xdp_cpumap_enqueue');
+    for (const l of lines.filter((x) => x.includes('xdp_cpumap_enqueue:'))) expect(l).toMatch(/processed=1 drops=0 to_cpu=4$/);
+    await expect(page.getByRole('combobox', { name: 'XDP mode' })).toHaveValue('skb');
+  },
+
   'shared-cpu': async (page, preset) => {
     await openPreset(page, preset, 20);
     const stats = await statsTable(page, 20);

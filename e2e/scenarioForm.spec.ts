@@ -42,3 +42,14 @@ test('the preemption model is a select that writes preempt=none into the link, a
   await form.getByRole('button', { name: 'Apply' }).click();
   await expect.poll(() => page.url()).not.toContain('preempt=');
 });
+
+test('the XDP mode is a select that writes mode=skb into the link, and then the bulk queues are unused', async ({ page }) => {
+  await open(page, 'kernel=5.15&rx=3&entries=4:192&rate=1M&prog=rr');
+  const form = page.getByRole('form', { name: 'Scenario' });
+  await expect(form.getByLabel('XDP mode')).toHaveValue('native');
+  await form.getByLabel('XDP mode').selectOption('skb');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => page.url()).toContain('mode=skb');
+  await page.getByRole('region', { name: 'Topology' }).getByRole('button', { name: 'Bulk queue CPU 3 to CPU 4', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('unused: generic XDP puts each SKB straight into the ring');
+});

@@ -23,8 +23,7 @@ import { TraceRing } from './kernel/tracepoints';
 import { LatencyRecorder } from './stats/latency';
 import type { CpuMapEntry } from './kernel/entry';
 import { checkInvariants } from './invariants';
-import { skbPerFrameCost } from './kernel/kthreadLoop';
-import { stackCost } from './kernel/netstack';
+import { kthreadStackCost, skbPerFrameCost } from './kernel/kthreadLoop';
 
 /**
  * An `ops` item's record, as the CLI's JSON reports it. Besides the map operations' own fields: a
@@ -84,7 +83,7 @@ export class Engine {
     if (options.traceCapacity) w.traceRing = new TraceRing(options.traceCapacity);
     if (options.latency ?? true) w.latency = new LatencyRecorder(scenario.cpus);
     w.skbPerFrameNs = skbPerFrameCost(w);
-    w.stackNs = stackCost(scenario.stack);
+    w.stackNs = kthreadStackCost(w);
     for (let c = 0; c < scenario.cpus; c++) w.cpus.push(new Cpu(c, scenario.seed));
     this.buildNic();
 

@@ -47,6 +47,12 @@ export interface ModelSwitches {
   tracepointBeforeReceive: boolean;
   /** 6.15: GRO in the kthread (gro_receive_skb per SKB, flushed every 64 packets or on an empty ring). */
   kthreadGro: boolean;
+  /**
+   * 6.15 ("bpf: cpumap: reuse skb array instead of a linked list to chain skbs"): an entry
+   * program runs on every generic SKB of a batch and counts its XDP_PASS; before, the walk
+   * returned at the first SKB it dropped or redirected.
+   */
+  skbArray: boolean;
   /** 6.15: the batch's SKB heads come from the NAPI cache (napi_skb_cache_get_bulk), which may hand out fewer. */
   napiSkbCacheBulk: boolean;
 }
@@ -79,6 +85,7 @@ const SINCE = {
   kthreadRcuQs: '6.9',
   tracepointBeforeReceive: '6.12',
   kthreadGro: '6.15',
+  skbArray: '6.15',
   napiSkbCacheBulk: '6.15',
 } as const satisfies Partial<Record<keyof ModelSwitches, string>>;
 

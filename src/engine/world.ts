@@ -64,6 +64,8 @@ export class World implements RcuHost {
   readonly stackDrops: boolean;
   /** netif_receive_skb_core returns NET_RX_DROP for this scenario's stack verdict (the kthread's drops). */
   readonly stackNetRxDrop: boolean;
+  /** Generic XDP (`mode=skb`): the RX CPU redirects SKBs, and rings hold SKBs instead of xdp_frames. */
+  readonly genericXdp: boolean;
   /** The kthread's cost per SKB besides the consume (set by the engine from the cost model). */
   skbPerFrameNs = 0;
   /** Of that, the stack's own cost (netif_receive_skb_core onwards): the SKB goes to the stack this long before the frame's slot ends. */
@@ -98,7 +100,9 @@ export class World implements RcuHost {
     this.progPolicy = prog.kind === 'rr' ? POLICY_RR : prog.kind === 'hash' ? POLICY_HASH : POLICY_CPU;
     this.progFixedKey = prog.kind === 'cpu' ? prog.cpu : -1;
     this.stackDrops = stackDiscards(scenario.stack);
-    this.stackNetRxDrop = returnsNetRxDrop(scenario.stack);
+    // 5.13+: netif_receive_skb_list returns nothing, so the kthread's drops no longer count NET_RX_DROP.
+    this.stackNetRxDrop = !switches.listReceive && returnsNetRxDrop(scenario.stack);
+    this.genericXdp = scenario.mode === 'skb';
     this.rcu = new Rcu(this, scenario.cpus, COST.tick);
   }
 

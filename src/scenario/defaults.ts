@@ -32,6 +32,7 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
   arrival: { kind: 'poisson' },
   traffic: { kind: 'udp' },
   prog: { kind: 'hash' },
+  mode: 'native',
   drop: 0,
   stack: 'udp-noport',
   seed: 1,

@@ -31,6 +31,7 @@ describe('parseScenario: defaults and general behaviour', () => {
       arrival: { kind: 'poisson' },
       traffic: { kind: 'udp' },
       prog: { kind: 'hash' },
+      mode: 'native',
       drop: 0,
       stack: 'udp-noport',
       seed: 1,
@@ -155,6 +156,25 @@ describe('parseScenario: preempt', () => {
 
   it.each(['', 'voluntary', 'FULL', 'rt', '1'])('refuses preempt=%j, naming full and none', (value) => {
     expect(refused(`preempt=${value}`, 'preempt', value, 'full or none').preempt).toBe('full');
+  });
+});
+
+describe('parseScenario: mode', () => {
+  it('is native (the program in the driver) when absent, so links without it keep their meaning', () => {
+    expect(clean('').mode).toBe('native');
+    expect(clean('kernel=5.15&rate=14.7M').mode).toBe('native');
+  });
+
+  it.each(['native', 'skb'] as const)('reads mode=%s on every kernel (generic XDP before 5.15 is modelled, not refused)', (mode) => {
+    expect(clean(`mode=${mode}`).mode).toBe(mode);
+    expect(clean(`kernel=5.0&mode=${mode}`).mode).toBe(mode);
+  });
+
+  it.each(['', 'generic', 'SKB', 'hw', 'drv', '1'])('refuses mode=%j, naming native and skb, and keeps every other parameter', (value) => {
+    const s = refused(`kernel=5.15&rate=2M&mode=${value}`, 'mode', value, 'native or skb (skb is generic XDP, as xdp-bench -m skb)');
+    expect(s.mode).toBe('native');
+    expect(s.kernel).toBe('5.15');
+    expect(s.rate).toBe(2_000_000);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   OPTIMIZATIONS,
   PREEMPT_MODELS,
   STACK_VERDICTS,
+  XDP_MODES,
   type Arrival,
   type EntryProg,
   type EntrySpec,
@@ -21,6 +22,7 @@ import {
   type ScenarioProblem,
   type StackVerdict,
   type Traffic,
+  type XdpMode,
 } from './types';
 import { numberSyntaxHint, parseDecimal, parseWholeNumber } from './units';
 import { bad, checkRate, either, grouped, isOneOf, ok, quote, shorten, U32_MAX, wholeIn, type Check } from './check';
@@ -51,6 +53,7 @@ export const SCENARIO_PARAMS = [
   'arrival',
   'traffic',
   'prog',
+  'mode',
   'drop',
   'stack',
   'seed',
@@ -172,6 +175,7 @@ function parseBounded(query: string, options: ParseOptions): ParseResult {
     arrival: read('arrival', d.arrival, checkArrival),
     traffic: read('traffic', d.traffic, checkTraffic),
     prog: read('prog', d.prog, checkProg),
+    mode: read('mode', d.mode, checkMode),
     drop: read('drop', d.drop, checkDrop),
     stack: read('stack', d.stack, checkStack),
     seed: read('seed', d.seed, (t) => wholeIn(t, 0, U32_MAX)),
@@ -204,6 +208,10 @@ function problem(param: string, value: string, allowed: string): ScenarioProblem
 
 function checkKernel(text: string): Check<KernelVersion> {
   return isOneOf(KERNEL_VERSIONS, text) ? ok(text) : bad(either(KERNEL_VERSIONS));
+}
+
+function checkMode(text: string): Check<XdpMode> {
+  return isOneOf(XDP_MODES, text) ? ok(text) : bad(`${either(XDP_MODES)} (skb is generic XDP, as xdp-bench -m skb)`);
 }
 
 function checkPreempt(text: string): Check<PreemptModel> {

@@ -88,6 +88,12 @@ export const PRESETS: readonly Preset[] = [
     query: 'kernel=5.10&rx=3&entries=4:128:prog=pass&rate=14.7M&link=40&prog=rr&arrival=constant&stack=udp-noport',
   },
   {
+    id: 'v515-generic-xdp',
+    title: 'Generic XDP into a cpumap on 5.15',
+    why: 'The program runs in SKB mode (xdp-bench -m skb): the RX CPU builds an SKB for every frame, and cpu_map_generic_redirect puts each SKB straight into the ring, with no bulk queue, a wake-up and an enqueue tracepoint per SKB (bulk-avg 1.00). The RX CPU tops out near 5.3 Mpps and its NIC ring drops the rest, while the kthread keeps up and sleeps often; before 5.15 every such redirect fails with -EBADRQC.',
+    query: 'kernel=5.15&rx=3&entries=4:2048&rate=10M&prog=rr&arrival=constant&mode=skb&stack=iptables-drop',
+  },
+  {
     id: 'v618-gro-tcp',
     title: 'GRO in the kthread: TCP-like flows on 6.18',
     why: "10 Mpps of TCP-like segments (runs of 16 per flow) into one kthread whose stack delivers to a socket. On 6.18 GRO merges each flow's segments before the stack, which then runs once per merged SKB: the kthread handles about 5 Mpps, where 6.12 handles 2.9 Mpps of the same traffic and 6.18 about 2.6 Mpps of UDP, which nothing merges.",

@@ -59,6 +59,12 @@ describe('serializeScenario', () => {
     expect(serializeScenario({ ...DEFAULT_SCENARIO, kernel: '5.0', preempt: 'none' })).toBe('kernel=5.0&preempt=none');
   });
 
+  it('writes mode only for generic XDP (skb), in both modes, so native scenarios read as before', () => {
+    expect(serializeScenario({ ...DEFAULT_SCENARIO, mode: 'skb' })).toBe('mode=skb');
+    expect(serializeScenario({ ...DEFAULT_SCENARIO, kernel: '5.15', mode: 'skb' }, 'full')).toContain('&prog=hash&mode=skb&drop=0&');
+    expect(serializeScenario(DEFAULT_SCENARIO, 'full')).not.toContain('mode=');
+  });
+
   it('writes opt=none for an empty list and leaves out a null opt in both modes', () => {
     expect(serializeScenario({ ...DEFAULT_SCENARIO, opt: [] })).toBe('opt=none');
     expect(serializeScenario(DEFAULT_SCENARIO, 'full')).not.toContain('opt=');
@@ -85,7 +91,8 @@ describe('round trip: parseScenario(serializeScenario(s)) gives s back', () => {
         expect(full).toMatch(/^[A-Za-z0-9=&.,:_-]*$/);
         expect(short.length).toBeLessThanOrEqual(full.length);
         const order = full.split('&').map((part) => part.slice(0, part.indexOf('=')));
-        const written = (p: string) => (p !== 'opt' || s.opt !== null) && (p !== 'traffic' || s.traffic.kind !== 'udp');
+        const written = (p: string) =>
+          (p !== 'opt' || s.opt !== null) && (p !== 'traffic' || s.traffic.kind !== 'udp') && (p !== 'mode' || s.mode !== 'native');
         expect(order).toEqual(SCENARIO_PARAMS.filter(written));
       }),
     );

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DEFAULT_SCENARIO, defaultRate, defaultRx, lineRatePps } from './defaults';
 import { KERNEL_VERSIONS } from './kernels';
 import { MAX_CPUS, MAX_ENTRIES, MAX_OP_TIME_NS, MAX_RX_QUEUES, U32_MAX } from './parse';
-import { OPTIMIZATIONS, PREEMPT_MODELS, STACK_VERDICTS, type MapOpSpec, type Scenario } from './types';
+import { OPTIMIZATIONS, PREEMPT_MODELS, STACK_VERDICTS, XDP_MODES, type MapOpSpec, type Scenario } from './types';
 
 /** fc.integer stops at 2^31 - 1; keys, qsize, flags, max and seed go up to 2^32 - 1. */
 const u32 = fc.bigInt({ min: 0n, max: BigInt(U32_MAX) }).map(Number);
@@ -62,6 +62,7 @@ const independentFields = fc.record({
   kernel: fc.constantFrom(...KERNEL_VERSIONS),
   opt: fc.option(fc.shuffledSubarray([...OPTIMIZATIONS]), { nil: null }),
   preempt: fc.constantFrom(...PREEMPT_MODELS),
+  mode: fc.constantFrom(...XDP_MODES),
   cpus: orDefault(DEFAULT_SCENARIO.cpus, fc.integer({ min: 1, max: MAX_CPUS })),
   ring: orDefault(DEFAULT_SCENARIO.ring, fc.integer({ min: 32, max: 8192 })),
   entries: orDefault(

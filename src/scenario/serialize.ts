@@ -12,7 +12,7 @@ import { entryProgText } from './entryProg';
  * The query string of `s`, without the leading `?`, parameters in the fixed order of
  * `SCENARIO_PARAMS`. `short` (the default) leaves out parameters equal to their default (`max`
  * when it equals `cpus`, and likewise the other defaults that depend on other parameters);
- * `full` writes every parameter, except `opt` when it is null and `traffic` when it is udp. Meant to be read by people:
+ * `full` writes every parameter, except `opt` when it is null, `traffic` when it is udp and `mode` when it is native. Meant to be read by people:
  * commas and colons are written as they are, rates and durations in their short forms.
  *
  * @throws RangeError when a number in `s` cannot be written (negative, NaN, a fractional time):
@@ -37,7 +37,7 @@ export function serializeScenario(s: Scenario, mode: 'full' | 'short' = 'short')
   return parts.join('&');
 }
 
-/** The text of one parameter of `s`, or null when it is not written at all (`opt` null). */
+/** The text of one parameter of `s`, or null when it is not written at all (`opt` null, `mode` native). */
 function valueText(s: Scenario, param: ScenarioParam): string | null {
   switch (param) {
     case 'kernel':
@@ -74,6 +74,9 @@ function valueText(s: Scenario, param: ScenarioParam): string | null {
       return s.traffic.kind === 'udp' ? null : trafficText(s.traffic);
     case 'prog':
       return s.prog.kind === 'cpu' ? `cpu:${s.prog.cpu}` : s.prog.kind;
+    case 'mode':
+      // Written only for generic XDP, so a native scenario reads as it did before `mode` existed.
+      return s.mode === 'native' ? null : s.mode;
     case 'drop':
       return formatDecimal(s.drop);
     case 'stack':

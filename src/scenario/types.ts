@@ -24,6 +24,13 @@ export type Optimization = (typeof OPTIMIZATIONS)[number];
 export const PREEMPT_MODELS = ['full', 'none'] as const;
 export type PreemptModel = (typeof PREEMPT_MODELS)[number];
 
+/**
+ * How the XDP program is attached (xdp-bench's `-m`): `native` runs it in the driver on the
+ * xdp_buff; `skb` is generic XDP, run by netif_receive_generic_xdp on an SKB the driver built.
+ */
+export const XDP_MODES = ['native', 'skb'] as const;
+export type XdpMode = (typeof XDP_MODES)[number];
+
 /** What an entry's own XDP program (5.9+, run in the kthread) returns. */
 export const ENTRY_PROG_ACTIONS = ['pass', 'drop', 'redirect'] as const;
 export type EntryProgAction = (typeof ENTRY_PROG_ACTIONS)[number];
@@ -123,6 +130,8 @@ export interface Scenario {
   /** What the flows carry: UDP datagrams or TCP-like runs of segments (what GRO can merge). */
   traffic: Traffic;
   prog: ProgPolicy;
+  /** The XDP program's attach mode: native (driver) or skb (generic XDP). */
+  mode: XdpMode;
   /** Fraction of frames the XDP program drops (XDP_DROP) instead of redirecting, 0 to 1. */
   drop: number;
   stack: StackVerdict;

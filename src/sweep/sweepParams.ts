@@ -27,6 +27,7 @@ export const SWEEP_PARAMS: readonly SweepParam[] = [
   { name: 'traffic', kind: 'word', means: 'what the flows carry: udp, tcp or tcp:N' },
   { name: 'preempt', kind: 'word', means: 'the preemption model' },
   { name: 'prog', kind: 'word', means: "the XDP program's choice of key" },
+  { name: 'mode', kind: 'word', means: 'the XDP attach mode (native, or skb for generic XDP)' },
   { name: 'flows', kind: 'whole', means: 'distinct flows' },
   { name: 'size', kind: 'whole', means: 'frame size in bytes' },
   { name: 'cpus', kind: 'whole', means: 'possible CPUs' },

@@ -9,7 +9,7 @@ import { PresetPicker } from './PresetPicker';
 import { ParamControl } from './ParamControl';
 import { ScenarioFileControls } from './exports/ScenarioFileControls';
 import { formValues, queryFor, showInAddressBar, type FormParam, type FormValues } from './scenarioQuery';
-import { PREEMPT_MODELS, STACK_VERDICTS, type ScenarioProblem } from '../scenario/types';
+import { PREEMPT_MODELS, STACK_VERDICTS, XDP_MODES, type ScenarioProblem } from '../scenario/types';
 import { KERNEL_VERSIONS } from '../scenario/kernels';
 
 /** One field of the form (the side-by-side view's "Run B" form shows the same ones). */
@@ -39,6 +39,7 @@ export const FIELDS: readonly Field[] = [
     suggestions: ['constant', 'poisson', 'bursty', 'bursty:8'],
   },
   { param: 'prog', label: 'Program', hint: 'rr, hash or cpu:N', suggestions: ['rr', 'hash', 'cpu:4'] },
+  { param: 'mode', label: 'XDP mode', hint: 'skb: generic XDP', options: XDP_MODES },
   { param: 'stack', label: 'Stack', hint: 'what the stack does', options: STACK_VERDICTS },
   { param: 'seed', label: 'Seed', hint: '0 to 4294967295' },
 ];
@@ -85,10 +86,11 @@ function ScenarioFields({ query }: { query: string }) {
             onChange={(v) => setValues({ ...values, [f.param]: v })}
           />
         ))}
+        {/* In the grid: with an odd number of fields it takes the free cell beside the last one. */}
+        <button type="submit" className="primary apply">
+          Apply
+        </button>
       </div>
-      <button type="submit" className="primary">
-        Apply
-      </button>
       <Problems title="Not applied:" problems={problems} />
       {problems.length === 0 && <Problems title="The address had problems (defaults used):" problems={loadProblems} />}
     </form>

@@ -23,6 +23,7 @@ export const FORM_PARAMS = [
   'flows',
   'arrival',
   'prog',
+  'mode',
   'stack',
   'seed',
 ] as const;
@@ -37,6 +38,8 @@ export function formValues(query: string): FormValues {
   const full = new URLSearchParams(serializeScenario(scenario, 'full'));
   const out = {} as FormValues;
   for (const p of FORM_PARAMS) out[p] = full.get(p) ?? '';
+  // The full form leaves out a native `mode` (see serializeScenario); the select still shows it.
+  out.mode = scenario.mode;
   return out;
 }
 

@@ -303,6 +303,10 @@ function inspectBulkq(engine: Engine, target: Extract<InspectTarget, { kind: 'bu
     fields.push(['state', `freed by __cpu_map_entry_free (${where})`]);
     return { target, title, fields, code: cpumapCode(engine, '__cpu_map_entry_free', 'freeBulkq') };
   }
+  if (engine.world.genericXdp) {
+    fields.push(['state', 'unused: generic XDP puts each SKB straight into the ring (cpu_map_generic_redirect)']);
+    return { target, title, fields, code: null };
+  }
   const frames = bulkFrames(e, target.cpu);
   fields.push(['count', `${frames.length} / ${KERNEL.bulkSize}`], ['frames', listFrames(frames)], mark);
   // Frames wait here until the bulk is full (bq_enqueue flushes it) or the poll ends (__cpu_map_flush).
@@ -319,6 +323,8 @@ function locate(engine: Engine, f: number): { where: string; code: Code } | null
     if (q.frames().includes(f)) return { where: `NIC RX queue ${q.index} (waiting for a NAPI poll on CPU ${q.cpu})`, code: null };
   }
   for (const c of w.cpus) {
+    if (c.pendingFrame === f && w.genericXdp)
+      return { where: `CPU ${c.id}, in cpu_map_generic_redirect (its SKB goes into the ring next)`, code: null };
     if (c.pendingFrame === f)
       return {
         where: `CPU ${c.id}, in bq_enqueue (its bulk is full and flushes next)`,

@@ -34,6 +34,8 @@ export interface Topology {
   kernel: KernelVersion;
   rx: { queue: number; cpu: number; size: number }[];
   stack: string;
+  /** Generic XDP (`mode=skb`): SKBs go straight into the rings, the bulk queues stay unused. Absent: native. */
+  genericXdp?: boolean;
 }
 
 export type ToWorker =

@@ -112,6 +112,12 @@ function list(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** Why a redirect failed, as far as the scenario tells: generic XDP adds a full ring, or fails every cpumap redirect before 5.15. */
+function redirectErrCause(w: Engine['world']): string {
+  if (!w.genericXdp) return 'empty slot';
+  return w.switches.genericXdpRedirect ? 'empty slot or full ring' : 'generic XDP cannot redirect into a cpumap before 5.15';
+}
+
 /** One caption for the step from `a` to `b` (both probes of `engine`). */
 export function stepCaption(engine: Engine, a: StepProbe, b: StepProbe): string {
   const w = engine.world;
@@ -130,12 +136,13 @@ export function stepCaption(engine: Engine, a: StepProbe, b: StepProbe): string 
     for (let to = 0; to < n; to++) {
       const i = cpu * n + to;
       const redirected = b.bulk[i] - a.bulk[i] + (b.enqProcessed[i] - a.enqProcessed[i]);
-      if (redirected > 0) fates.push(`${redirected} redirected to CPU ${to}'s bulk queue`);
+      if (redirected > 0)
+        fates.push(`${redirected} redirected ${w.genericXdp ? `as SKBs into CPU ${to}'s ptr_ring` : `to CPU ${to}'s bulk queue`}`);
     }
     const dropped = b.xdpDrop[cpu] - a.xdpDrop[cpu];
     if (dropped > 0) fates.push(`${dropped} XDP_DROP`);
     const errs = b.redirectErr[cpu] - a.redirectErr[cpu];
-    if (errs > 0) fates.push(`${errs} redirect error${errs === 1 ? '' : 's'} (empty slot)`);
+    if (errs > 0) fates.push(`${errs} redirect error${errs === 1 ? '' : 's'} (${redirectErrCause(w)})`);
     const from = queues.length === 0 ? '' : ` from ${list(queues)}`;
     parts.push(`CPU ${cpu}'s NAPI poll took ${frames(taken)}${from}${fates.length > 0 ? `; ${fates.join(', ')}` : ''}`);
   }
@@ -151,6 +158,12 @@ export function stepCaption(engine: Engine, a: StepProbe, b: StepProbe): string 
       if (flushes <= 0) continue;
       const p = b.enqProcessed[i] - a.enqProcessed[i];
       const d = b.enqDrops[i] - a.enqDrops[i];
+      if (w.genericXdp) {
+        parts.push(
+          `cpu_map_generic_redirect: CPU ${from} put ${skbs(p)} into CPU ${to}'s ptr_ring one at a time${d > 0 ? `; the full ring refused ${d}` : ''}`,
+        );
+        continue;
+      }
       const times = flushes > 1 ? ` in ${flushes} flushes` : '';
       parts.push(
         `bq_flush_to_queue: CPU ${from} flushed ${frames(p)} into CPU ${to}'s ptr_ring${times}${d > 0 ? `; the full ring refused ${d}` : ''}`,

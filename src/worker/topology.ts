@@ -10,5 +10,6 @@ export function topologyOf(engine: Engine): Topology {
     kernel: s.kernel,
     rx: engine.world.nicQueues.map((q) => ({ queue: q.index, cpu: q.cpu, size: q.size })),
     stack: s.stack,
+    ...(s.mode === 'skb' ? { genericXdp: true } : {}),
   };
 }

@@ -390,6 +390,32 @@ const writtenCases: GoldenCase[] = [
     query: 'kernel=6.18&traffic=tcp:64&size=1518&link=100&rx=0&entries=4:512&rate=4M&flows=4&prog=rr&stack=iptables-drop',
     args: STEADY,
   },
+  // ---- part gx: 5.13's list receive, 5.15's generic XDP into the ring, 6.1 (as 5.15) ----
+  { name: 'kernel-515-overload', query: `kernel=5.15&${OVERLOAD}`, args: OVERLOAD_ARGS },
+  {
+    name: 'kernel-515-trickle',
+    query: 'kernel=5.15&rx=0&entries=4:192&rate=10k&prog=rr&arrival=constant',
+    args: { duration: '20ms', warmup: '2ms' },
+  },
+  { name: 'kernel-515-generic', query: 'kernel=5.15&rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&mode=skb', args: STEADY },
+  {
+    name: 'kernel-515-generic-full-ring',
+    query: 'kernel=5.15&rx=0,1,2&entries=4:64&rate=14M&prog=rr&arrival=constant&mode=skb&stack=udp-noport',
+    args: STEADY,
+  },
+  {
+    name: 'kernel-515-generic-entry-prog',
+    query: 'kernel=5.15&rx=0&entries=4:2048:prog=drop:0.5&rate=3M&prog=rr&arrival=constant&mode=skb&stack=deliver',
+    args: STEADY,
+  },
+  { name: 'kernel-510-generic', query: 'kernel=5.10&rx=0&entries=4:192&rate=1M&prog=rr&mode=skb', args: STEADY },
+  { name: 'kernel-61-overload', query: `kernel=6.1&${OVERLOAD}`, args: OVERLOAD_ARGS },
+  {
+    name: 'kernel-61-trickle',
+    query: 'kernel=6.1&rx=0&entries=4:192&rate=10k&prog=rr&arrival=constant',
+    args: { duration: '20ms', warmup: '2ms' },
+  },
+  { name: 'kernel-61-generic', query: 'kernel=6.1&rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&mode=skb', args: STEADY },
 ];
 
 /** Every case of the corpus, in a fixed order. */

@@ -54,17 +54,22 @@ export function bqFlushToQueue(w: World, entry: CpuMapEntry, cpu: number, now: n
   // https://elixir.bootlin.com/linux/v5.4/source/kernel/bpf/cpumap.c#L633
   if (entry.onFlushList[cpu] !== 0) flushListDel(entry, cpu);
   w.acct.ringFull += drops;
+  traceEnqueue(w, entry, tracedCpu, now, count, drops);
+  return flushCost(count, drops);
+}
+
+/** xdp_cpumap_enqueue(map_id, processed, drops, to_cpu) fired on CPU `cpu`: its counters, event and trace line. */
+export function traceEnqueue(w: World, entry: CpuMapEntry, cpu: number, now: number, processed: number, drops: number): void {
   const c = w.counters;
-  const idx = tracedCpu * MAX_CPUS + entry.cpu;
-  c.enqProcessed[idx] += count;
+  const idx = cpu * MAX_CPUS + entry.cpu;
+  c.enqProcessed[idx] += processed;
   c.enqDrops[idx] += drops;
   c.enqEvents[idx] += 1;
-  w.events?.push(EV_FLUSH, now, tracedCpu, entry.uid, entry.cpu, count, drops);
+  w.events?.push(EV_FLUSH, now, cpu, entry.uid, entry.cpu, processed, drops);
   if (w.traceRing !== null) {
-    const pid = w.cpus[tracedCpu].mode === 'ksoftirqd' ? PID_KSOFTIRQD : PID_IDLE;
-    w.traceRing.push(TRACE_ENQUEUE, now, tracedCpu, pid, entry.mapId, count, drops, entry.cpu);
+    const pid = w.cpus[cpu].mode === 'ksoftirqd' ? PID_KSOFTIRQD : PID_IDLE;
+    w.traceRing.push(TRACE_ENQUEUE, now, cpu, pid, entry.mapId, processed, drops, entry.cpu);
   }
-  return flushCost(count, drops);
 }
 
 /**

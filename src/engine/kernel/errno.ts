@@ -11,6 +11,8 @@ export const ERRNO = {
   ENOSPC: 28,
   E2BIG: 7,
   EOVERFLOW: 75,
+  /** xdp_do_generic_redirect_map before 5.15: a cpumap is not a type it handles. */
+  EBADRQC: 56,
 } as const;
 
 export type ErrnoName = keyof typeof ERRNO;

@@ -12,7 +12,7 @@ import { COST, KERNEL } from '../sim/costModel';
 import { bookStackVerdicts } from './netstack';
 import { cpuMapGroFlush, GroNode, groReceiveSkb, NAPI_POLL_WEIGHT, TCP_HEADERS } from './gro';
 import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, place } from '../moves';
-import { runEntryProg } from './kthreadLoop';
+import { runEntryProg, runEntryProgOnSkbs } from './kthreadLoop';
 import type { LatencyHistogram } from '../stats/latencyHistogram';
 
 const frames = new Int32Array(KERNEL.kthreadBatch);
@@ -59,16 +59,19 @@ export function batchGro(w: World, k: Kthread, now: number, out: { traceAt: numb
   const lock = s.consumeBatched && !s.consumeUnlocked ? COST.consumeBatchedLock : 0;
   const dequeuedAt = now + COST.kthreadLoop + lock;
   let t = dequeuedAt + n * (s.consumeBatched ? COST.consumeBatchedPerFrame : COST.consumeInterleaved);
+  // Generic XDP (mode=skb): the ring holds SKBs the RX CPU built; nothing is allocated or built here.
+  const skbs = w.genericXdp;
   let m = n;
   if (entry.prog !== null) {
-    m = runEntryProg(w, k, entry.prog, frames, n, t);
-    t += n * COST.entryProgPerFrame + k.progRedirect * COST.entryProgRedirect;
+    const ran = skbs ? runEntryProgOnSkbs(w, k, entry.prog, frames, n, t) : n;
+    m = skbs ? n - k.progDrop - k.progRedirect : runEntryProg(w, k, entry.prog, frames, n, t);
+    t += ran * COST.entryProgPerFrame + k.progRedirect * COST.entryProgRedirect;
   }
   // Frames the program dropped or redirected never reach the stack: no latency (as before 6.15).
   recordDequeue(w, k.cpu, m, dequeuedAt);
   // The SKB heads (from the NAPI cache on 6.15), then each SKB is built around its frame.
-  if (m > 0 && s.allocBulk) t += COST.skbHeadAllocBulkCall;
-  const build = w.skbPerFrameNs - w.stackNs - (s.napiSkbCacheBulk ? COST.napiSkbCacheSaving : 0);
+  if (m > 0 && s.allocBulk && !skbs) t += COST.skbHeadAllocBulkCall;
+  const build = skbs ? COST.genericSkbRemote : w.skbPerFrameNs - w.stackNs - (s.napiSkbCacheBulk ? COST.napiSkbCacheSaving : 0);
   if (w.moves !== null) {
     const skb = place(PLACE_SKB, k.cpu);
     for (let i = 0; i < m; i++) w.moves.record(frames[i], w.pool.flow[frames[i]], skb, t + i * build);

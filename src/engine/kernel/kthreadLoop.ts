@@ -6,7 +6,8 @@
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L236
  */
 import type { World } from '../world';
-import type { EntryProg } from '../../scenario/types';
+import type { EntryProg, EntryProgAction } from '../../scenario/types';
+import type { CpuMapEntry } from './entry';
 import { COST, KERNEL } from '../sim/costModel';
 import { Kthread, TASK_INTERRUPTIBLE, TASK_RUNNING } from './kthread';
 import { bookStackVerdicts, stackCost } from './netstack';
@@ -124,6 +125,16 @@ function __set_current_state_running(k: Kthread): void {
   k.taskState = TASK_RUNNING;
 }
 
+/**
+ * The stack's cost per SKB in the kthread: one SKB at a time into netif_receive_skb_core, or from
+ * 5.13 the batch as a list into netif_receive_skb_list (listReceiveStackShare of it).
+ * https://elixir.bootlin.com/linux/v5.15/C/ident/netif_receive_skb_list
+ */
+export function kthreadStackCost(w: World): number {
+  const cost = stackCost(w.scenario.stack);
+  return w.switches.listReceive ? cost * COST.listReceiveStackShare : cost;
+}
+
 /** Per-frame CPU cost of building and delivering one SKB, besides the consume itself. */
 export function skbPerFrameCost(w: World): number {
   const s = w.switches;
@@ -131,7 +142,7 @@ export function skbPerFrameCost(w: World): number {
     (s.allocBulk ? COST.skbHeadAllocBulkPerFrame : COST.skbHeadAlloc) +
     COST.buildSkb +
     (s.prefetchw ? COST.prefetchw : COST.structPageMiss) +
-    stackCost(w.scenario.stack)
+    kthreadStackCost(w)
   );
 }
 
@@ -143,7 +154,7 @@ function batch(w: World, k: Kthread, now: number, sched: number): number {
   k.progRedirect = 0;
   if (w.switches.kthreadGro) return batchWithGro(w, k, now, sched);
   const prog = k.entry.prog;
-  if (prog !== null) return batchWithProg(w, k, prog, now, sched);
+  if (prog !== null || w.genericXdp) return batchWithProg(w, k, prog, now, sched);
   if (!w.switches.consumeBatched) {
     k.v50Processed = 0;
     k.v50Drops = 0;
@@ -193,6 +204,13 @@ function beforeReceive(w: World, end: number, m: number): number {
  */
 function endIteration(w: World, k: Kthread, end: number, traceAt: number, processed: number, drops: number, sched: number): number {
   traceKthread(w, k, traceAt, processed, drops, sched);
+  if (k.entry.prog !== null) {
+    // The entry's own totals, for the Inspector (the tracepoint's are per batch and per CPU).
+    const verdicts = k.entry.progVerdicts;
+    verdicts[0] += k.progPass;
+    verdicts[1] += k.progDrop;
+    verdicts[2] += k.progRedirect;
+  }
   if (traceAt >= end) return end;
   k.phase = 'receive';
   k.receiveUntil = end;
@@ -204,20 +222,32 @@ function endIteration(w: World, k: Kthread, end: number, traceAt: number, proces
  * program on every frame (XDP_DROP frees it, XDP_REDIRECT sends it on, XDP_PASS keeps it), then
  * SKB heads are bulk-allocated only if frames are left, and those are built and delivered.
  * https://elixir.bootlin.com/linux/v5.10/C/ident/cpu_map_bpf_prog_run_xdp
+ *
+ * 5.15+, generic XDP (`mode=skb`, with or without a program): the ring holds SKBs the RX CPU
+ * built (bit 0 of each pointer set). The kthread puts them on its list without prefetching,
+ * allocating or building anything, a program runs on them through cpu_map_bpf_prog_run_skb, and
+ * `drops` stays 0: it counts only failed SKB head allocations.
+ * https://elixir.bootlin.com/linux/v5.15/C/ident/cpu_map_kthread_run
  */
-function batchWithProg(w: World, k: Kthread, prog: EntryProg, now: number, sched: number): number {
+function batchWithProg(w: World, k: Kthread, prog: EntryProg | null, now: number, sched: number): number {
   const s = w.switches;
+  const skbs = w.genericXdp;
   // Without consume-batched (an `opt` what-if) the frames are taken one by one, at that cost.
   const n = k.entry.ring.consumeBatched(batchBuf, KERNEL.kthreadBatch);
   const lock = !s.consumeBatched ? 0 : s.consumeUnlocked ? 0 : COST.consumeBatchedLock;
   const consumeNs = COST.kthreadLoop + lock + n * (s.consumeBatched ? COST.consumeBatchedPerFrame : COST.consumeInterleaved);
   const progAt = now + consumeNs;
-  const m = runEntryProg(w, k, prog, batchBuf, n, progAt);
-  const progNs = n * COST.entryProgPerFrame + k.progRedirect * COST.entryProgRedirect;
+  let m = n;
+  let progNs = 0;
+  if (prog !== null) {
+    const ran = skbs ? runEntryProgOnSkbs(w, k, prog, batchBuf, n, progAt) : n;
+    m = skbs ? n - k.progDrop - k.progRedirect : runEntryProg(w, k, prog, batchBuf, n, progAt);
+    progNs = ran * COST.entryProgPerFrame + k.progRedirect * COST.entryProgRedirect;
+  }
   const drops = bookStackVerdicts(w.acct, w.stackDrops, w.stackNetRxDrop, m);
-  const perFrame = w.skbPerFrameNs;
+  const perFrame = skbs ? COST.genericSkbRemote + w.stackNs : w.skbPerFrameNs;
   let cost = consumeNs + progNs + m * perFrame;
-  if (m > 0 && s.allocBulk) cost += COST.skbHeadAllocBulkCall;
+  if (m > 0 && s.allocBulk && !skbs) cost += COST.skbHeadAllocBulkCall;
   const start = now + cost - m * perFrame;
   if (w.moves !== null) recordSkbs(w, k, batchBuf, m, start, perFrame);
   if (w.latency !== null) recordLatency(w, w.latency, k.cpu, batchBuf, m, progAt, 0, start, perFrame);
@@ -232,43 +262,71 @@ function batchWithProg(w: World, k: Kthread, prog: EntryProg, now: number, sched
  * how many passed, and counts the verdicts in the kthread's xdp_cpumap_stats.
  */
 export function runEntryProg(w: World, k: Kthread, prog: EntryProg, frames: Int32Array, n: number, at: number): number {
-  const entry = k.entry;
-  const passBefore = k.progPass;
-  const dropBefore = k.progDrop;
-  const redirectBefore = k.progRedirect;
   let m = 0;
   for (let i = 0; i < n; i++) {
     const f = frames[i];
-    let act = 'pass';
-    if (prog.action !== 'pass') {
-      entry.progOwed += prog.fraction;
-      if (entry.progOwed >= 1 - 1e-9) {
-        entry.progOwed -= 1;
-        act = prog.action;
-      }
-    }
+    const act = entryProgVerdict(k.entry, prog);
     if (act === 'pass') {
       frames[m++] = f;
       k.progPass++;
       continue;
     }
-    if (act === 'drop') {
-      k.progDrop++;
-      w.acct.entryProgDropped++;
-      w.moves?.record(f, w.pool.flow[f], place(PLACE_XDP_DROP, k.cpu), at);
-    } else {
-      k.progRedirect++;
-      w.acct.entryProgRedirected++;
-      w.moves?.record(f, w.pool.flow[f], place(PLACE_DELIVERED, k.cpu), at);
-    }
-    w.pool.release(f);
+    entryProgTakes(w, k, act, f, at);
   }
-  // The entry's own totals, for the Inspector (the tracepoint's are per batch and per CPU).
-  const verdicts = entry.progVerdicts;
-  verdicts[0] += k.progPass - passBefore;
-  verdicts[1] += k.progDrop - dropBefore;
-  verdicts[2] += k.progRedirect - redirectBefore;
   return m;
+}
+
+/** The program's verdict on the next frame: its action on an even `fraction` of them, XDP_PASS on the rest. */
+function entryProgVerdict(entry: CpuMapEntry, prog: EntryProg): EntryProgAction {
+  if (prog.action === 'pass') return 'pass';
+  entry.progOwed += prog.fraction;
+  if (entry.progOwed < 1 - 1e-9) return 'pass';
+  entry.progOwed -= 1;
+  return prog.action;
+}
+
+/** A frame the entry program dropped or redirected leaves the cpumap's path, counted in xdp_cpumap_stats. */
+function entryProgTakes(w: World, k: Kthread, act: EntryProgAction, f: number, at: number): void {
+  if (act === 'drop') {
+    k.progDrop++;
+    w.acct.entryProgDropped++;
+    w.moves?.record(f, w.pool.flow[f], place(PLACE_XDP_DROP, k.cpu), at);
+  } else {
+    k.progRedirect++;
+    w.acct.entryProgRedirected++;
+    w.moves?.record(f, w.pool.flow[f], place(PLACE_DELIVERED, k.cpu), at);
+  }
+  w.pool.release(f);
+}
+
+/**
+ * cpu_map_bpf_prog_run_skb. From 5.15 to 6.14 the program runs on the list's SKBs in turn until
+ * one is dropped or redirected, which returns from the walk, so the SKBs after it go to the stack
+ * without the program, and an XDP_PASS is not counted in xdp_cpumap_stats; from 6.15 (skbArray)
+ * it runs on every SKB and counts each pass. Frames that pass are compacted to the front of
+ * `frames`. Returns how many SKBs the program ran on.
+ * https://elixir.bootlin.com/linux/v5.15/C/ident/cpu_map_bpf_prog_run_skb
+ */
+export function runEntryProgOnSkbs(w: World, k: Kthread, prog: EntryProg, frames: Int32Array, n: number, at: number): number {
+  const walkAll = w.switches.skbArray;
+  let m = 0;
+  let ran = 0;
+  let returned = false;
+  for (let i = 0; i < n; i++) {
+    const f = frames[i];
+    if (!returned) {
+      ran++;
+      const act = entryProgVerdict(k.entry, prog);
+      if (act !== 'pass') {
+        entryProgTakes(w, k, act, f, at);
+        returned = !walkAll;
+        continue;
+      }
+      if (walkAll) k.progPass++;
+    }
+    frames[m++] = f;
+  }
+  return ran;
 }
 
 /**

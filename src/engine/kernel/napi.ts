@@ -23,6 +23,7 @@ import { i40eUpdateEnableItr } from './i40eItr';
 import { i40eRxPageNeedsAlloc } from './i40ePageReuse';
 import { PLACE_BQ, PLACE_DELIVERED, PLACE_REDIRECT_ERR, PLACE_STACK_DROP, PLACE_XDP, PLACE_XDP_DROP, place } from '../moves';
 import { EV_POLL } from '../eventLog';
+import { cpuMapGenericRedirect, GENERIC_REDIRECT_NS } from './genericXdp';
 
 /** Starts a poll of `q` on `cpu` at `now`; returns when the poll's fixed overhead is done. */
 export function napiPollStart(w: World, cpu: Cpu, q: NicQueue, now: number): number {
@@ -44,6 +45,10 @@ export function napiPollStart(w: World, cpu: Cpu, q: NicQueue, now: number): num
 const REDIRECT_NS = COST.driverRx + COST.xdpProg + COST.redirectEnqueue + COST.xdpFrameStore;
 const XDP_DROP_NS = COST.driverRx + COST.xdpProg + COST.xdpDropRecycle;
 const REDIRECT_ERR_NS = COST.driverRx + COST.xdpProg + COST.redirectError;
+/** Generic XDP (`mode=skb`): the program runs on an SKB the driver built (see genericXdp.ts). */
+const GENERIC_PROG_NS = COST.driverRx + COST.driverBuildSkb + COST.genericXdpSkb + COST.xdpProg;
+const GENERIC_DROP_NS = GENERIC_PROG_NS + COST.xdpDropRecycle;
+const GENERIC_ERR_NS = GENERIC_PROG_NS + COST.redirectError;
 const BULK = KERNEL.bulkSize;
 const NO_TARGETS: readonly number[] = [];
 const NO_ITERATOR = new Int32Array(0);
@@ -86,6 +91,9 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
   let inserted = 0;
   // 5.3+: bq_enqueue puts the bulk queue on the flush list instead of marking a bitmap bit.
   const flushList = w.switches.flushList;
+  const generic = w.genericXdp;
+  const dropNs = generic ? GENERIC_DROP_NS : XDP_DROP_NS;
+  const redirectErrNs = generic ? GENERIC_ERR_NS : REDIRECT_ERR_NS;
 
   // A frame whose bq_enqueue yielded before its flush resumes first.
   if (cpu.pendingFrame >= 0) {
@@ -93,11 +101,14 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     const entry = cpu.pendingEntry as CpuMapEntry;
     cpu.pendingFrame = -1;
     cpu.pendingEntry = null;
-    now += bqFlushToQueue(w, entry, id, now, id);
-    bqAppend(w, entry, id, f);
-    cpu.pollRedirected = true;
-    if (flushList) bqEnqueueListAdd(entry, id);
-    else cpuMapInsertCtx(map as CpuMap, id, cpu.pendingKey);
+    if (generic) now += cpuMapGenericRedirect(w, entry, id, f, cpu.pendingKey, now);
+    else {
+      now += bqFlushToQueue(w, entry, id, now, id);
+      bqAppend(w, entry, id, f);
+      cpu.pollRedirected = true;
+      if (flushList) bqEnqueueListAdd(entry, id);
+      else cpuMapInsertCtx(map as CpuMap, id, cpu.pendingKey);
+    }
   }
   while (budget > 0) {
     if (now >= controlAt) break;
@@ -136,7 +147,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     if (dropFraction > 0 && cpu.progUniform() < dropFraction) {
       acct.xdpDropped++;
       w.counters.rxDropped[id]++;
-      now += XDP_DROP_NS;
+      now += dropNs;
       if (moves !== null) moves.record(f, flowOf[f], place(PLACE_XDP_DROP, id), now);
       pool.release(f);
       continue;
@@ -154,7 +165,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     // bpf_redirect_map -> __cpu_map_lookup_elem
     const entry = key >= 0 ? (map as CpuMap).lookup(key) : null;
     if (entry === null) {
-      if (moves !== null) moves.record(f, flowOf[f], place(key < 0 ? PLACE_XDP_DROP : PLACE_REDIRECT_ERR, id), now + REDIRECT_ERR_NS);
+      if (moves !== null) moves.record(f, flowOf[f], place(key < 0 ? PLACE_XDP_DROP : PLACE_REDIRECT_ERR, id), now + redirectErrNs);
       pool.release(f);
       if (key < 0) {
         // XDP_ABORTED: no CPU to pick; the frame is dropped with an xdp_exception.
@@ -165,7 +176,23 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
         w.counters.redirectErr[id]++;
         w.traceRing?.push(TRACE_REDIRECT_ERR, now, id, 0, (map as CpuMap).id, 1, 0, key);
       }
-      now += REDIRECT_ERR_NS;
+      now += redirectErrNs;
+      continue;
+    }
+    if (generic) {
+      // xdp_do_generic_redirect: the SKB goes to the ring now, a remote action, so earlier events
+      // of other CPUs run first. No bulk queue: the poll's end has nothing to flush.
+      now += GENERIC_REDIRECT_NS;
+      pool.releaseHalf(f);
+      if (now >= w.horizon()) {
+        cpu.pendingFrame = f;
+        cpu.pendingEntry = entry;
+        cpu.pendingKey = key;
+        cpu.pollBudget = budget;
+        w.counters.rxProcessed[id] += seen;
+        return now;
+      }
+      now += cpuMapGenericRedirect(w, entry, id, f, key, now);
       continue;
     }
     now += REDIRECT_NS;

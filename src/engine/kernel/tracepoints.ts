@@ -25,6 +25,7 @@ export interface TraceEvent {
   pid: number;
   mapId: number;
   processed: number;
+  /** enqueue, kthread: drops; redirect_err: the error's errno, 0 standing for EINVAL (an empty slot). */
   drops: number;
   /** enqueue: to_cpu; kthread: sched; redirect_err: the map key. */
   extra: number;
@@ -52,6 +53,12 @@ export class TraceCounters {
   readonly rxDropped = new Float64Array(MAX_CPUS);
   /** xdp_redirect_map_err per CPU. */
   readonly redirectErr = new Float64Array(MAX_CPUS);
+  /**
+   * Of those, generic XDP's: -ENOSPC from a full ring, and -EBADRQC (a cpumap redirect before 5.15,
+   * which xdp-bench names "Unknown"); the rest are -EINVAL (an empty slot).
+   */
+  readonly redirectErrNospc = new Float64Array(MAX_CPUS);
+  readonly redirectErrBadrqc = new Float64Array(MAX_CPUS);
   /** xdp_exception (XDP_ABORTED) per CPU. */
   readonly exception = new Float64Array(MAX_CPUS);
 
@@ -71,6 +78,8 @@ export class TraceCounters {
     c.rxProcessed.set(this.rxProcessed);
     c.rxDropped.set(this.rxDropped);
     c.redirectErr.set(this.redirectErr);
+    c.redirectErrNospc.set(this.redirectErrNospc);
+    c.redirectErrBadrqc.set(this.redirectErrBadrqc);
     c.exception.set(this.exception);
     return c;
   }

@@ -102,6 +102,23 @@ export const COST = {
    */
   stackDeliver: 303.81,
 
+  /**
+   * 5.13+: the share of a verdict's stack cost that is left when the kthread hands its batch to
+   * netif_receive_skb_list instead of one SKB at a time to netif_receive_skb_core (the list walks
+   * each layer once for the batch, keeping its code in the i-cache). Fitted to the one published
+   * figure, Lorenzo Bianconi's "bpf: cpumap: use netif_receive_skb_list" (v4, April 2021: ixgbe,
+   * UDP discarded by the UDP layer, one kthread, 2.35 to 2.72 Mpps): with this share a saturated
+   * kthread in the UdpNoPorts setup gains the same 15.7%. Assumption: the saving is the same share
+   * of the stack's cost for every verdict (the iptables-drop gain is a prediction).
+   */
+  listReceiveStackShare: 0.84224,
+  /**
+   * 5.15+, generic XDP: a kthread's per-SKB cost for an SKB another CPU built (bit 0 set in the
+   * ring: no head allocation, no build, no struct page prefetch). Assumption: two cache misses
+   * (17.45 ns each on the calibration machine) for the sk_buff lines written on the RX CPU.
+   */
+  genericSkbRemote: 35,
+
   // ---- RX CPU: NAPI poll running the XDP program ----
   // The redirect path below adds up to 48.4 ns a frame at full bulks when the ring takes every
   // frame: 20.65 Mpps on one CPU, the XDP paper's single-core xdp_redirect_cpu figure. In the 2019
@@ -161,6 +178,14 @@ export const COST = {
   wakeSleeping: 150,
   /** Without an XDP program, the driver builds the SKB itself on the RX CPU (estimate). */
   driverBuildSkb: 60,
+  /**
+   * Generic XDP (`mode=skb`): netif_receive_generic_xdp around the program. i40e builds its SKBs
+   * with I40E_SKB_PAD of headroom, less than XDP_PACKET_HEADROOM, so pskb_expand_head reallocates
+   * and copies the head of every SKB; plus the xdp_buff set up from the SKB and the SKB fixed up
+   * after. Assumption (no published figure isolates it): a kmalloc, a copy of a few cache lines and
+   * a page-fragment free.
+   */
+  genericXdpSkb: 60,
 
   // ---- scheduling, interrupts, RCU (estimates; they matter at low load) ----
   /** From a frame's DMA to the NAPI poll starting: interrupt, softirq raise, net_rx_action. */

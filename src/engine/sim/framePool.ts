@@ -64,6 +64,19 @@ export class FramePool {
     this.live--;
   }
 
+  /**
+   * The frame's data left its page: generic XDP's pskb_expand_head copied the head into new
+   * memory and freed the page fragment, so the driver has the page half back while the frame
+   * (now an SKB) goes on.
+   */
+  releaseHalf(id: number): void {
+    const held = this.heldHalf[id];
+    if (held >= 0) {
+      this.halfHolder[held] = -1;
+      this.heldHalf[id] = -1;
+    }
+  }
+
   /** Returns frames[0 .. n) to the pool (a kthread's batch): {@link release} for each. */
   releaseBatch(frames: Int32Array, n: number): void {
     const heldHalf = this.heldHalf;

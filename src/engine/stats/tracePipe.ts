@@ -46,6 +46,6 @@ export function formatTraceLine(ev: TraceEvent, kthreadComm: (pid: number) => st
       return x === undefined ? line : `${line} xdp_pass=${x.pass} xdp_drop=${x.drop} xdp_redirect=${x.redirect}`;
     }
     case 'redirect_err':
-      return `${head} xdp_redirect_map_err: prog_id=1 action=REDIRECT ifindex=2 to_ifindex=0 err=-${ERRNO.EINVAL} map_id=${ev.mapId} map_index=${ev.extra}`;
+      return `${head} xdp_redirect_map_err: prog_id=1 action=REDIRECT ifindex=2 to_ifindex=0 err=-${ev.drops === 0 ? ERRNO.EINVAL : ev.drops} map_id=${ev.mapId} map_index=${ev.extra}`;
   }
 }

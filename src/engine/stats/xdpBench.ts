@@ -106,9 +106,14 @@ export function xdpBenchStats(
     };
     if (rx.pps > 0 || rx.dropPps > 0 || rx.errPps > 0) out.rx.push(rx);
     if (rx.errPps > 0) out.exception.push({ action: 'XDP_ABORTED', cpu, pps: rx.errPps });
-    // Every redirect error the engine makes is a lookup of an empty slot: -EINVAL.
-    const redirectErr = rate(prev.redirectErr, cur.redirectErr, cpu);
-    if (redirectErr > 0) out.redirectErr.push({ err: 'EINVAL', cpu, pps: redirectErr });
+    // A lookup of an empty slot is -EINVAL; generic XDP adds -ENOSPC (a full ring) and, before
+    // 5.15, -EBADRQC, which the tool's error table does not name: "Unknown".
+    const nospc = rate(prev.redirectErrNospc, cur.redirectErrNospc, cpu);
+    const badrqc = rate(prev.redirectErrBadrqc, cur.redirectErrBadrqc, cpu);
+    const einval = rate(prev.redirectErr, cur.redirectErr, cpu) - nospc - badrqc;
+    if (badrqc > 0) out.redirectErr.push({ err: 'Unknown', cpu, pps: badrqc });
+    if (einval > 0) out.redirectErr.push({ err: 'EINVAL', cpu, pps: einval });
+    if (nospc > 0) out.redirectErr.push({ err: 'ENOSPC', cpu, pps: nospc });
     const kthread = {
       cpu,
       pps: rate(prev.kthProcessed, cur.kthProcessed, cpu),

@@ -73,6 +73,7 @@ const SHAPE: Record<keyof Scenario, [Test, string]> = {
   ],
   traffic: [tagged('kind', { udp: {}, tcp: { run: num } }), 'an object such as { "kind": "udp" } or { "kind": "tcp", "run": 16 }'],
   prog: [tagged('kind', { rr: {}, hash: {}, cpu: { cpu: num } }), 'an object such as { "kind": "hash" } or { "kind": "cpu", "cpu": 4 }'],
+  mode: [str, 'a string such as "native"'],
   drop: [num, 'a number from 0 to 1'],
   stack: [str, 'a string such as "udp-noport"'],
   seed: [num, 'a number'],
@@ -84,7 +85,11 @@ const SHAPE: Record<keyof Scenario, [Test, string]> = {
  * Fields added to the scenario after version 1 files were first written: a file without one was
  * saved before it existed, and reads as its default (so an older file means what it meant then).
  */
-const ADDED_LATER: Partial<Scenario> = { preempt: DEFAULT_SCENARIO.preempt, traffic: DEFAULT_SCENARIO.traffic };
+const ADDED_LATER: Partial<Scenario> = {
+  preempt: DEFAULT_SCENARIO.preempt,
+  traffic: DEFAULT_SCENARIO.traffic,
+  mode: DEFAULT_SCENARIO.mode,
+};
 
 /** `value` with the fields added later filled in with their defaults where it has none of its own. */
 export function withAddedFields(value: Record<string, unknown>): Record<string, unknown> {

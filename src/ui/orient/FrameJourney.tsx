@@ -49,7 +49,7 @@ export function describePlace(code: number): string {
     case PLACE_XDP_DROP:
       return `XDP_DROP on CPU ${v}`;
     case PLACE_REDIRECT_ERR:
-      return `Redirect error on CPU ${v} (empty slot): dropped by the driver`;
+      return `Redirect error on CPU ${v}: dropped`;
     case PLACE_RING_FULL:
       return `Refused by ${entryCpu(v)}'s full ptr_ring: dropped`;
     default:

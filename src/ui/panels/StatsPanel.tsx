@@ -101,10 +101,10 @@ export function progressSentence(p: StatsProgress): string {
 export function LossesNote({ stack }: { stack: string }) {
   return (
     <p className="stats-note" data-testid="stats-losses-note">
-      <strong>Lost frames</strong> are cpumap-enqueue drop-pps (the remote CPU&apos;s ptr_ring was full) and redirect_err (a redirect to an
-      empty slot); frames dropped at a full NIC ring are the NIC&apos;s rx_missed, not in this table. <strong>Verdicts, not losses:</strong>{' '}
-      XDP-RX drop-pps is the program&apos;s XDP_DROP, and cpumap_kthread drop-pps counts only NET_RX_DROP, so the stack&apos;s own discard
-      is not in it
+      <strong>Lost frames</strong> are cpumap-enqueue drop-pps (the remote CPU&apos;s ptr_ring was full) and redirect_err (a failed
+      redirect, such as one to an empty slot); frames dropped at a full NIC ring are the NIC&apos;s rx_missed, not in this table.{' '}
+      <strong>Verdicts, not losses:</strong> XDP-RX drop-pps is the program&apos;s XDP_DROP, and cpumap_kthread drop-pps counts only
+      NET_RX_DROP (from 5.13 only failed SKB allocations), so the stack&apos;s own discard is not in it
       {stack === 'iptables-drop'
         ? ': here iptables drops every SKB on purpose (netif_receive_skb_core returns -EPERM), which the rates row under the topology shows as "stack drop", a verdict.'
         : '.'}

@@ -23,6 +23,7 @@ const WORD_EXAMPLES: Record<string, string> = {
   arrival: 'constant,poisson,bursty',
   preempt: 'full,none',
   prog: 'rr,hash',
+  mode: 'native,skb',
 };
 
 /** An example list of `param`: a range for numbers, a comma list for words (they have no ranges). */

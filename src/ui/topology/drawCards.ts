@@ -105,7 +105,8 @@ function drawNapi(p: Paint, c: CpuLayout, s: CpuSnapshot | null): void {
   const [first, second] = c.napiText;
   labelIn(p, text, first, col(p, 'fg'), 'center');
   setFont(p, 0.85);
-  labelIn(p, attached ? 'XDP' : 'no XDP: SKB path', second, col(p, attached ? 'muted' : 'stopping'), 'center');
+  const mode = p.genericXdp ? 'generic XDP' : 'XDP';
+  labelIn(p, attached ? mode : 'no XDP: SKB path', second, col(p, attached ? 'muted' : 'stopping'), 'center');
 }
 
 function drawFlushBits(p: Paint, c: CpuLayout, s: CpuSnapshot | null): void {
@@ -137,7 +138,10 @@ function drawBulkqs(p: Paint, c: CpuLayout): void {
     if (e !== undefined) for (const [cpu, n] of e.bulkq) if (cpu === c.cpu) count = n;
     const freed = e === undefined || e.bulkqFreed;
     const old = e !== undefined && !e.inSlot;
-    labelIn(p, `→${b.to}${freed ? ' freed' : old ? ' old' : ''}`, b.label, col(p, old || freed ? 'muted' : 'fg'));
+    // Generic XDP puts each SKB straight into the ring: its bulk queues exist but stay empty.
+    const note = freed ? ' freed' : old ? ' old' : p.genericXdp ? ' unused' : '';
+    const color = col(p, old || freed || p.genericXdp ? 'muted' : 'fg');
+    if (!labelIn(p, `→${b.to}${note}`, b.label, color) && note !== '') labelIn(p, `→${b.to}`, b.label, color);
     for (let k = 0; k < 8; k++) {
       const s = b.slots[k];
       ctx.fillStyle = freed ? col(p, 'card') : k < count ? col(p, 'ring-stored') : col(p, 'free');

@@ -28,6 +28,8 @@ export interface Paint {
   fontPx: number;
   /** The scenario's stack verdict ("udp-noport", ...). */
   stackName: string;
+  /** Generic XDP (`mode=skb`): the program runs on SKBs and no bulk queue is used. */
+  genericXdp: boolean;
   /** The snapshot's entries by uid (rebuilt each frame, reused map). */
   entries: Map<number, EntrySnapshot>;
 }

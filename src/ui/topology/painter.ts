@@ -219,6 +219,7 @@ export class TopologyPainter {
       recording,
       running: bus.running,
       stack: bus.topology?.stack ?? '',
+      genericXdp: bus.topology?.genericXdp ?? false,
       selected: ui.selected,
     });
     const speed = drawSpeed(ui.speed);

@@ -67,7 +67,7 @@ export const GROUP_TITLES: Record<RateGroup, string> = {
 export const RATE_KINDS: Record<RateField, string> = {
   offered: "configured load: the scenario's rate, or the latest rate op in effect",
   nicDropped: 'lost: arrived at a full NIC RX ring',
-  redirectErr: 'lost: redirected to an empty cpumap slot',
+  redirectErr: 'lost: the redirect failed (an empty cpumap slot; with generic XDP also a full ring, or any cpumap before 5.15)',
   ringFull: "lost: refused by the remote CPU's full ptr_ring",
   xdpDropped: "verdict: the XDP program's XDP_DROP",
   stackDropped: "verdict: the stack's own discard (such as an iptables DROP), not a loss",

@@ -29,6 +29,8 @@ export interface Scene {
   running: boolean;
   /** The scenario's stack verdict, shown in each stack box. */
   stack: string;
+  /** Generic XDP: the NAPI box says so and the bulk queues are marked unused. */
+  genericXdp?: boolean;
   selected: InspectTarget | null;
 }
 
@@ -51,6 +53,7 @@ export function drawTopology(ctx: CanvasRenderingContext2D, scene: Scene): void 
     minText: layout.minText,
     fontPx: layout.font,
     stackName: scene.stack,
+    genericXdp: scene.genericXdp ?? false,
     entries: entryMap,
   };
   ctx.fillStyle = col(p, 'bg');

@@ -88,7 +88,7 @@ export function describeChanges(prev: EngineSnapshot | null, next: EngineSnapsho
     const d = next.frames[k] - prev.frames[k];
     if (d > 0) out.push(`${d} ${d === 1 ? 'frame' : 'frames'} ${what}`);
   };
-  f('redirectErr', 'failed to redirect (empty slot)');
+  f('redirectErr', 'failed to redirect');
   f('ringFull', 'refused by a full ring');
   f('xdpDropped', 'dropped by the XDP program');
   if (next.violations.length > prev.violations.length) out.push(`invariant violation: ${next.violations[next.violations.length - 1]}`);
