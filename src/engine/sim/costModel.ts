@@ -65,31 +65,30 @@ export const COST = {
   // UDP GRO to a socket, small frames, 2.7 Mpps before the series, 2.4 Mpps with GRO off and
   // 4.7 Mpps with GRO on after it (2.3 and 4.0 Mpps after its patch 3, before the NAPI-cache
   // patches). Their ns per frame are scaled to this machine by the ratio of the model's 6.12
-  // kthread with stack=deliver (342.7 ns a frame at full batches) to their baseline (370.4 ns),
-  // 0.925: the machines differ, the ratios are what carries over.
+  // kthread with stack=deliver (294.8 ns a frame at full batches, with 5.13's list receive) to
+  // their baseline (370.4 ns), 0.796: the machines differ, the ratios are what carries over.
   /**
    * gro_receive_skb of one SKB that is not merged: the flow hash, the bucket walk, and the SKB's
    * way to the stack through the GRO normal list. Fitted: the series' patch 3 with GRO off cost
-   * 64.4 ns a frame more than the baseline (2.7 to 2.3 Mpps), 59.6 ns here. The protocol's own
+   * 64.4 ns a frame more than the baseline (2.7 to 2.3 Mpps), 51.3 ns here. The protocol's own
    * gro_receive (UDP's socket lookup that finds no UDP_GRO socket) is not added.
    */
-  groReceive: 59.6,
+  groReceive: 51.3,
   /**
    * A segment merged into an SKB GRO holds (skb_gro_receive, the TCP/UDP header checks), plus its
    * share of the stack's work on the merged SKB that grows with its segments (frags walked and
-   * freed one by one). Fitted: with GRO on, 4.7 Mpps (212.8 ns a frame, 196.9 ns here) for merges
-   * of 64 segments (UDP_GRO_CNT_MAX and the 64-packet flush: small frames never reach 64 KB), 63
-   * of them merged into the first: 196.9 = the SKB's build (22.2 with the NAPI cache) + groReceive
-   * + 63/64 of this + stackDeliver / 64.
+   * freed one by one). Fitted: with GRO on, 4.7 Mpps (212.8 ns a frame, 169.3 ns here) for one
+   * flow's run of 64-segment merges (UDP_GRO_CNT_MAX and the 64-packet flush: small frames never
+   * reach 64 KB): the model's 6.18 kthread at 169.0 ns a frame on `traffic=tcp:64&flows=1`.
    */
-  groMergedSegment: 112.1,
+  groMergedSegment: 93.2,
   /**
    * napi_skb_cache_get_bulk instead of kmem_cache_alloc_bulk: heads come from the per-CPU NAPI
    * cache, which the stack's napi_consume_skb (and GRO's stolen heads) refill. Fitted: the series'
-   * patches 5-8 took GRO off from 2.3 to 2.4 Mpps, 18.1 ns a frame, 16.7 ns here; charged as one
+   * patches 5-8 took GRO off from 2.3 to 2.4 Mpps, 18.1 ns a frame, 14.4 ns here; charged as one
    * saving per SKB head.
    */
-  napiSkbCacheSaving: 16.7,
+  napiSkbCacheSaving: 14.4,
 
   // ---- netif_receive_skb_core verdicts (remote CPU, or RX CPU when no XDP program) ----
   /** iptables raw PREROUTING DROP: the rest of the 161.46 ns baseline. */
