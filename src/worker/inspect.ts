@@ -245,7 +245,10 @@ function inspectEntry(engine: Engine, target: Extract<InspectTarget, { kind: 'en
 }
 
 function entryCode(engine: Engine, e: CpuMapEntry): Code {
+  if (e.lifecycle.rcuWork) return entryCodeRcuWork(engine, e);
   switch (e.lifecycle.state) {
+    case 'starting':
+      return cpumapCode(engine, '__cpu_map_entry_alloc');
     case 'allocating':
     case 'allocFailed':
       return cpumapCode(engine, '__cpu_map_entry_alloc');
@@ -267,6 +270,27 @@ function entryCode(engine: Engine, e: CpuMapEntry): Code {
     case 'leaked':
       // kthread_stop returned without the thread function ever running.
       return cpumapCode(engine, 'cpu_map_kthread_stop', 'kthreadStop');
+  }
+}
+
+/** 6.6+: the update waits for the kthread; teardown is one rcu_work item, __cpu_map_entry_free. */
+function entryCodeRcuWork(engine: Engine, e: CpuMapEntry): Code {
+  switch (e.lifecycle.state) {
+    case 'allocating':
+    case 'allocFailed':
+    case 'starting':
+      return cpumapCode(engine, '__cpu_map_entry_alloc');
+    case 'detached':
+      // queue_rcu_work: the work item runs after the grace period.
+      return cpumapCode(engine, '__cpu_map_entry_replace', 'callRcu');
+    case 'kthreadStopping':
+      return e.kthread.state === 'exited'
+        ? cpumapCode(engine, '__cpu_map_entry_free')
+        : cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
+    case 'freed':
+      return cpumapCode(engine, '__cpu_map_entry_free');
+    default:
+      return cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
   }
 }
 

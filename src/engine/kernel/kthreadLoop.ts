@@ -12,6 +12,8 @@ import { Kthread, TASK_INTERRUPTIBLE, TASK_RUNNING } from './kthread';
 import { bookStackVerdicts, stackCost } from './netstack';
 import { TRACE_KTHREAD } from './tracepoints';
 import { putCpuMapEntry } from './teardown';
+import { cpuMapUpdateReturns } from './cpumap';
+import { defer } from '../sim/deferred';
 import { condResched, scheduleClearsResched } from './preempt';
 import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, PLACE_XDP_DROP, place, type MoveRecorder } from '../moves';
 import { EV_KTHREAD, EV_WAKE } from '../eventLog';
@@ -68,7 +70,7 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
   switch (k.phase) {
     case 'top': {
       // The thread function is running: no longer "created".
-      k.everRan = true;
+      if (!k.everRan) kthreadFirstRun(w, k, now);
       if (k.state === 'created') k.state = 'runnable';
       // while (!kthread_should_stop() || !__ptr_ring_empty(rcpu->queue))
       if (k.shouldStop && ring.isEmpty()) return exitKthread(w, k, now);
@@ -105,12 +107,30 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
   }
 }
 
+/**
+ * The thread function's first line. 6.5+: complete(kthread_running) wakes the update syscall
+ * waiting in __cpu_map_entry_alloc.
+ */
+function kthreadFirstRun(w: World, k: Kthread, now: number): void {
+  k.everRan = true;
+  if (!k.completesUpdate) return;
+  k.completesUpdate = false;
+  w.control.push(now, `complete(kthread_running) of ${k.comm}`, defer(cpuMapUpdateReturns, w), 0);
+}
+
 function exitKthread(w: World, k: Kthread, now: number): KthreadStep {
   k.state = 'exited';
   w.cpus[k.cpu].removeKthread(k);
+  __set_current_state_running(k);
+  if (k.afterExit !== null) {
+    // 6.6+: no reference to drop; kthread_stop returns to __cpu_map_entry_free, which frees.
+    const then = k.afterExit;
+    k.afterExit = null;
+    w.control.push(now, `kthread_stop returns (${k.comm})`, then);
+    return result(now, STEP_EXITED);
+  }
   const problem = k.entry.lifecycle.send('KTHREAD_EXIT', now);
   if (problem !== null) w.violation(problem);
-  __set_current_state_running(k);
   putCpuMapEntry(w, k.entry);
   return result(now, STEP_EXITED);
 }

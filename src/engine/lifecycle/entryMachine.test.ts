@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ENTRY_EVENT_TYPES, entryMachine, type EntryEventType, type EntryStateName } from './entryMachine';
+import { ENTRY_EVENT_TYPES, entryMachine, type EntryEventType, type EntryStateName, type RefcountStateName } from './entryMachine';
 import { describeMachine } from './describe';
 import { ENTRY_HISTORY_LIMIT, EntryLifecycle } from './lifecycleTracker';
 
 // Independent restatement of the spec: which events each state accepts, and where they lead.
-const SPEC: Record<EntryStateName, Partial<Record<EntryEventType, EntryStateName>>> = {
+const SPEC: Record<RefcountStateName, Partial<Record<EntryEventType, EntryStateName>>> = {
   allocating: { ALLOC_OK: 'live', ALLOC_FAIL: 'allocFailed' },
   allocFailed: {},
   live: { XCHG_OUT: 'detached' },
@@ -16,7 +16,7 @@ const SPEC: Record<EntryStateName, Partial<Record<EntryEventType, EntryStateName
 };
 
 // Event sequence that brings a fresh entry into each state.
-const PATH: Record<EntryStateName, EntryEventType[]> = {
+const PATH: Record<RefcountStateName, EntryEventType[]> = {
   allocating: [],
   allocFailed: ['ALLOC_FAIL'],
   live: ['ALLOC_OK'],
@@ -27,9 +27,9 @@ const PATH: Record<EntryStateName, EntryEventType[]> = {
   leaked: ['ALLOC_OK', 'XCHG_OUT', 'RCU_FREE_CB', 'KTHREAD_STOP', 'KTHREAD_NEVER_RAN'],
 };
 
-const STATES = Object.keys(SPEC) as EntryStateName[];
+const STATES = Object.keys(SPEC) as RefcountStateName[];
 
-function entryIn(state: EntryStateName): EntryLifecycle {
+function entryIn(state: RefcountStateName): EntryLifecycle {
   const entry = new EntryLifecycle('cpu 4 (map 7)');
   PATH[state].forEach((ev, i) => expect(entry.send(ev, i * 100)).toBeNull());
   expect(entry.state).toBe(state);

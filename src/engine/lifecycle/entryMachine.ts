@@ -1,6 +1,6 @@
 /**
- * Lifecycle of one `struct bpf_cpu_map_entry` (kernel/bpf/cpumap.c, v5.0, v5.2 and v5.4) as an
- * xstate machine. 5.4 has the same states in the same order: the flush list changed where an RX
+ * Lifecycle of one `struct bpf_cpu_map_entry` (kernel/bpf/cpumap.c, v5.0 to v6.1: 6.6 has its own,
+ * entryMachineRcuWork.ts) as an xstate machine. 5.4 has the same states in the same order: the flush list changed where an RX
  * CPU's frames wait, not the refcounted teardown (xchg, call_rcu of __cpu_map_entry_free, which
  * still flushes every CPU's bulk queue, then the kthread-stop work item). It is the checked specification of the teardown order: the engine sends an
  * event at each step, and an event the current state does not accept is an invariant violation.
@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import { assign, setup, type SnapshotFrom } from 'xstate';
+import type { RcuWorkStateName } from './entryMachineRcuWork';
 
 /** Every event the entry machine knows, in teardown order. */
 export const ENTRY_EVENT_TYPES = [
@@ -18,6 +19,9 @@ export const ENTRY_EVENT_TYPES = [
   'KTHREAD_STOP',
   'KTHREAD_EXIT',
   'KTHREAD_NEVER_RAN',
+  // 6.6+ machine only (entryMachineRcuWork.ts).
+  'KTHREAD_RUNNING',
+  'MAP_FREE',
 ] as const;
 
 /** Name of an entry-machine event. */
@@ -186,5 +190,11 @@ export type EntryMachine = typeof entryMachine;
 /** A snapshot of {@link entryMachine}. */
 export type EntrySnapshot = SnapshotFrom<EntryMachine>;
 
-/** Name of an entry-machine state (the machine is flat, so its value is always one of these). */
-export type EntryStateName = EntrySnapshot['value'];
+/** A state of the refcounted machine (5.0 to 6.1). */
+export type RefcountStateName = EntrySnapshot['value'];
+
+/**
+ * Name of an entry-machine state, of either version's machine (both are flat, so a value is
+ * always one of these): the refcounted one up to 6.1 and the rcu_work one from 6.6.
+ */
+export type EntryStateName = EntrySnapshot['value'] | RcuWorkStateName;
