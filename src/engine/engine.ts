@@ -305,7 +305,7 @@ export class Engine {
 
 /** "update key 70: -E2BIG (key >= max_entries 8)", as the page and the trace log print it. */
 export function describeOp(r: OpRecord): string {
-  if (r.op === 'rate' || r.op === 'irq') return `${r.op}: ${r.result} (${r.reason})`;
+  if (r.op === 'rate' || r.op === 'irq' || r.op === 'rt') return `${r.op}: ${r.result} (${r.reason})`;
   const what = r.op === 'next' ? `get_next_key ${r.key ?? '(none)'}` : r.key === null ? r.op : `${r.op} key ${r.key}`;
   const extra = r.value !== null ? ` = ${r.value}` : r.next !== null ? ` -> next ${r.next}` : '';
   return `${what}: ${r.result}${extra} (${r.reason})`;
@@ -322,6 +322,8 @@ function recordFields(op: MapOpSpec, s: Scenario): Pick<OpRecord, 'key' | 'qsize
       return { key: op.key, qsize: null, flags: null };
     case 'irq':
       return { key: op.queue, qsize: null, flags: null };
+    case 'rt':
+      return { key: op.cpu, qsize: null, flags: null };
     case 'create':
       return { key: null, qsize: op.max ?? s.max, flags: 0 };
     case 'free':

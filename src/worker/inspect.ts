@@ -155,6 +155,8 @@ function cpuActivity(c: Cpu, kthreadComm: string | null): string {
       return kthreadComm === null ? 'cpumap kthread' : kthreadComm;
     case 'switch':
       return 'context switch';
+    case 'rt':
+      return `a SCHED_FIFO task until ${(c.rtUntil / 1e6).toFixed(3)} ms: CFS tasks wait`;
   }
 }
 

@@ -97,6 +97,7 @@ const ACTIVITY_WORDS: Record<CpuActivity, string> = {
   ksoftirqd: 'ksoftirqd',
   kthread: 'cpumap kthread',
   switch: 'context switch',
+  rt: 'an RT (SCHED_FIFO) task',
 };
 
 function skbs(n: number): string {

@@ -76,7 +76,8 @@ export const entryMachineRcuWork = setup({
       on: {
         XCHG_OUT: {
           target: 'detached',
-          description: "Update or delete xchg'd the slot to another entry or NULL; queue_rcu_work queues __cpu_map_entry_free for after a grace period.",
+          description:
+            "Update or delete xchg'd the slot to another entry or NULL; queue_rcu_work queues __cpu_map_entry_free for after a grace period.",
         },
         MAP_FREE: {
           target: 'kthreadStopping',
@@ -96,12 +97,14 @@ export const entryMachineRcuWork = setup({
       },
     },
     kthreadStopping: {
-      description: 'kthread_stop was called: the kthread keeps draining the ring and exits only once it is empty; __cpu_map_entry_free waits for it.',
+      description:
+        'kthread_stop was called: the kthread keeps draining the ring and exits only once it is empty; __cpu_map_entry_free waits for it.',
       meta: meta('__cpu_map_entry_free', 'cpu_map_kthread_run'),
       on: {
         KTHREAD_EXIT: {
           target: 'freed',
-          description: 'The kthread exited with an empty ring; kthread_stop returns and __cpu_map_entry_free frees the ring, the bulk queues and the entry.',
+          description:
+            'The kthread exited with an empty ring; kthread_stop returns and __cpu_map_entry_free frees the ring, the bulk queues and the entry.',
         },
       },
     },
