@@ -219,7 +219,8 @@ function inspectEntry(engine: Engine, target: Extract<InspectTarget, { kind: 'en
     ['cpu', String(e.cpu)],
     ['map_id', String(e.mapId)],
     ['qsize', String(e.qsize)],
-    ['refcnt', String(e.refcnt)],
+    // 6.6+: no refcount; queue_rcu_work frees the entry once its kthread has exited.
+    ['refcnt', w.switches.rcuWorkTeardown ? 'none (6.6+: freed by queue_rcu_work)' : String(e.refcnt)],
     ['lifecycle', e.lifecycle.state],
     ['in the map slot', w.map !== null && w.map.slots[e.cpu] === e ? 'yes' : 'no'],
   ];
@@ -233,6 +234,8 @@ function inspectEntry(engine: Engine, target: Extract<InspectTarget, { kind: 'en
       ['task __state', k.taskState === TASK_INTERRUPTIBLE ? 'TASK_INTERRUPTIBLE' : 'TASK_RUNNING'],
       ['kthread_should_stop', k.shouldStop ? 'yes' : 'no'],
     );
+    // 6.9+: the busy loop's periodic RCU (and RCU Tasks) quiescent state.
+    if (w.switches.kthreadRcuQs) fields.push(['rcu_softirq_qs_periodic reports', String(k.rcuQsReports)]);
   }
   fields.push(
     ['ring producer', String(ring.producer)],

@@ -65,6 +65,10 @@ export class Kthread {
   readyAt = 0;
   shouldStop = false;
   everRan = false;
+  /** last_qs: the jiffy of the thread's start or its latest schedule() (6.9+ loop variable). */
+  lastQsJiffy = 0;
+  /** 6.9+: quiescent states rcu_softirq_qs_periodic reported while the ring kept it busy. */
+  rcuQsReports = 0;
   /** 6.5+: an update syscall waits for this thread's complete(kthread_running). */
   completesUpdate = false;
   /** 6.6+: what kthread_stop's caller does once the thread has exited (free the entry). */

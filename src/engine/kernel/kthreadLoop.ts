@@ -79,6 +79,8 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
         return result(now + COST.setStateGap, STEP_CONTINUE);
       }
       // sched = cond_resched(): a quiescent state; what it returns depends on the preemption model.
+      // 6.9+: rcu_softirq_qs_periodic(last_qs) before cond_resched().
+      if (w.switches.kthreadRcuQs) rcuSoftirqQsPeriodic(k, now);
       const sched = condResched(w, k);
       w.rcu.quiescent(k.cpu);
       return result(batch(w, k, now, sched), STEP_CONTINUE);
@@ -94,6 +96,7 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
       }
       // schedule(): returns at once if a waker already set us back to TASK_RUNNING.
       w.rcu.quiescent(k.cpu);
+      k.lastQsJiffy = jiffies(now);
       scheduleClearsResched(k);
       if (k.taskState === TASK_RUNNING) return result(batch(w, k, now, 1), STEP_CONTINUE);
       k.state = 'sleeping';
@@ -113,9 +116,32 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
  */
 function kthreadFirstRun(w: World, k: Kthread, now: number): void {
   k.everRan = true;
+  k.lastQsJiffy = jiffies(now);
   if (!k.completesUpdate) return;
   k.completesUpdate = false;
   w.control.push(now, `complete(kthread_running) of ${k.comm}`, defer(cpuMapUpdateReturns, w), 0);
+}
+
+/** jiffies at `now` (HZ=1000: one per scheduling-clock tick). */
+function jiffies(now: number): number {
+  return Math.floor(now / COST.tick);
+}
+
+/** HZ / 10: how often a busy kthread reports a quiescent state (100 jiffies). */
+const QS_PERIOD_JIFFIES = Math.round(1e8 / COST.tick);
+
+/**
+ * 6.9+ rcu_softirq_qs_periodic(last_qs): a kthread that has not slept for more than HZ/10 reports
+ * a quiescent state for RCU and for RCU Tasks (rcu_softirq_qs), whose grace periods otherwise wait
+ * for it to sleep ("bpf: report RCU QS in cpumap kthread"). The model has no RCU Tasks: it counts
+ * the reports (README, "Teardown from 6.5 to 6.9").
+ * https://elixir.bootlin.com/linux/v6.9/C/ident/rcu_softirq_qs_periodic
+ */
+function rcuSoftirqQsPeriodic(k: Kthread, now: number): void {
+  const j = jiffies(now);
+  if (j <= k.lastQsJiffy + QS_PERIOD_JIFFIES) return;
+  k.rcuQsReports++;
+  k.lastQsJiffy = j;
 }
 
 function exitKthread(w: World, k: Kthread, now: number): KthreadStep {

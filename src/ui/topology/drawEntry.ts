@@ -13,6 +13,7 @@ type Ring = EntrySnapshot['ring'];
 const STATE_WORDS: Record<string, string> = {
   allocating: 'allocating',
   allocFailed: 'alloc failed',
+  starting: 'update waits for kthread',
   live: '',
   detached: 'detached',
   bulkqFlushed: 'bulk queues flushed',
@@ -45,7 +46,7 @@ export function drawEntry(p: Paint, l: EntryLayout): void {
   const pending = r.consumerHead - r.consumerTail;
   const fill = `ring ${r.count}/${r.size}${pending > 0 ? `, ${pending} not NULLed` : ''}`;
   if (!labelIn(p, fill, l.fillText, col(p, 'fg'))) labelIn(p, `${r.count}/${r.size}`, l.fillText, col(p, 'fg'));
-  if (state) labelIn(p, `${state} · refcnt ${e.refcnt}`, l.stateText, col(p, 'stopping'));
+  if (state) labelIn(p, e.noRefcount ? state : `${state} · refcnt ${e.refcnt}`, l.stateText, col(p, 'stopping'));
   drawKthread(p, l, e);
 }
 

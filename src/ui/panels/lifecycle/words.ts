@@ -30,7 +30,7 @@ export function rcuLine(rcu: EngineSnapshot['rcu'], simNs: number, format: (ns: 
 }
 
 /** What the entry is waiting for in its current state, in kernel terms. */
-export function waitingFor(e: Pick<EntrySnapshot, 'state' | 'ring' | 'kthread'> & Partial<Pick<EntrySnapshot, 'refcnt'>>): string {
+export function waitingFor(e: Pick<EntrySnapshot, 'state' | 'ring' | 'kthread'> & Pick<EntrySnapshot, 'noRefcount'>): string {
   switch (e.state) {
     case 'allocating':
       return 'cpu_map_update_elem is allocating it';
@@ -41,7 +41,7 @@ export function waitingFor(e: Pick<EntrySnapshot, 'state' | 'ring' | 'kthread'> 
     case 'live':
       return 'in the map; its kthread consumes the ring';
     case 'detached':
-      if (e.refcnt === 0) return 'out of the map: queue_rcu_work runs __cpu_map_entry_free on a kworker after the RCU grace period';
+      if (e.noRefcount) return 'out of the map: queue_rcu_work runs __cpu_map_entry_free on a kworker after the RCU grace period';
       return 'out of the map: __cpu_map_entry_free waits for the RCU grace period; the stop work waits in rcu_barrier';
     case 'bulkqFlushed':
       return 'bulk queues flushed and freed; the stop work is about to call kthread_stop';
