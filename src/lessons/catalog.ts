@@ -45,4 +45,8 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
     id: 'flush-list',
     title: 'The flush list against the bitmap',
   },
+  {
+    id: 'teardown-then-and-now',
+    title: 'Teardown then and now: the refcount and its leak against rcu_work',
+  },
 ];

@@ -9,6 +9,7 @@ import { v50v52 } from './content/v50-v52';
 import { overload } from './content/overload';
 import { sharedCpu } from './content/shared-cpu';
 import { flushListLesson } from './content/flush-list';
+import { teardownThenAndNowLesson } from './content/teardown-then-and-now';
 
 export const LESSONS: readonly Lesson[] = [
   oneFrame,
@@ -20,6 +21,7 @@ export const LESSONS: readonly Lesson[] = [
   overload,
   sharedCpu,
   flushListLesson,
+  teardownThenAndNowLesson,
 ];
 
 /** The lesson with `id`, or undefined. */
