@@ -5,7 +5,7 @@
  *   __cpu_map_entry_alloc waits on a completion until the new kthread has run, so an entry is in
  *   the map only once its kthread runs, and kthread_stop can no longer find a thread that never
  *   started (the refcount leak and the frames-left-in-the-ring WARN are gone).
- * - 6.6 ("bpf, cpumap: Use queue_rcu_work() to remove the refcount"): no refcount and no
+ * - 6.6 ("bpf, cpumap: Use queue_rcu_work() to remove unnecessary rcu_barrier()"): no refcount and no
  *   kthread-stop work item; the replaced entry's __cpu_map_entry_free is a work item queued
  *   after a grace period (queue_rcu_work). It calls kthread_stop, which waits until the kthread
  *   has drained the ring and exited, then frees everything. cpu_map_free, after its
