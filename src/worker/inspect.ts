@@ -284,16 +284,16 @@ function entryCodeRcuWork(engine: Engine, e: CpuMapEntry): Code {
     case 'allocating':
     case 'allocFailed':
     case 'starting':
-      return cpumapCode(engine, '__cpu_map_entry_alloc');
+      return cpumapCode(engine, 'cpu_map_update_elem', 'waitKthread');
     case 'detached':
       // queue_rcu_work: the work item runs after the grace period.
-      return cpumapCode(engine, '__cpu_map_entry_replace', 'callRcu');
+      return cpumapCode(engine, '__cpu_map_entry_replace', 'queueRcuWork');
     case 'kthreadStopping':
       return e.kthread.state === 'exited'
-        ? cpumapCode(engine, '__cpu_map_entry_free')
+        ? cpumapCode(engine, '__cpu_map_entry_free', 'stopAndWait')
         : cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
     case 'freed':
-      return cpumapCode(engine, '__cpu_map_entry_free');
+      return cpumapCode(engine, '__cpu_map_entry_free', 'freeAll');
     default:
       return cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
   }

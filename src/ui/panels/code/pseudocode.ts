@@ -56,6 +56,11 @@ const FLUSH_LIST = since('5.3');
 /** __cpu_map_entry_free flushed the bulk queues until 5.6 ("xdp: simplify cpumap cleanup"). */
 const ENTRY_FREE_FLUSHES = before('5.6');
 const FROM_V56 = since('5.6');
+/** 6.5: the update waits on a completion until the new kthread has run. */
+const UPDATE_WAITS = since('6.5');
+/** The refcounted teardown (call_rcu plus the kthread-stop work item), until 6.6 ("Use queue_rcu_work()"). */
+const REFCOUNTED = before('6.6');
+const RCU_WORK = since('6.6');
 
 /** Whether a pseudocode line is in the code of `kernel`. */
 export function lineInVersion(line: PseudoLine, kernel: PseudoVersion): boolean {
@@ -68,6 +73,7 @@ const kthreadRun: PseudoFunction = {
     'The per-entry kthread, pinned to the target CPU: it turns frames from the ring into SKBs for the network stack, and sleeps when the ring is empty.',
   differs: true,
   lines: [
+    { text: 'complete(kthread_running): the update waiting for this thread returns', only: UPDATE_WAITS },
     { text: 'mark this task interruptible before the first loop test', line50: 240 },
     { text: 'while no stop was requested, or the ring still holds frames:', step: 'top', line50: 247 },
     { text: '  if the ring looks empty:', line50: 252 },
@@ -76,6 +82,10 @@ const kthreadRun: PseudoFunction = {
     { text: '      schedule(): sleep until __cpu_map_flush or kthread_stop wakes us', step: 'sleeping', line50: 256 },
     { text: '      woken: sched = 1, go on to the batch', step: 'afterSleep', line50: 257 },
     { text: '    else frames arrived meanwhile: back to TASK_RUNNING', line50: 259 },
+    {
+      text: '  else (frames waiting) rcu_softirq_qs_periodic: over HZ/10 since the last sleep, report an RCU and RCU Tasks quiescent state',
+      only: since('6.9'),
+    },
     { text: '  else sched = cond_resched(): always 0 with CONFIG_PREEMPT, 1 if it yielded with PREEMPT_NONE', line50: 262 },
     { text: '  disable bottom halves for the whole batch', only: V50, line50: 266 },
     { text: '  take ONE frame with __ptr_ring_consume (lock-free: single pinned consumer)', step: 'consume', only: V50, line50: 272 },
@@ -97,7 +107,13 @@ const kthreadRun: PseudoFunction = {
     { text: '  disable bottom halves; build_skb_around each head, netif_receive_skb_core', only: FROM_V52 },
     { text: '  tracepoint xdp_cpumap_kthread(map_id, frames, drops, sched)', step: 'trace', line50: 292 },
     { text: '  enable bottom halves (pending softirqs may run here)', line50: 294 },
-    { text: "stopped with an empty ring: TASK_RUNNING, put_cpu_map_entry (the kthread's ref), return", step: 'exit', line50: 296 },
+    {
+      text: "stopped with an empty ring: TASK_RUNNING, put_cpu_map_entry (the kthread's ref), return",
+      step: 'exit',
+      only: REFCOUNTED,
+      line50: 296,
+    },
+    { text: 'stopped with an empty ring: TASK_RUNNING, return (kthread_stop in __cpu_map_entry_free returns)', only: RCU_WORK },
   ],
 };
 
@@ -148,19 +164,36 @@ const cpuMapFlush: PseudoFunction = {
 
 const entryReplace: PseudoFunction = {
   fn: '__cpu_map_entry_replace',
-  summary: "Puts a new entry (or NULL) in a map slot and starts the old entry's two-part teardown.",
-  differs: false,
+  summary:
+    "Puts a new entry (or NULL) in a map slot and starts the old entry's teardown (two parts until 6.6, one rcu_work item from 6.6).",
+  differs: true,
   lines: [
     { text: 'old = xchg(slot, new)  (atomic: XDP sees either the old or the new entry)', step: 'xchg', line50: 409 },
     { text: 'if there was an old entry:', line50: 410 },
-    { text: '  call_rcu(__cpu_map_entry_free): runs once every NAPI poll that may hold old has ended', step: 'callRcu', line50: 411 },
-    { text: '  schedule the cpu_map_kthread_stop work (it may sleep; this caller may not)', step: 'scheduleWork', line50: 413 },
+    {
+      text: '  call_rcu(__cpu_map_entry_free): runs once every NAPI poll that may hold old has ended',
+      step: 'callRcu',
+      only: REFCOUNTED,
+      line50: 411,
+    },
+    {
+      text: '  schedule the cpu_map_kthread_stop work (it may sleep; this caller may not)',
+      step: 'scheduleWork',
+      only: REFCOUNTED,
+      line50: 413,
+    },
+    {
+      text: '  queue_rcu_work(__cpu_map_entry_free): a kworker runs it once every NAPI poll that may hold old has ended',
+      step: 'queueRcuWork',
+      only: RCU_WORK,
+    },
   ],
 };
 
 const entryFree: PseudoFunction = {
   fn: '__cpu_map_entry_free',
-  summary: 'RCU callback after the grace period: no XDP program can reach the old entry any more.',
+  summary:
+    'After the grace period (an RCU callback; from 6.6 a work item queued by queue_rcu_work): no XDP program can reach the old entry any more.',
   differs: true,
   lines: [
     {
@@ -170,8 +203,11 @@ const entryFree: PseudoFunction = {
       line50: 374,
     },
     { text: 'nothing to flush: every poll flushed its bulk queues before the grace period ended', only: FROM_V56 },
-    { text: 'free the per-CPU bulk queues', step: 'freeBulkq', line50: 380 },
-    { text: "put_cpu_map_entry: drop the map slot's reference (kthread_stop cannot run here)", step: 'put', line50: 382 },
+    { text: 'free the per-CPU bulk queues', step: 'freeBulkq', only: REFCOUNTED, line50: 380 },
+    { text: "put_cpu_map_entry: drop the map slot's reference (kthread_stop cannot run here)", step: 'put', only: REFCOUNTED, line50: 382 },
+    { text: 'kthread_stop(): wake the kthread and wait until it has drained the ring and exited', step: 'stopAndWait', only: RCU_WORK },
+    { text: "put the entry's program; a frame still in the ring WARNs once and is given back", only: RCU_WORK },
+    { text: 'free the ring, the bulk queues and the entry (no refcount)', step: 'freeAll', only: RCU_WORK },
   ],
 };
 
@@ -192,13 +228,15 @@ const kthreadStop: PseudoFunction = {
 const updateElem: PseudoFunction = {
   fn: 'cpu_map_update_elem',
   summary: 'bpf(BPF_MAP_UPDATE_ELEM): key is the target CPU, value the ring size (qsize).',
-  differs: false,
+  differs: true,
   lines: [
     { text: 'flags above BPF_EXIST: -EINVAL', step: 'checks', line50: 441 },
     { text: 'key ≥ max_entries: -E2BIG;  BPF_NOEXIST: -EEXIST;  qsize > 16384: -EOVERFLOW', line50: 443 },
     { text: 'CPU not possible: -ENODEV', line50: 451 },
     { text: 'qsize 0: new = NULL (same as a delete)', step: 'zero', line50: 454 },
     { text: 'else allocate a whole new entry: bulk queues, ring, kthread; failure: -ENOMEM', step: 'alloc', line50: 458 },
+    { text: '  no wait: the new kthread may not have run yet when the update returns', only: before('6.5') },
+    { text: '  wait_for_completion(kthread_running): sleep until the new kthread has run', step: 'waitKthread', only: UPDATE_WAITS },
     { text: 'under rcu_read_lock: __cpu_map_entry_replace(slot, new)', step: 'replace', line50: 463 },
     { text: 'return 0', line50: 465 },
   ],
