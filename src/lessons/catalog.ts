@@ -47,6 +47,6 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
   },
   {
     id: 'teardown-then-and-now',
-    title: 'Teardown then and now: the refcount and its leak against rcu_work',
+    title: 'Teardown then and now',
   },
 ];

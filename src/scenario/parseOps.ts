@@ -123,10 +123,10 @@ function checkOp(item: string, context: OpsContext): Check<MapOpSpec> {
     case 'rt': {
       const cpu = u32(0);
       const ns = args.length === 2 ? parseDuration(args[1]) : null;
-      const allowed = `TIME:rt:CPU:DURATION, with CPU from 0 to ${context.cpus - 1} since cpus is ${context.cpus} and DURATION from 1us to 1s`;
+      const allowed = `TIME:rt:CPU:DURATION, CPU below ${context.cpus}, DURATION 1us to 1s`;
       if (args.length !== 2 || cpu === null || ns === null) return bad(allowed, argHint());
       if (cpu >= context.cpus) return bad(allowed, `CPU ${cpu} does not exist`);
-      if (ns < 1000 || ns > 1_000_000_000) return bad(allowed, `${quote(args[1])} is not from 1us to 1s`);
+      if (ns < 1000 || ns > 1_000_000_000) return bad(allowed, `${quote(args[1])} is out of range`);
       return ok({ at, op: 'rt', cpu, ns });
     }
     default:

@@ -156,7 +156,7 @@ function cpuActivity(c: Cpu, kthreadComm: string | null): string {
     case 'switch':
       return 'context switch';
     case 'rt':
-      return `a SCHED_FIFO task until ${(c.rtUntil / 1e6).toFixed(3)} ms: CFS tasks wait`;
+      return 'an RT task';
   }
 }
 
@@ -220,7 +220,7 @@ function inspectEntry(engine: Engine, target: Extract<InspectTarget, { kind: 'en
     ['map_id', String(e.mapId)],
     ['qsize', String(e.qsize)],
     // 6.6+: no refcount; queue_rcu_work frees the entry once its kthread has exited.
-    ['refcnt', w.switches.rcuWorkTeardown ? 'none (6.6+: freed by queue_rcu_work)' : String(e.refcnt)],
+    ['refcnt', w.switches.rcuWorkTeardown ? 'none (6.6+)' : String(e.refcnt)],
     ['lifecycle', e.lifecycle.state],
     ['in the map slot', w.map !== null && w.map.slots[e.cpu] === e ? 'yes' : 'no'],
   ];
@@ -250,52 +250,36 @@ function inspectEntry(engine: Engine, target: Extract<InspectTarget, { kind: 'en
 }
 
 function entryCode(engine: Engine, e: CpuMapEntry): Code {
-  if (e.lifecycle.rcuWork) return entryCodeRcuWork(engine, e);
+  // 6.6+ (rcuWork): the update waits for the kthread, and one rcu_work item does the teardown.
+  const rcuWork = e.lifecycle.rcuWork;
   switch (e.lifecycle.state) {
     case 'starting':
-      return cpumapCode(engine, '__cpu_map_entry_alloc');
+      return cpumapCode(engine, 'cpu_map_update_elem', 'waitKthread');
     case 'allocating':
     case 'allocFailed':
       return cpumapCode(engine, '__cpu_map_entry_alloc');
     case 'live':
       return cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
     case 'detached':
-      // The stop work item waits in rcu_barrier for the grace period (call_rcu's callback is pending).
-      return cpumapCode(engine, 'cpu_map_kthread_stop', 'rcuBarrier');
+      // The stop work item waits in rcu_barrier for the grace period (call_rcu's callback is pending);
+      // 6.6+: queue_rcu_work's item waits for it.
+      return rcuWork
+        ? cpumapCode(engine, '__cpu_map_entry_replace', 'queueRcuWork')
+        : cpumapCode(engine, 'cpu_map_kthread_stop', 'rcuBarrier');
     case 'bulkqFlushed':
       // The RCU callback has flushed, freed the bulk queues and dropped the map's reference.
       return cpumapCode(engine, '__cpu_map_entry_free', 'put');
     case 'kthreadStopping':
       // kthread_stop has woken the thread, which drains the ring before it exits.
-      return e.kthread.state === 'exited'
-        ? cpumapCode(engine, 'cpu_map_kthread_stop', 'kthreadStop')
-        : cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
+      if (e.kthread.state !== 'exited') return cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
+      return rcuWork
+        ? cpumapCode(engine, '__cpu_map_entry_free', 'stopAndWait')
+        : cpumapCode(engine, 'cpu_map_kthread_stop', 'kthreadStop');
     case 'freed':
-      return cpumapCode(engine, 'put_cpu_map_entry', 'free');
+      return rcuWork ? cpumapCode(engine, '__cpu_map_entry_free', 'freeAll') : cpumapCode(engine, 'put_cpu_map_entry', 'free');
     case 'leaked':
       // kthread_stop returned without the thread function ever running.
       return cpumapCode(engine, 'cpu_map_kthread_stop', 'kthreadStop');
-  }
-}
-
-/** 6.6+: the update waits for the kthread; teardown is one rcu_work item, __cpu_map_entry_free. */
-function entryCodeRcuWork(engine: Engine, e: CpuMapEntry): Code {
-  switch (e.lifecycle.state) {
-    case 'allocating':
-    case 'allocFailed':
-    case 'starting':
-      return cpumapCode(engine, 'cpu_map_update_elem', 'waitKthread');
-    case 'detached':
-      // queue_rcu_work: the work item runs after the grace period.
-      return cpumapCode(engine, '__cpu_map_entry_replace', 'queueRcuWork');
-    case 'kthreadStopping':
-      return e.kthread.state === 'exited'
-        ? cpumapCode(engine, '__cpu_map_entry_free', 'stopAndWait')
-        : cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
-    case 'freed':
-      return cpumapCode(engine, '__cpu_map_entry_free', 'freeAll');
-    default:
-      return cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
   }
 }
 

@@ -97,7 +97,7 @@ const ACTIVITY_WORDS: Record<CpuActivity, string> = {
   ksoftirqd: 'ksoftirqd',
   kthread: 'cpumap kthread',
   switch: 'context switch',
-  rt: 'an RT (SCHED_FIFO) task',
+  rt: 'an RT task',
 };
 
 function skbs(n: number): string {

@@ -136,7 +136,7 @@ export function cpuMapUpdateElem(w: World, map: CpuMap, key: number, qsize: numb
         // 6.5+: wait_for_completion(kthread_running); the xchg follows when the kthread has run.
         w.updateWait = { map, key, entry, since: w.now };
         entry.kthread.completesUpdate = true;
-        return ok(`new entry with qsize ${qsize}; the syscall returns once its kthread has run (6.5+)`);
+        return ok(`new entry with qsize ${qsize}; returns once its kthread runs`);
       }
       // The loader's own updates returned before the run started: their kthreads had run.
       entry.lifecycle.send('KTHREAD_RUNNING', w.now);
@@ -166,8 +166,8 @@ export function cpuMapUpdateReturns(w: World): void {
   if (problem !== null) w.violation(problem);
   installEntry(w, wait.map, wait.key, wait.entry);
   const us = ((w.now - wait.since) / 1e3).toFixed(3);
-  w.note(`cpu_map_update_elem(key ${wait.key}) returns after ${us} µs: kthread ${wait.entry.kthread.comm} has run`);
-  for (const call of w.blockedOps.splice(0)) w.control.push(w.now, 'map op after the update returned', call, 0);
+  w.note(`update key ${wait.key} returns after ${us} µs`);
+  for (const call of w.blockedOps.splice(0)) w.control.push(w.now, 'map op', call, 0);
 }
 
 /**

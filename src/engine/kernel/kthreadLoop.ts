@@ -119,7 +119,7 @@ function kthreadFirstRun(w: World, k: Kthread, now: number): void {
   k.lastQsJiffy = jiffies(now);
   if (!k.completesUpdate) return;
   k.completesUpdate = false;
-  w.control.push(now, `complete(kthread_running) of ${k.comm}`, defer(cpuMapUpdateReturns, w), 0);
+  w.control.push(now, 'complete(kthread_running)', defer(cpuMapUpdateReturns, w), 0);
 }
 
 /** jiffies at `now` (HZ=1000: one per scheduling-clock tick). */
@@ -152,7 +152,7 @@ function exitKthread(w: World, k: Kthread, now: number): KthreadStep {
     // 6.6+: no reference to drop; kthread_stop returns to __cpu_map_entry_free, which frees.
     const then = k.afterExit;
     k.afterExit = null;
-    w.control.push(now, `kthread_stop returns (${k.comm})`, then);
+    w.control.push(now, 'kthread_stop returns', then);
     return result(now, STEP_EXITED);
   }
   const problem = k.entry.lifecycle.send('KTHREAD_EXIT', now);

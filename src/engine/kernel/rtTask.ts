@@ -13,5 +13,5 @@ export function runRtTask(w: World, cpu: number, ns: number): OpOutcome {
   const c = w.cpus[cpu];
   c.rtUntil = Math.max(c.rtUntil, w.now + ns);
   w.kick(cpu, w.now);
-  return { result: '0', reason: `a SCHED_FIFO task runs on CPU ${cpu} for ${(ns / 1e3).toFixed(0)} µs: CFS tasks there wait` };
+  return { result: '0', reason: `RT task on CPU ${cpu}` };
 }

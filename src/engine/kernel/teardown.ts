@@ -115,7 +115,7 @@ function kthreadStop(w: World, k: Kthread): void {
     w.leaks.push({ at: w.now, cpu: k.cpu, uid: k.entry.uid, framesInRing: frames });
     w.note(
       `${k.comm}: kthread_stop before the thread ever ran; entry leaks with refcnt ${k.entry.refcnt}` +
-        (frames > 0 ? `, and the ${frames} frame${frames === 1 ? '' : 's'} in its ring are never freed` : ''),
+        (frames > 0 ? `; ${frames} frames stay in its ring` : ''),
     );
     return;
   }
@@ -202,12 +202,12 @@ function mapFreeDone(w: World, map: CpuMap): void {
  * https://elixir.bootlin.com/linux/v6.6/C/ident/__cpu_map_entry_replace
  */
 function queueRcuWork(w: World, old: CpuMapEntry): void {
-  w.rcu.callRcu(`queue_rcu_work(__cpu_map_entry_free(${old.lifecycle.label}))`, defer(rcuWorkQueued, w, old));
+  w.rcu.callRcu('queue_rcu_work', defer(rcuWorkQueued, w, old));
 }
 
 /** The grace period ended: queue_rcu_work's RCU callback puts the work item on the workqueue. */
 function rcuWorkQueued(w: World, entry: CpuMapEntry): void {
-  w.control.push(w.now + COST.kworkerLatency, `__cpu_map_entry_free(${entry.lifecycle.label})`, defer(entryFreeWork, w, entry));
+  w.control.push(w.now + COST.kworkerLatency, '__cpu_map_entry_free', defer(entryFreeWork, w, entry));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENTRY_EVENT_TYPES, entryMachine, type EntryEventType, type EntryStateName, type RefcountStateName } from './entryMachine';
 import { describeMachine } from './describe';
+import { REFCOUNT_FUNCTIONS, REFCOUNT_WORDS } from './machineWords';
 import { ENTRY_HISTORY_LIMIT, EntryLifecycle } from './lifecycleTracker';
 
 // Independent restatement of the spec: which events each state accepts, and where they lead.
@@ -117,7 +118,7 @@ describe('bpf_cpu_map_entry lifecycle', () => {
   });
 
   it('describeMachine lists exactly the states and transitions of the machine', () => {
-    const d = describeMachine(entryMachine);
+    const d = describeMachine(entryMachine, REFCOUNT_WORDS);
     expect(d.states.map((s) => s.id).sort()).toEqual([...STATES].sort());
     expect(
       d.states
@@ -129,8 +130,8 @@ describe('bpf_cpu_map_entry lifecycle', () => {
     expect(d.transitions.map(({ from, to, event }) => ({ from, to, event }))).toEqual(expected);
     for (const s of d.states) {
       expect(s.description.length).toBeGreaterThan(0);
-      expect(s.meta?.functions.length).toBeGreaterThan(0);
-      for (const fn of s.meta?.functions ?? []) {
+      expect(REFCOUNT_FUNCTIONS[s.id].length).toBeGreaterThan(0);
+      for (const fn of REFCOUNT_FUNCTIONS[s.id]) {
         expect(fn.v5_0).toMatch(/^https:\/\/elixir\.bootlin\.com\/linux\/v5\.0\/source\/kernel\/bpf\/cpumap\.c#L\d+$/);
         expect(fn.v5_2).toBe(`https://elixir.bootlin.com/linux/v5.2/C/ident/${fn.name}`);
         expect(fn.v5_4).toBe(`https://elixir.bootlin.com/linux/v5.4/C/ident/${fn.name}`);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ENTRY_EVENT_TYPES, type EntryEventType } from './entryMachine';
 import { entryMachineRcuWork, type RcuWorkStateName } from './entryMachineRcuWork';
 import { describeMachine } from './describe';
+import { RCU_WORK_FUNCTIONS, RCU_WORK_WORDS, REFCOUNT_WORDS } from './machineWords';
+import { entryMachine } from './entryMachine';
 import { EntryLifecycle } from './lifecycleTracker';
 
 // Independent restatement of the 6.6 machine: which events each state accepts, and where they lead.
@@ -41,12 +43,13 @@ describe('bpf_cpu_map_entry lifecycle from 6.6', () => {
   });
 
   it('6.6: the machine has no leaked state and no refcount step: a kthread that never ran cannot be stopped', () => {
-    const described = describeMachine(entryMachineRcuWork);
+    const described = describeMachine(entryMachineRcuWork, RCU_WORK_WORDS);
     expect(described.states.map((s) => s.id)).toEqual(Object.keys(SPEC));
     expect(described.states.filter((s) => s.final).map((s) => s.id)).toEqual(['allocFailed', 'freed']);
     for (const s of described.states) {
       expect(s.description.length).toBeGreaterThan(0);
-      for (const fn of s.meta?.functions ?? []) expect(fn.v6_6).toBe(`https://elixir.bootlin.com/linux/v6.6/C/ident/${fn.name}`);
+      expect(RCU_WORK_FUNCTIONS[s.id].length).toBeGreaterThan(0);
+      for (const fn of RCU_WORK_FUNCTIONS[s.id]) expect(fn.v6_6).toBe(`https://elixir.bootlin.com/linux/v6.6/C/ident/${fn.name}`);
     }
   });
 
@@ -66,4 +69,18 @@ describe('bpf_cpu_map_entry lifecycle from 6.6', () => {
       }
     });
   }
+});
+
+describe('the machines and their words', () => {
+  it('every state and transition of both machines has its words, and the words name nothing else', () => {
+    const pairs = [
+      [describeMachine(entryMachine), REFCOUNT_WORDS],
+      [describeMachine(entryMachineRcuWork), RCU_WORK_WORDS],
+    ] as const;
+    for (const [d, words] of pairs) {
+      expect(Object.keys(words.states).sort()).toEqual(d.states.map((s) => s.id).sort());
+      expect(Object.keys(words.transitions).sort()).toEqual(d.transitions.map((t) => `${t.from}:${t.event}`).sort());
+      for (const text of [...Object.values(words.states), ...Object.values(words.transitions)]) expect(text.length).toBeGreaterThan(20);
+    }
+  });
 });

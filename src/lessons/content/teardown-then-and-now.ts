@@ -25,7 +25,7 @@ const at = (name: string, says: string, event: string, ms: number): Claim => ({
 
 export const teardownThenAndNowLesson: Lesson = {
   id: 'teardown-then-and-now',
-  title: 'Teardown then and now: the refcount and its leak against rcu_work',
+  title: 'Teardown then and now',
   summary:
     "How an entry was torn down up to v6.1 (two references, an RCU callback and a work item), how an update followed by a delete could leak an entry whose kthread never ran, and how v6.5's wait and v6.6's queue_rcu_work made both go away.",
   steps: [
@@ -156,7 +156,7 @@ export const teardownThenAndNowLesson: Lesson = {
           { label: "One, the kthread's", fact: { of: { of: 'entry', entry: ENTRY4, field: 'refcnt' }, is: 1 } },
           {
             label: 'None: v6.6 has no refcount',
-            fact: { of: { of: 'inspector', field: 'refcnt', element: ENTRY4 }, is: 'none (6.6+: freed by queue_rcu_work)' },
+            fact: { of: { of: 'inspector', field: 'refcnt', element: ENTRY4 }, is: 'none (6.6+)' },
           },
         ],
         answer: 2,
@@ -166,7 +166,7 @@ export const teardownThenAndNowLesson: Lesson = {
       claims: [
         { says: 'deleted at 20 ms', of: { of: 'opAt', index: 0 }, is: 20, scale: MS },
         { says: 'under 4 Mpps', of: { of: 'scenario', field: 'rate' }, is: 4, scale: 1e6 },
-        { says: 'the inspector shows no refcount', of: { of: 'inspector', field: 'refcnt' }, is: 'none (6.6+: freed by queue_rcu_work)' },
+        { says: 'the inspector shows no refcount', of: { of: 'inspector', field: 'refcnt' }, is: 'none (6.6+)' },
         { ...at(ENTRY4, 'at 21.005 ms a kworker runs', 'KTHREAD_STOP', 21.005), within: 0.01, run: FREED66 },
         { ...entry(ENTRY4, 'the entry is freed', 'state', 'freed'), run: FREED66 },
       ],

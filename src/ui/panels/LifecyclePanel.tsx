@@ -7,6 +7,7 @@ import { useMemo, useRef, useState } from 'react';
 import { describeMachine } from '../../engine/lifecycle/describe';
 import { entryMachine } from '../../engine/lifecycle/entryMachine';
 import { entryMachineRcuWork } from '../../engine/lifecycle/entryMachineRcuWork';
+import { RCU_WORK_WORDS, REFCOUNT_WORDS } from '../../engine/lifecycle/machineWords';
 import { formatSimTime } from '../format';
 import { EntryCard } from './lifecycle/EntryCard';
 import { layoutChart, type LayoutStateInput, type LayoutTransitionInput } from './lifecycle/layout';
@@ -22,8 +23,8 @@ function chartOf(described: { states: readonly LayoutStateInput[]; transitions: 
     final: new Set(described.states.filter((s) => s.final).map((s) => s.id)),
   };
 }
-const REFCOUNT_CHART = chartOf(describeMachine(entryMachine));
-const RCU_WORK_CHART = chartOf(describeMachine(entryMachineRcuWork));
+const REFCOUNT_CHART = chartOf(describeMachine(entryMachine, REFCOUNT_WORDS));
+const RCU_WORK_CHART = chartOf(describeMachine(entryMachineRcuWork, RCU_WORK_WORDS));
 
 /** Snapshots are read at most this often (ms of wall time). */
 const REFRESH_MS = 250;

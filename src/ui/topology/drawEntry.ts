@@ -13,7 +13,6 @@ type Ring = EntrySnapshot['ring'];
 const STATE_WORDS: Record<string, string> = {
   allocating: 'allocating',
   allocFailed: 'alloc failed',
-  starting: 'update waits for kthread',
   live: '',
   detached: 'detached',
   bulkqFlushed: 'bulk queues flushed',

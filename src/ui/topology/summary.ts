@@ -9,7 +9,6 @@ import { kthreadLook } from './drawEntry';
 const STATE_PHRASE: Record<string, string> = {
   allocating: 'being allocated',
   allocFailed: 'not created: allocation failed',
-  starting: 'waiting for its kthread to run (not in the map yet)',
   live: 'live',
   detached: 'detached (waiting for an RCU grace period)',
   bulkqFlushed: 'flushed: its bulk queues are freed',
