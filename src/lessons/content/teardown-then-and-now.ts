@@ -61,7 +61,8 @@ export const teardownThenAndNowLesson: Lesson = {
       startAt: 1_900_000,
       pauseAt: 5 * MS,
       speed: 500_000,
-      highlight: [ENTRY3, 'CPU 3'],
+      // The entry is made after the step's start: the CPU it will run on is highlighted.
+      highlight: ['CPU 3'],
       inspect: ENTRY3,
       kernel: [fn('cpu_map_kthread_stop', '6.1'), ident('kthread_stop', '6.1', 'kthread.c'), fn('__cpu_map_entry_alloc', '6.1')],
       predict: {
@@ -105,7 +106,8 @@ export const teardownThenAndNowLesson: Lesson = {
       startAt: 1_900_000,
       pauseAt: 6 * MS,
       speed: 500_000,
-      highlight: [ENTRY3, 'CPU 3'],
+      // The entry is made after the step's start: the CPU it will run on is highlighted.
+      highlight: ['CPU 3'],
       inspect: ENTRY3,
       kernel: [fn('__cpu_map_entry_alloc', '6.6'), fn('cpu_map_kthread_run', '6.6')],
       claims: [
