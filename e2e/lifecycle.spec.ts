@@ -46,3 +46,16 @@ test('6.6: the kernel code panel lists what changed from v6.1, and marks the tea
   await page.getByRole('region', { name: 'Topology' }).getByRole('button', { name: 'Entry for CPU 4', exact: true }).click();
   await expect(code.getByRole('list', { name: 'Pseudocode of cpu_map_kthread_run' })).toContainText('(new in v6.6)');
 });
+
+test('v6.6: the panel draws the rcu_work machine, and a deleted entry goes to freed without a refcount', async ({ page }) => {
+  await open(page, 'kernel=6.6&rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&ops=1ms:delete:4&speed=500000');
+  const panel = page.getByRole('region', { name: 'Entry lifecycle' });
+  await scrollTo(panel);
+  await expect(panel).toContainText('Machine of 6.6 and later');
+  const card = panel.getByRole('article', { name: /^cpu 4, map \d+, entry #1$/ });
+  await expect(card).toContainText('state freed', { timeout: 30_000 });
+  await expect(card).toContainText('no refcount (6.6+)');
+  const table = card.getByRole('table', { name: 'Transitions of cpu 4 (entry #1)' });
+  for (const event of ['KTHREAD_RUNNING', 'XCHG_OUT', 'KTHREAD_STOP', 'KTHREAD_EXIT']) await expect(table).toContainText(event);
+  await expect(table).not.toContainText('RCU_FREE_CB');
+});

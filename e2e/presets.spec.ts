@@ -469,6 +469,31 @@ const CHECKS: Record<string, Check> = {
     await expect(page.getByRole('combobox', { name: 'XDP mode' })).toHaveValue('skb');
   },
 
+  'v61-stop-before-run': async (page, preset) => {
+    await openPreset(page, preset, 5);
+    // The RT task kept the new kthread from running; kthread_stop at 4 ms leaked the entry.
+    const card = await lifecycleCard(page, 3, 3, 'state leaked');
+    await expect(card).toContainText('refcnt 1');
+    const fields = await inspect(page, 'Entry for CPU 3', 'cpumap entry cpu 3');
+    expect(field(fields, 'ring count')).toBe('146 / 256');
+  },
+
+  'v66-update-waits': async (page, preset) => {
+    await openPreset(page, preset, 10);
+    // The update returned at 7 ms, the delete followed, and queue_rcu_work freed the entry.
+    const card = await lifecycleCard(page, 3, 3, 'state freed');
+    await expect(card).toContainText('no refcount (6.6+)');
+    await expect(card.getByRole('table')).toContainText('KTHREAD_RUNNING');
+  },
+
+  'v66-delete-under-load': async (page, preset) => {
+    await openPreset(page, preset, 25);
+    const card = await lifecycleCard(page, 4, 1, 'state freed');
+    await expect(card).toContainText('no refcount (6.6+)');
+    await expect(card.getByRole('table')).not.toContainText('RCU_FREE_CB');
+    await expect(page.getByRole('combobox', { name: 'Kernel' })).toHaveValue('6.6');
+  },
+
   'shared-cpu': async (page, preset) => {
     await openPreset(page, preset, 20);
     const stats = await statsTable(page, 20);

@@ -4,6 +4,7 @@
  */
 import type { Engine, FrameTotals } from '../engine/engine';
 import type { TraceCounters } from '../engine/kernel/tracepoints';
+import type { LeakRecord } from '../engine/world';
 import { redirectCpuStats } from '../engine/stats/redirectCpu';
 import { busySnapshot, headroomShares, type CpuHeadroom } from '../engine/stats/headroom';
 import type { CpuLatency } from '../engine/stats/latency';
@@ -38,6 +39,11 @@ export interface RunReport {
     next: number | null;
   }[];
   frames: FrameTotals;
+  /**
+   * Entries whose kthread was stopped before it ever ran (before 6.5): each leaks, with the frames
+   * left in its ring (counted in frames.inFlight: never freed). Only present when there is one.
+   */
+  leaks?: LeakRecord[];
   /**
    * Per target CPU (one with an entry, or whose kthread handed frames to the stack), ascending:
    * NIC arrival to the stack, and ring flush to kthread dequeue, in ns over the measured window;
@@ -110,6 +116,7 @@ export function buildReport(engine: Engine, start: WindowStart, measuredNs: numb
     redirectErrPps: stats.redirectErrTotal.dropPps,
     ops: engine.ops.map(({ at, op, key, qsize, flags, result, value, next }) => ({ at, op, key, qsize, flags, result, value, next })),
     frames: engine.frameTotals(),
+    ...(w.leaks.length > 0 ? { leaks: w.leaks.map((l) => ({ ...l })) } : {}),
     latency: w.latency?.report(w.entries, w.now) ?? [],
     headroom: headroomShares(start.busy, busySnapshot(w.cpus), measuredNs),
     violations: [...engine.violations],

@@ -119,6 +119,13 @@ function run(argv: readonly string[], out: CliOutput, hooks: RunHooks): void {
   if (options.mode === 'json') runJson(engine, options, out);
   else if (options.mode === 'trace') runTrace(engine, options, out);
   else runText(engine, options, out);
+  // Before 6.5: entries whose kthread was stopped before it ever ran (the JSON's `leaks`).
+  for (const l of engine.world.leaks) {
+    const frames = l.framesInRing === 1 ? '1 frame' : `${l.framesInRing} frames`;
+    out.stderr(
+      `leak: entry #${l.uid} for CPU ${l.cpu} (kthread_stop at ${(l.at / 1e6).toFixed(3)} ms before its kthread ran), with ${frames} in its ring\n`,
+    );
+  }
 }
 
 /**

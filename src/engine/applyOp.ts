@@ -9,6 +9,7 @@ import { errno } from './kernel/errno';
 import { loadCpumapProgram } from './kernel/loader';
 import { writeIrqAffinity } from './kernel/irqAffinity';
 import { setOfferedRate } from './sim/rateChange';
+import { runRtTask } from './kernel/rtTask';
 
 /** The outcome of `op`, applied now. */
 export function applyOp(w: World, op: MapOpSpec): OpOutcome {
@@ -22,6 +23,8 @@ export function applyOp(w: World, op: MapOpSpec): OpOutcome {
       return setOfferedRate(w, op.rate);
     case 'irq':
       return writeIrqAffinity(w, op.queue, op.cpu);
+    case 'rt':
+      return runRtTask(w, op.cpu, op.ns);
   }
   const map = w.map !== null && !w.map.fdClosed ? w.map : null;
   if (map === null) return { result: errno('EBADF'), reason: 'no map: create failed or the map was freed' };

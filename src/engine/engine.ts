@@ -91,12 +91,14 @@ export class Engine {
     this.createResult = outcome;
     this.record({ at: 0, op: 'create', key: null, qsize: scenario.max, flags: 0 }, outcome);
     if (outcome.result === '0') {
+      w.settingUp = true;
       for (const e of scenario.entries) {
         this.apply({ at: 0, op: 'update', key: e.cpu, qsize: e.qsize, flags: BPF_ANY });
         // 5.9+: the value's bpf_prog.fd loads the entry's program (__cpu_map_load_bpf_program).
         const entry = w.map?.lookup(e.cpu) ?? null;
         if (entry !== null && e.prog !== undefined) entry.prog = e.prog;
       }
+      w.settingUp = false;
     } else {
       w.note(`BPF_MAP_CREATE failed: ${outcome.result} (${outcome.reason}); no XDP program attached`);
     }
@@ -289,7 +291,7 @@ export class Engine {
     for (const q of w.nicQueues) n += q.count;
     // A frame whose bq_enqueue yielded to another CPU's earlier event is in the RX CPU's hands.
     for (const c of w.cpus) if (c.pendingFrame >= 0) n++;
-    for (const e of this.entries) if (e.refcnt > 0) n += e.inFlight();
+    for (const e of this.entries) if (!e.freed) n += e.inFlight();
     return n;
   }
 
@@ -306,7 +308,7 @@ export class Engine {
 
 /** "update key 70: -E2BIG (key >= max_entries 8)", as the page and the trace log print it. */
 export function describeOp(r: OpRecord): string {
-  if (r.op === 'rate' || r.op === 'irq') return `${r.op}: ${r.result} (${r.reason})`;
+  if (r.op === 'rate' || r.op === 'irq' || r.op === 'rt') return `${r.op}: ${r.result} (${r.reason})`;
   const what = r.op === 'next' ? `get_next_key ${r.key ?? '(none)'}` : r.key === null ? r.op : `${r.op} key ${r.key}`;
   const extra = r.value !== null ? ` = ${r.value}` : r.next !== null ? ` -> next ${r.next}` : '';
   return `${what}: ${r.result}${extra} (${r.reason})`;
@@ -323,6 +325,8 @@ function recordFields(op: MapOpSpec, s: Scenario): Pick<OpRecord, 'key' | 'qsize
       return { key: op.key, qsize: null, flags: null };
     case 'irq':
       return { key: op.queue, qsize: null, flags: null };
+    case 'rt':
+      return { key: op.cpu, qsize: null, flags: null };
     case 'create':
       return { key: null, qsize: op.max ?? s.max, flags: 0 };
     case 'free':
@@ -340,6 +344,13 @@ const OP_TIER = 0;
 
 /** One of the scenario's timed `ops`, due now (a module-level function: see defer). */
 function applyScheduledOp(engine: Engine, op: MapOpSpec): void {
+  const w = engine.world;
+  // 6.5+: the user's map syscalls are serial; one issued while an update waits for its kthread
+  // runs when that update returns (rate and irq changes are not the user's map syscalls).
+  if (w.updateWait !== null && op.op !== 'rate' && op.op !== 'irq') {
+    w.blockedOps.push(defer(applyScheduledOp, engine, op));
+    return;
+  }
   engine.apply(op);
 }
 

@@ -20,7 +20,7 @@ export function checkInvariants(engine: Engine): void {
     if (e.lifecycle.refcnt !== Math.max(e.refcnt, 0) && e.lifecycle.state !== 'allocFailed') {
       w.violation(`refcnt of ${e.lifecycle.label} is ${e.refcnt} but its lifecycle says ${e.lifecycle.refcnt}`);
     }
-    if (e.refcnt === 0 && e.inFlight() > 0) w.violation(`freed ${e.lifecycle.label} still holds ${e.inFlight()} frames`);
+    if (e.freed && e.inFlight() > 0) w.violation(`freed ${e.lifecycle.label} still holds ${e.inFlight()} frames`);
   }
   const map = w.map;
   if (map === null) return;

@@ -53,6 +53,8 @@ export interface EntrySnapshot {
   /** Frames in each CPU's bulk queue for this entry, as [cpu, count] pairs (non-empty only). */
   bulkq: [number, number][];
   bulkqFreed: boolean;
+  /** 6.6+ only: the entry has no refcount (queue_rcu_work frees it); absent before. */
+  noRefcount?: true;
   history: { atNs: number; from: string; to: string; event: string }[];
   /**
    * 5.9+: the entry's XDP program in a few words ("drop 25%"); absent without one. Added by the
@@ -73,6 +75,8 @@ export interface EngineSnapshot {
   /** The configured offered load (the scenario's `rate`, or the latest `rate` op in effect). */
   offered: OfferedLoad;
   violations: string[];
+  /** 6.6+ only: entries follow the rcu_work lifecycle machine (entryMachineRcuWork.ts); absent before. */
+  rcuWorkTeardown?: true;
 }
 
 /** Entries that finished their teardown longer ago than this drop out of snapshots. */
@@ -137,9 +141,11 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
       bulkq,
       bulkqFreed: e.bulkqFreed,
       history: e.lifecycle.history.map((h) => ({ atNs: h.atNs, from: h.from, to: h.to, event: h.event })),
+      // Only on 6.6+, so the snapshots of earlier runs keep their exact form.
+      ...(e.lifecycle.rcuWork ? { noRefcount: true as const } : {}),
     });
   }
-  return {
+  const snapshot: EngineSnapshot = {
     simNs: now,
     cpus,
     nicQueues: w.nicQueues.map((q) => ({
@@ -161,6 +167,8 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
     offered: offeredLoad(engine),
     violations: [...w.violations],
   };
+  if (w.switches.rcuWorkTeardown) snapshot.rcuWorkTeardown = true;
+  return snapshot;
 }
 
 /** The keys of the bulk queues on CPU `cpu`'s flush list, walk order; null on bitmap kernels. */

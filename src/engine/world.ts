@@ -16,6 +16,7 @@ import { AgentHeap } from './sim/agentHeap';
 import { ControlQueue } from './sim/controlQueue';
 import { COST } from './sim/costModel';
 import { FramePool } from './sim/framePool';
+import type { Deferred } from './sim/deferred';
 import type { LatencyRecorder } from './stats/latency';
 import type { MoveRecorder } from './moves';
 import type { EventLog } from './eventLog';
@@ -31,6 +32,18 @@ export interface LogLine {
 export const POLICY_RR = 0;
 export const POLICY_HASH = 1;
 export const POLICY_CPU = 2;
+
+/** An entry leaked because kthread_stop found its kthread never ran (the 2023 leak). */
+export interface LeakRecord {
+  /** Simulated time of the kthread_stop (ns). */
+  at: number;
+  /** The entry's CPU (its map key). */
+  cpu: number;
+  /** The entry's uid. */
+  uid: number;
+  /** Frames left in its ring, never freed. */
+  framesInRing: number;
+}
 
 export class World implements RcuHost {
   /** Simulated time, in ns. */
@@ -76,6 +89,17 @@ export class World implements RcuHost {
   failslab = 0;
   /** Invariant violations: a correct run has none. */
   readonly violations: string[] = [];
+  /**
+   * 6.5+: a map update whose syscall waits (wait_for_completion) until its new kthread has run;
+   * the user's later map operations wait behind it (blockedOps). Null when none waits.
+   */
+  updateWait: { map: CpuMap; key: number; entry: CpuMapEntry; since: number } | null = null;
+  /** Map operations of the `ops` timeline issued while an update waits; they run once it returns. */
+  readonly blockedOps: Deferred[] = [];
+  /** The loader's initial updates (before the run starts: their kthreads have run by time 0). */
+  settingUp = false;
+  /** Entries leaked by a kthread_stop before their kthread ever ran (before 6.5), in time order. */
+  readonly leaks: LeakRecord[] = [];
   /** Kernel warnings and notable behaviour (e.g. a leaked entry), in time order. */
   readonly log: LogLine[] = [];
   traceRing: TraceRing | null = null;

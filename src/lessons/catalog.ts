@@ -53,4 +53,8 @@ export const LESSON_CATALOG: readonly LessonEntry[] = [
     id: 'gro',
     title: 'GRO in the kthread',
   },
+  {
+    id: 'teardown-then-and-now',
+    title: 'Teardown then and now',
+  },
 ];

@@ -11,6 +11,7 @@ import { sharedCpu } from './content/shared-cpu';
 import { flushListLesson } from './content/flush-list';
 import { remoteProg } from './content/remote-prog';
 import { groLesson } from './content/gro';
+import { teardownThenAndNowLesson } from './content/teardown-then-and-now';
 
 export const LESSONS: readonly Lesson[] = [
   oneFrame,
@@ -24,6 +25,7 @@ export const LESSONS: readonly Lesson[] = [
   flushListLesson,
   remoteProg,
   groLesson,
+  teardownThenAndNowLesson,
 ];
 
 /** The lesson with `id`, or undefined. */

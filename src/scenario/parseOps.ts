@@ -37,7 +37,7 @@ export interface OpsContext {
 const OPS_ALLOWED =
   'TIME:OP, with TIME a duration such as 0, 250us, 1.5ms or 2s (at most 3600s) and OP one of ' +
   'update:KEY:QSIZE[:FLAGS], delete:KEY, lookup:KEY, next[:KEY], free, create[:MAX], rate:RATE, ' +
-  'irq:QUEUE:CPU or failslab[:N]';
+  'irq:QUEUE:CPU, failslab[:N] or rt:CPU:DURATION';
 const U32_ARGS = `whole numbers from 0 to ${U32_MAX}`;
 const UPDATE_ALLOWED =
   `TIME:update:KEY:QSIZE or TIME:update:KEY:QSIZE:FLAGS, with KEY, QSIZE and FLAGS ${U32_ARGS}, ` +
@@ -138,6 +138,15 @@ function checkOp(item: string, context: OpsContext): Check<MapOpSpec> {
       const count = args.length === 0 ? 1 : u32(0);
       if (args.length > 1 || count === null || count < 1 || count > 1000) return bad(FAILSLAB_ALLOWED, argHint());
       return ok({ at, op: 'failslab', count });
+    }
+    case 'rt': {
+      const cpu = u32(0);
+      const ns = args.length === 2 ? parseDuration(args[1]) : null;
+      const allowed = `TIME:rt:CPU:DURATION, CPU below ${context.cpus}, DURATION 1us to 1s`;
+      if (args.length !== 2 || cpu === null || ns === null) return bad(allowed, argHint());
+      if (cpu >= context.cpus) return bad(allowed, `CPU ${cpu} does not exist`);
+      if (ns < 1000 || ns > 1_000_000_000) return bad(allowed, `${quote(args[1])} is out of range`);
+      return ok({ at, op: 'rt', cpu, ns });
     }
     default:
       return bad(OPS_ALLOWED, name === undefined ? 'no operation' : `${quote(name)} is not an operation`);

@@ -94,6 +94,24 @@ export const PRESETS: readonly Preset[] = [
     query: 'kernel=5.15&rx=3&entries=4:2048&rate=10M&prog=rr&arrival=constant&mode=skb&stack=iptables-drop',
   },
   {
+    id: 'v61-stop-before-run',
+    title: 'v6.1: update then delete before the kthread runs',
+    why: "An RT task holds CPU 3 from 2 ms to 7 ms; the entry for CPU 3, added at 2.1 ms, is deleted at 2.3 ms. Its kthread has not run, so the stop work's kthread_stop at 4 ms ends it before its function starts: the entry leaks with refcnt 1, and the 146 frames in its ring are never freed.",
+    query: 'kernel=6.1&cpus=4&rx=0&entries=1:256,2:256&rate=2M&ops=2ms:rt:3:5ms,2.1ms:update:3:256,2.3ms:delete:3',
+  },
+  {
+    id: 'v66-update-waits',
+    title: 'v6.6: the update waits until its kthread runs',
+    why: 'The same operations on v6.6: the update returns only at 7 ms, when the RT task lets the new kthread run; the delete follows it, and the entry is freed by queue_rcu_work with nothing left in its ring.',
+    query: 'kernel=6.6&cpus=4&rx=0&entries=1:256,2:256&rate=2M&ops=2ms:rt:3:5ms,2.1ms:update:3:256,2.3ms:delete:3',
+  },
+  {
+    id: 'v66-delete-under-load',
+    title: 'v6.6: a delete under load, without a refcount',
+    why: 'Key 4 is deleted at 20 ms under 4 Mpps. No refcount: after the grace period a kworker runs __cpu_map_entry_free, whose kthread_stop waits until the kthread has drained its ring, then frees the entry.',
+    query: 'kernel=6.6&rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&ops=20ms:delete:4',
+  },
+  {
     id: 'v618-gro-tcp',
     title: 'GRO in the kthread: TCP-like flows on 6.18',
     why: "10 Mpps of TCP-like segments (runs of 16 per flow) into one kthread whose stack delivers to a socket. On 6.18 GRO merges each flow's segments before the stack, which then runs once per merged SKB: the kthread handles about 5.8 Mpps, where 6.12 handles 3.4 Mpps of the same traffic and 6.18 about 3.0 Mpps of UDP, which nothing merges.",

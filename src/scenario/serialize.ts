@@ -119,6 +119,8 @@ function opText(op: MapOpSpec): string {
       return `${at}:irq:${op.queue}:${op.cpu}`;
     case 'failslab':
       return op.count === 1 ? `${at}:failslab` : `${at}:failslab:${op.count}`;
+    case 'rt':
+      return `${at}:rt:${op.cpu}:${formatDuration(op.ns)}`;
   }
 }
 

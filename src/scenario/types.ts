@@ -97,7 +97,12 @@ export type MapOpSpec =
   /** RX queue `queue`'s interrupt is moved to `cpu` (a write to /proc/irq/N/smp_affinity). */
   | { at: Nanos; op: 'irq'; queue: number; cpu: number }
   /** Fault injection, as the kernel's failslab: the next `count` allocations fail. */
-  | { at: Nanos; op: 'failslab'; count: number };
+  | { at: Nanos; op: 'failslab'; count: number }
+  /**
+   * A SCHED_FIFO task (a stress tool's RT thread) busy on `cpu` for `ns`: CFS tasks there (cpumap
+   * kthreads, ksoftirqd) wait; interrupts and their softirq still run.
+   */
+  | { at: Nanos; op: 'rt'; cpu: number; ns: Nanos };
 
 export type MapOpKind = MapOpSpec['op'];
 

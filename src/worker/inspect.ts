@@ -156,6 +156,8 @@ function cpuActivity(c: Cpu, kthreadComm: string | null): string {
       return kthreadComm === null ? 'cpumap kthread' : kthreadComm;
     case 'switch':
       return 'context switch';
+    case 'rt':
+      return 'an RT task';
   }
 }
 
@@ -218,7 +220,8 @@ function inspectEntry(engine: Engine, target: Extract<InspectTarget, { kind: 'en
     ['cpu', String(e.cpu)],
     ['map_id', String(e.mapId)],
     ['qsize', String(e.qsize)],
-    ['refcnt', String(e.refcnt)],
+    // 6.6+: no refcount; queue_rcu_work frees the entry once its kthread has exited.
+    ['refcnt', w.switches.rcuWorkTeardown ? 'none (6.6+)' : String(e.refcnt)],
     ['lifecycle', e.lifecycle.state],
     ['in the map slot', w.map !== null && w.map.slots[e.cpu] === e ? 'yes' : 'no'],
     ...entryProgFields(e),
@@ -233,6 +236,8 @@ function inspectEntry(engine: Engine, target: Extract<InspectTarget, { kind: 'en
       ['task __state', k.taskState === TASK_INTERRUPTIBLE ? 'TASK_INTERRUPTIBLE' : 'TASK_RUNNING'],
       ['kthread_should_stop', k.shouldStop ? 'yes' : 'no'],
     );
+    // 6.9+: the busy loop's periodic RCU (and RCU Tasks) quiescent state.
+    if (w.switches.kthreadRcuQs) fields.push(['rcu_softirq_qs_periodic reports', String(k.rcuQsReports)]);
   }
   fields.push(
     ['ring producer', String(ring.producer)],
@@ -258,25 +263,33 @@ function groHeld(e: CpuMapEntry): string {
 }
 
 function entryCode(engine: Engine, e: CpuMapEntry): Code {
+  // 6.6+ (rcuWork): the update waits for the kthread, and one rcu_work item does the teardown.
+  const rcuWork = e.lifecycle.rcuWork;
   switch (e.lifecycle.state) {
+    case 'starting':
+      return cpumapCode(engine, 'cpu_map_update_elem', 'waitKthread');
     case 'allocating':
     case 'allocFailed':
       return cpumapCode(engine, '__cpu_map_entry_alloc');
     case 'live':
       return cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
     case 'detached':
-      // The stop work item waits in rcu_barrier for the grace period (call_rcu's callback is pending).
-      return cpumapCode(engine, 'cpu_map_kthread_stop', 'rcuBarrier');
+      // The stop work item waits in rcu_barrier for the grace period (call_rcu's callback is pending);
+      // 6.6+: queue_rcu_work's item waits for it.
+      return rcuWork
+        ? cpumapCode(engine, '__cpu_map_entry_replace', 'queueRcuWork')
+        : cpumapCode(engine, 'cpu_map_kthread_stop', 'rcuBarrier');
     case 'bulkqFlushed':
       // The RCU callback has flushed, freed the bulk queues and dropped the map's reference.
       return cpumapCode(engine, '__cpu_map_entry_free', 'put');
     case 'kthreadStopping':
       // kthread_stop has woken the thread, which drains the ring before it exits.
-      return e.kthread.state === 'exited'
-        ? cpumapCode(engine, 'cpu_map_kthread_stop', 'kthreadStop')
-        : cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
+      if (e.kthread.state !== 'exited') return cpumapCode(engine, 'cpu_map_kthread_run', kthreadStep(e.kthread));
+      return rcuWork
+        ? cpumapCode(engine, '__cpu_map_entry_free', 'stopAndWait')
+        : cpumapCode(engine, 'cpu_map_kthread_stop', 'kthreadStop');
     case 'freed':
-      return cpumapCode(engine, 'put_cpu_map_entry', 'free');
+      return rcuWork ? cpumapCode(engine, '__cpu_map_entry_free', 'freeAll') : cpumapCode(engine, 'put_cpu_map_entry', 'free');
     case 'leaked':
       // kthread_stop returned without the thread function ever running.
       return cpumapCode(engine, 'cpu_map_kthread_stop', 'kthreadStop');

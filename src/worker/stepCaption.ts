@@ -98,6 +98,7 @@ const ACTIVITY_WORDS: Record<CpuActivity, string> = {
   ksoftirqd: 'ksoftirqd',
   kthread: 'cpumap kthread',
   switch: 'context switch',
+  rt: 'an RT task',
 };
 
 function skbs(n: number): string {

@@ -416,6 +416,27 @@ const writtenCases: GoldenCase[] = [
     args: { duration: '20ms', warmup: '2ms' },
   },
   { name: 'kernel-61-generic', query: 'kernel=6.1&rx=0,1&entries=4:256,5:256&rate=4M&prog=hash&mode=skb', args: STEADY },
+  // ---- teardown from 6.5 to 6.9 (the teardown part) ----
+  // 6.6: updates that wait for their kthread and hold back the next map syscalls, deletes and a
+  // map free by queue_rcu_work, and a re-create; the same operations on 6.1 go through the refcount
+  {
+    name: 'kernel-66-ops',
+    query:
+      'kernel=6.6&rx=0,1&entries=4:256,5:256&rate=6M&prog=hash&ops=3ms:update:4:64,3ms:lookup:4,5ms:delete:5,7ms:update:5:512,12ms:delete:4,18ms:free,21ms:create,21ms:update:4:256,25ms:rate:2M',
+    args: OPS,
+  },
+  {
+    name: 'kernel-61-ops',
+    query:
+      'kernel=6.1&rx=0,1&entries=4:256,5:256&rate=6M&prog=hash&ops=3ms:update:4:64,3ms:lookup:4,5ms:delete:5,7ms:update:5:512,12ms:delete:4,18ms:free,21ms:create,21ms:update:4:256,25ms:rate:2M',
+    args: OPS,
+  },
+  // An RT task on a target CPU and an RX CPU: CFS waits, softirq and RCU go on; 6.6 frees the map under it
+  {
+    name: 'kernel-66-rt-free',
+    query: 'kernel=6.6&cpus=4&rx=0,1&entries=1:256,2:256&rate=4M&ops=2ms:rt:1:3ms,2ms:rt:0:1ms,3ms:update:1:128,4ms:free',
+    args: OPS,
+  },
 ];
 
 /** Every case of the corpus, in a fixed order. */

@@ -27,7 +27,10 @@ import { BUSY_KINDS, BUSY_KSOFTIRQD, BUSY_KTHREAD, BUSY_SOFTIRQ, BUSY_SWITCH } f
 
 export { BUSY_KSOFTIRQD, BUSY_KTHREAD, BUSY_SOFTIRQ, BUSY_SWITCH };
 
-export type CpuActivity = 'idle' | 'softirq' | 'ksoftirqd' | 'kthread' | 'switch';
+export type CpuActivity = 'idle' | 'softirq' | 'ksoftirqd' | 'kthread' | 'switch' | 'rt';
+
+/** busyKind of the RT task's time: not one of the BUSY_* kinds (it goes to rtNs). */
+const BUSY_RT = -1;
 
 const KSOFTIRQD = 'ksoftirqd';
 type Owner = Kthread | typeof KSOFTIRQD | null;
@@ -82,6 +85,10 @@ export class Cpu {
   traceDue: Kthread | null = null;
   /** Inside step(): wake-ups for this CPU need no heap update. */
   stepping = false;
+  /** A SCHED_FIFO task (the `rt` op, rtTask.ts) holds the CPU from CFS tasks until then. */
+  rtUntil = 0;
+  /** Time the RT task ran (ns); not a BUSY_* kind: the headroom table leaves it out. */
+  rtNs = 0;
   /** Time spent in softirq, ksoftirqd, kthreads and context switches (ns), by BUSY_* index. */
   readonly busyNs = new Float64Array(BUSY_KINDS);
 
@@ -136,8 +143,10 @@ export class Cpu {
         this.goIdle(w, now);
         break;
       }
-      this.busyNs[this.busyKind] += until - now;
-      this.chargeVruntime(until - now);
+      if (this.busyKind !== BUSY_RT) {
+        this.busyNs[this.busyKind] += until - now;
+        this.chargeVruntime(until - now);
+      } else this.rtNs += until - now;
       if (until < w.horizon()) {
         now = until;
         continue;
@@ -224,6 +233,7 @@ export class Cpu {
 
   /** CFS between ksoftirqd (when NET_RX was deferred to it) and the ready kthreads. */
   private runThreads(w: World, now: number): number {
+    if (now < this.rtUntil) return this.runRt(w, now);
     const napiWork = this.mode === 'ksoftirqd' && this.hasNapiWork(now);
     if (this.mode === 'ksoftirqd' && !napiWork) {
       this.mode = 'irq';
@@ -265,6 +275,24 @@ export class Cpu {
     const r = kthreadStep(w, run, now);
     if (r.kind !== STEP_CONTINUE && this.owner === run) this.owner = null;
     return r.until;
+  }
+
+  /**
+   * The RT task runs until it ends or the next interrupt of this CPU's RX queues (whose softirq
+   * then runs first). It is user code: the scheduling-clock tick reports a quiescent state to RCU,
+   * so it runs a tick at a time.
+   */
+  private runRt(w: World, now: number): number {
+    const nextTick = (Math.floor(now / COST.tick) + 1) * COST.tick;
+    let until = Math.min(this.rtUntil, nextTick);
+    for (const q of this.nicQueues) if (q.irqAt > now && q.irqAt < until) until = q.irqAt;
+    const owner = this.owner;
+    if (owner !== null && owner !== KSOFTIRQD) owner.preempted = true;
+    this.owner = null;
+    this.activity = 'rt';
+    this.busyKind = BUSY_RT;
+    w.rcu.quiescent(this.id);
+    return until;
   }
 
   private vruntimeOf(o: Owner): number {

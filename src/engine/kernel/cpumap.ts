@@ -141,13 +141,48 @@ export function cpuMapUpdateElem(w: World, map: CpuMap, key: number, qsize: numb
     // Before 5.9 the 4-byte value is the qsize alone: no program fd to read (the parser and the
     // form refuse one there; this covers an operation sent without either).
     if (entryProg !== undefined && kernelAtLeast(w.scenario.kernel, '5.9')) entry.prog = entryProg;
+    if (w.switches.updateWaitsForKthread) {
+      if (!w.settingUp) {
+        // 6.5+: wait_for_completion(kthread_running); the xchg follows when the kthread has run.
+        w.updateWait = { map, key, entry, since: w.now };
+        entry.kthread.completesUpdate = true;
+        return ok(`new entry with qsize ${qsize}${withProgText(entry)}; returns once its kthread runs`);
+      }
+      // The loader's own updates returned before the run started: their kthreads had run.
+      entry.lifecycle.send('KTHREAD_RUNNING', w.now);
+    }
   }
+  installEntry(w, map, key, entry);
+  return ok(qsize === 0 ? 'qsize 0: same as delete' : `new entry with qsize ${qsize}${withProgText(entry)}`);
+}
+
+/** " and an XDP program (drop 25%)" for an entry with a program, else nothing. */
+function withProgText(entry: CpuMapEntry | null): string {
+  return entry === null || entry.prog === null ? '' : ` and an XDP program (${progLabel(entry.prog)})`;
+}
+
+function installEntry(w: World, map: CpuMap, key: number, entry: CpuMapEntry | null): void {
   cpuMapEntryReplace(w, map, key, entry);
   // The loader then adds the key to its program's cpus_available.
   const prog = w.prog;
   if (entry !== null && prog !== null && prog.map === map && !prog.targets.includes(key)) prog.targets.push(key);
-  const withProg = entry === null || entry.prog === null ? '' : ` and an XDP program (${progLabel(entry.prog)})`;
-  return ok(qsize === 0 ? 'qsize 0: same as delete' : `new entry with qsize ${qsize}${withProg}`);
+}
+
+/**
+ * 6.5+: the new kthread ran complete(kthread_running), so cpu_map_update_elem wakes, puts the
+ * entry in its slot and returns; the user's map operations that waited behind it follow.
+ * https://elixir.bootlin.com/linux/v6.6/C/ident/__cpu_map_entry_alloc
+ */
+export function cpuMapUpdateReturns(w: World): void {
+  const wait = w.updateWait;
+  if (wait === null) return;
+  w.updateWait = null;
+  const problem = wait.entry.lifecycle.send('KTHREAD_RUNNING', w.now);
+  if (problem !== null) w.violation(problem);
+  installEntry(w, wait.map, wait.key, wait.entry);
+  const us = ((w.now - wait.since) / 1e3).toFixed(3);
+  w.note(`update key ${wait.key} returns after ${us} µs`);
+  for (const call of w.blockedOps.splice(0)) w.control.push(w.now, 'map op', call, 0);
 }
 
 /**

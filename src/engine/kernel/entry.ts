@@ -47,7 +47,10 @@ export class CpuMapEntry {
   bulkqFreed = false;
   /** Out of the map slot (xchg'd away). */
   detached = false;
+  /** 5.0 to 6.1: atomic_t refcnt (map slot + kthread). 6.6+ has none: always 0. */
   refcnt = 0;
+  /** The ring and the entry were freed (refcount 0, or 6.6+ __cpu_map_entry_free done). */
+  freed = false;
   /** The cpumap kthread; set right after allocation. */
   kthread!: Kthread;
   readonly lifecycle: EntryLifecycle;
@@ -55,7 +58,7 @@ export class CpuMapEntry {
   readonly uid: number;
   readonly createdAt: number;
 
-  constructor(uid: number, cpu: number, mapId: number, qsize: number, cpuCount: number, now: number) {
+  constructor(uid: number, cpu: number, mapId: number, qsize: number, cpuCount: number, now: number, rcuWork = false) {
     this.uid = uid;
     this.cpu = cpu;
     this.mapId = mapId;
@@ -65,7 +68,7 @@ export class CpuMapEntry {
     this.bqCount = new Int32Array(cpuCount);
     this.onFlushList = new Uint8Array(cpuCount);
     this.createdAt = now;
-    this.lifecycle = new EntryLifecycle(`cpu ${cpu} (map ${mapId}, entry #${uid})`);
+    this.lifecycle = new EntryLifecycle(`cpu ${cpu} (map ${mapId}, entry #${uid})`, { rcuWork });
   }
 
   /** Frames held by this entry: bulk queues, ring and (6.15+) GRO. */

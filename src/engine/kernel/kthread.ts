@@ -4,6 +4,7 @@
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L236
  */
 import type { CpuMapEntry } from './entry';
+import type { Deferred } from '../sim/deferred';
 
 /** Scheduler view of the task. */
 export type KthreadState =
@@ -66,6 +67,14 @@ export class Kthread {
   readyAt = 0;
   shouldStop = false;
   everRan = false;
+  /** last_qs: the jiffy of the thread's start or its latest schedule() (6.9+ loop variable). */
+  lastQsJiffy = 0;
+  /** 6.9+: quiescent states rcu_softirq_qs_periodic reported while the ring kept it busy. */
+  rcuQsReports = 0;
+  /** 6.5+: an update syscall waits for this thread's complete(kthread_running). */
+  completesUpdate = false;
+  /** 6.6+: what kthread_stop's caller does once the thread has exited (free the entry). */
+  afterExit: Deferred | null = null;
   /** CFS virtual runtime: time run, in ns (equal weights), with the sleeper placement on wake-up. */
   vruntime = 0;
   /**

@@ -13,6 +13,8 @@ import { Kthread, TASK_INTERRUPTIBLE, TASK_RUNNING } from './kthread';
 import { bookStackVerdicts, stackCost } from './netstack';
 import { TRACE_KTHREAD } from './tracepoints';
 import { putCpuMapEntry } from './teardown';
+import { cpuMapUpdateReturns } from './cpumap';
+import { defer } from '../sim/deferred';
 import { condResched, scheduleClearsResched } from './preempt';
 import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, PLACE_XDP_DROP, place, type MoveRecorder } from '../moves';
 import { EV_KTHREAD, EV_WAKE } from '../eventLog';
@@ -70,7 +72,7 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
   switch (k.phase) {
     case 'top': {
       // The thread function is running: no longer "created".
-      k.everRan = true;
+      if (!k.everRan) kthreadFirstRun(w, k, now);
       if (k.state === 'created') k.state = 'runnable';
       // while (!kthread_should_stop() || !__ptr_ring_empty(rcpu->queue))
       if (k.shouldStop && ring.isEmpty()) return exitKthread(w, k, now);
@@ -79,6 +81,8 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
         return result(now + COST.setStateGap, STEP_CONTINUE);
       }
       // sched = cond_resched(): a quiescent state; what it returns depends on the preemption model.
+      // 6.9+: rcu_softirq_qs_periodic(last_qs) before cond_resched().
+      if (w.switches.kthreadRcuQs) rcuSoftirqQsPeriodic(k, now);
       const sched = condResched(w, k);
       w.rcu.quiescent(k.cpu);
       return result(batch(w, k, now, sched), STEP_CONTINUE);
@@ -94,6 +98,7 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
       }
       // schedule(): returns at once if a waker already set us back to TASK_RUNNING.
       w.rcu.quiescent(k.cpu);
+      k.lastQsJiffy = jiffies(now);
       scheduleClearsResched(k);
       if (k.taskState === TASK_RUNNING) return result(batch(w, k, now, 1), STEP_CONTINUE);
       k.state = 'sleeping';
@@ -111,12 +116,53 @@ export function kthreadStep(w: World, k: Kthread, now: number): KthreadStep {
   }
 }
 
+/**
+ * The thread function's first line. 6.5+: complete(kthread_running) wakes the update syscall
+ * waiting in __cpu_map_entry_alloc.
+ */
+function kthreadFirstRun(w: World, k: Kthread, now: number): void {
+  k.everRan = true;
+  k.lastQsJiffy = jiffies(now);
+  if (!k.completesUpdate) return;
+  k.completesUpdate = false;
+  w.control.push(now, 'complete(kthread_running)', defer(cpuMapUpdateReturns, w), 0);
+}
+
+/** jiffies at `now` (HZ=1000: one per scheduling-clock tick). */
+function jiffies(now: number): number {
+  return Math.floor(now / COST.tick);
+}
+
+/** HZ / 10: how often a busy kthread reports a quiescent state (100 jiffies). */
+const QS_PERIOD_JIFFIES = Math.round(1e8 / COST.tick);
+
+/**
+ * 6.9+ rcu_softirq_qs_periodic(last_qs): a kthread that has not slept for more than HZ/10 reports
+ * a quiescent state for RCU and for RCU Tasks (rcu_softirq_qs), whose grace periods otherwise wait
+ * for it to sleep ("bpf: report RCU QS in cpumap kthread"). The model has no RCU Tasks: it counts
+ * the reports (README, "Teardown from 6.5 to 6.9").
+ * https://elixir.bootlin.com/linux/v6.9/C/ident/rcu_softirq_qs_periodic
+ */
+function rcuSoftirqQsPeriodic(k: Kthread, now: number): void {
+  const j = jiffies(now);
+  if (j <= k.lastQsJiffy + QS_PERIOD_JIFFIES) return;
+  k.rcuQsReports++;
+  k.lastQsJiffy = j;
+}
+
 function exitKthread(w: World, k: Kthread, now: number): KthreadStep {
   k.state = 'exited';
   w.cpus[k.cpu].removeKthread(k);
+  __set_current_state_running(k);
+  if (k.afterExit !== null) {
+    // 6.6+: no reference to drop; kthread_stop returns to __cpu_map_entry_free, which frees.
+    const then = k.afterExit;
+    k.afterExit = null;
+    w.control.push(now, 'kthread_stop returns', then);
+    return result(now, STEP_EXITED);
+  }
   const problem = k.entry.lifecycle.send('KTHREAD_EXIT', now);
   if (problem !== null) w.violation(problem);
-  __set_current_state_running(k);
   putCpuMapEntry(w, k.entry);
   return result(now, STEP_EXITED);
 }

@@ -6,7 +6,7 @@
  */
 import type { World } from '../world';
 import { COST } from '../sim/costModel';
-import { defer } from '../sim/deferred';
+import { defer, runDeferred, type Deferred } from '../sim/deferred';
 import { CpuMapEntry } from './entry';
 import { Kthread } from './kthread';
 import { bqFlushToQueue } from './bulkq';
@@ -29,7 +29,7 @@ function lifecycle(w: World, entry: CpuMapEntry, event: EntryEventType): void {
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L302
  */
 export function cpuMapEntryAlloc(w: World, qsize: number, cpu: number, mapId: number): CpuMapEntry | null {
-  const entry = new CpuMapEntry(w.nextEntryUid++, cpu, mapId, qsize, w.scenario.cpus, w.now);
+  const entry = new CpuMapEntry(w.nextEntryUid++, cpu, mapId, qsize, w.scenario.cpus, w.now, w.switches.rcuWorkTeardown);
   w.entries.push(entry);
   // kzalloc_node of the entry, its first slab allocation: where failslab stops it (failslab.ts).
   if (shouldFailslab(w)) {
@@ -37,7 +37,8 @@ export function cpuMapEntryAlloc(w: World, qsize: number, cpu: number, mapId: nu
     w.note(`__cpu_map_entry_alloc for cpu ${cpu} failed: -ENOMEM`);
     return null;
   }
-  entry.refcnt = 2;
+  // 6.6+: no refcount (queue_rcu_work frees the entry once its kthread has exited).
+  if (!w.switches.rcuWorkTeardown) entry.refcnt = 2;
   lifecycle(w, entry, 'ALLOC_OK');
   const kthread = new Kthread(entry, w.nextPid++, w.now, w.now + COST.wakeupLatency);
   // A new task starts at its CPU's min_vruntime.
@@ -59,6 +60,10 @@ export function cpuMapEntryReplace(w: World, map: CpuMap, key: number, entry: Cp
   if (old === null) return;
   old.detached = true;
   lifecycle(w, old, 'XCHG_OUT');
+  if (w.switches.rcuWorkTeardown) {
+    queueRcuWork(w, old);
+    return;
+  }
   w.rcu.callRcu(`__cpu_map_entry_free(${old.lifecycle.label})`, defer(cpuMapEntryFree, w, old));
   w.control.push(w.now + COST.kworkerLatency, `cpu_map_kthread_stop(${old.lifecycle.label})`, defer(cpuMapKthreadStop, w, old));
 }
@@ -106,7 +111,12 @@ function kthreadStop(w: World, k: Kthread): void {
     k.state = 'exited';
     w.cpus[k.cpu].removeKthread(k);
     lifecycle(w, k.entry, 'KTHREAD_NEVER_RAN');
-    w.note(`${k.comm}: kthread_stop before the thread ever ran; entry leaks with refcnt ${k.entry.refcnt}`);
+    const frames = k.entry.ring.count;
+    w.leaks.push({ at: w.now, cpu: k.cpu, uid: k.entry.uid, framesInRing: frames });
+    w.note(
+      `${k.comm}: kthread_stop before the thread ever ran; entry leaks with refcnt ${k.entry.refcnt}` +
+        (frames > 0 ? `; ${frames} frames stay in its ring` : ''),
+    );
     return;
   }
   wakeUpProcess(w, k, w.now);
@@ -121,6 +131,16 @@ export function putCpuMapEntry(w: World, entry: CpuMapEntry): void {
   entry.refcnt--;
   if (entry.refcnt < 0) w.violation(`refcnt of ${entry.lifecycle.label} went negative`);
   if (entry.refcnt !== 0) return;
+  ringCleanup(w, entry);
+}
+
+/**
+ * __cpu_map_ring_cleanup(): give back any frame still in the ring (a WARN_ON_ONCE: the teardown
+ * should have let the kthread drain it), then the ring and the entry are freed.
+ * https://elixir.bootlin.com/linux/v6.6/C/ident/__cpu_map_ring_cleanup
+ */
+function ringCleanup(w: World, entry: CpuMapEntry): void {
+  entry.freed = true;
   let left = 0;
   for (let f = entry.ring.consume(); f >= 0; f = entry.ring.consume()) {
     left++;
@@ -159,9 +179,80 @@ function waitFlushBits(w: World, map: CpuMap, warned: boolean): void {
     w.control.push(w.now + COST.tick, `cpu_map_free(map ${map.id}) bitmap wait`, defer(waitFlushBits, w, map, true));
     return;
   }
+  if (w.switches.rcuWorkTeardown) {
+    mapFreeNext(w, map, 0);
+    return;
+  }
   for (let key = 0; key < map.maxEntries; key++) {
     if (map.slots[key] !== null) cpuMapEntryReplace(w, map, key, null);
   }
+  mapFreeDone(w, map);
+}
+
+function mapFreeDone(w: World, map: CpuMap): void {
   if (w.map === map) w.map = null;
   w.note(`cpu_map_free(map ${map.id}) done`);
+}
+
+// ---- 6.6+: teardown by queue_rcu_work, without a refcount ----
+
+/**
+ * 6.6+ __cpu_map_entry_replace: the old entry's __cpu_map_entry_free is queued with
+ * queue_rcu_work: call_rcu, then the work item on system_wq once the grace period has ended.
+ * https://elixir.bootlin.com/linux/v6.6/C/ident/__cpu_map_entry_replace
+ */
+function queueRcuWork(w: World, old: CpuMapEntry): void {
+  w.rcu.callRcu('queue_rcu_work', defer(rcuWorkQueued, w, old));
+}
+
+/** The grace period ended: queue_rcu_work's RCU callback puts the work item on the workqueue. */
+function rcuWorkQueued(w: World, entry: CpuMapEntry): void {
+  w.control.push(w.now + COST.kworkerLatency, '__cpu_map_entry_free', defer(entryFreeWork, w, entry));
+}
+
+/**
+ * 6.6+ __cpu_map_entry_free, a work item: kthread_stop, which wakes the kthread and waits until it
+ * has drained its ring and exited; then the program, the ring, the bulk queues and the entry go.
+ * https://elixir.bootlin.com/linux/v6.6/C/ident/__cpu_map_entry_free
+ */
+function entryFreeWork(w: World, entry: CpuMapEntry): void {
+  lifecycle(w, entry, 'KTHREAD_STOP');
+  stopThenFree(w, entry, null);
+}
+
+/** kthread_stop(entry's kthread); once it returns, free the entry, then run `then`. */
+function stopThenFree(w: World, entry: CpuMapEntry, then: Deferred | null): void {
+  const k = entry.kthread;
+  k.afterExit = defer(entryFreeAfterStop, w, entry, then);
+  k.shouldStop = true;
+  wakeUpProcess(w, k, w.now);
+}
+
+/**
+ * kthread_stop returned (the kthread exited with an empty ring): __cpu_map_ring_cleanup, free the
+ * bulk queues and the entry.
+ */
+function entryFreeAfterStop(w: World, entry: CpuMapEntry, then: Deferred | null): void {
+  entry.bulkqFreed = true;
+  lifecycle(w, entry, 'KTHREAD_EXIT');
+  ringCleanup(w, entry);
+  if (then !== null) runDeferred(then);
+}
+
+/**
+ * 6.6+ cpu_map_free after its synchronize_rcu: each entry in turn is stopped and freed directly
+ * (__cpu_map_entry_free, which waits in kthread_stop), without leaving its slot first.
+ * https://elixir.bootlin.com/linux/v6.6/C/ident/cpu_map_free
+ */
+function mapFreeNext(w: World, map: CpuMap, from: number): void {
+  for (let key = from; key < map.maxEntries; key++) {
+    const entry = map.slots[key];
+    if (entry === null) continue;
+    map.slots[key] = null;
+    entry.detached = true;
+    lifecycle(w, entry, 'MAP_FREE');
+    stopThenFree(w, entry, defer(mapFreeNext, w, map, key + 1));
+    return;
+  }
+  mapFreeDone(w, map);
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ENTRY_EVENT_TYPES, entryMachine, type EntryEventType, type EntryStateName } from './entryMachine';
+import { ENTRY_EVENT_TYPES, entryMachine, type EntryEventType, type EntryStateName, type RefcountStateName } from './entryMachine';
 import { describeMachine } from './describe';
+import { REFCOUNT_FUNCTIONS, REFCOUNT_WORDS } from './machineWords';
 import { ENTRY_HISTORY_LIMIT, EntryLifecycle } from './lifecycleTracker';
 
 // Independent restatement of the spec: which events each state accepts, and where they lead.
-const SPEC: Record<EntryStateName, Partial<Record<EntryEventType, EntryStateName>>> = {
+const SPEC: Record<RefcountStateName, Partial<Record<EntryEventType, EntryStateName>>> = {
   allocating: { ALLOC_OK: 'live', ALLOC_FAIL: 'allocFailed' },
   allocFailed: {},
   live: { XCHG_OUT: 'detached' },
@@ -16,7 +17,7 @@ const SPEC: Record<EntryStateName, Partial<Record<EntryEventType, EntryStateName
 };
 
 // Event sequence that brings a fresh entry into each state.
-const PATH: Record<EntryStateName, EntryEventType[]> = {
+const PATH: Record<RefcountStateName, EntryEventType[]> = {
   allocating: [],
   allocFailed: ['ALLOC_FAIL'],
   live: ['ALLOC_OK'],
@@ -27,9 +28,9 @@ const PATH: Record<EntryStateName, EntryEventType[]> = {
   leaked: ['ALLOC_OK', 'XCHG_OUT', 'RCU_FREE_CB', 'KTHREAD_STOP', 'KTHREAD_NEVER_RAN'],
 };
 
-const STATES = Object.keys(SPEC) as EntryStateName[];
+const STATES = Object.keys(SPEC) as RefcountStateName[];
 
-function entryIn(state: EntryStateName): EntryLifecycle {
+function entryIn(state: RefcountStateName): EntryLifecycle {
   const entry = new EntryLifecycle('cpu 4 (map 7)');
   PATH[state].forEach((ev, i) => expect(entry.send(ev, i * 100)).toBeNull());
   expect(entry.state).toBe(state);
@@ -117,7 +118,7 @@ describe('bpf_cpu_map_entry lifecycle', () => {
   });
 
   it('describeMachine lists exactly the states and transitions of the machine', () => {
-    const d = describeMachine(entryMachine);
+    const d = describeMachine(entryMachine, REFCOUNT_WORDS);
     expect(d.states.map((s) => s.id).sort()).toEqual([...STATES].sort());
     expect(
       d.states
@@ -129,8 +130,8 @@ describe('bpf_cpu_map_entry lifecycle', () => {
     expect(d.transitions.map(({ from, to, event }) => ({ from, to, event }))).toEqual(expected);
     for (const s of d.states) {
       expect(s.description.length).toBeGreaterThan(0);
-      expect(s.meta?.functions.length).toBeGreaterThan(0);
-      for (const fn of s.meta?.functions ?? []) {
+      expect(REFCOUNT_FUNCTIONS[s.id].length).toBeGreaterThan(0);
+      for (const fn of REFCOUNT_FUNCTIONS[s.id]) {
         expect(fn.v5_0).toMatch(/^https:\/\/elixir\.bootlin\.com\/linux\/v5\.0\/source\/kernel\/bpf\/cpumap\.c#L\d+$/);
         expect(fn.v5_2).toBe(`https://elixir.bootlin.com/linux/v5.2/C/ident/${fn.name}`);
         expect(fn.v5_4).toBe(`https://elixir.bootlin.com/linux/v5.4/C/ident/${fn.name}`);

@@ -5,9 +5,14 @@ import {
   entryMachine,
   type EntryEvent,
   type EntryEventType,
+  type EntryMachine,
   type EntrySnapshot,
   type EntryStateName,
 } from './entryMachine';
+import { entryMachineRcuWork, type EntryMachineRcuWork } from './entryMachineRcuWork';
+
+/** Either version's entry machine: the refcounted one (to 6.1) or the rcu_work one (6.6+). */
+export type AnyEntryMachine = EntryMachine | EntryMachineRcuWork;
 
 /** One accepted transition of an entry. */
 export type EntryTransitionRecord = {
@@ -24,6 +29,8 @@ export const ENTRY_HISTORY_LIMIT = 64;
 export type EntryLifecycleOptions = {
   /** Most recent transitions kept in `history` (default {@link ENTRY_HISTORY_LIMIT}). */
   historyLimit?: number;
+  /** Follow the 6.6+ machine {@link entryMachineRcuWork} (default: the refcounted {@link entryMachine}). */
+  rcuWork?: boolean;
 };
 
 /**
@@ -37,18 +44,26 @@ export class EntryLifecycle {
   private snapshot: EntrySnapshot;
   private readonly records: EntryTransitionRecord[] = [];
   private readonly historyLimit: number;
+  /** Follows the 6.6+ machine (a flag, not the machine: checkpoints copy the tracker). */
+  readonly rcuWork: boolean;
 
   constructor(label: string, options: EntryLifecycleOptions = {}) {
     this.label = label;
     this.historyLimit = Math.max(1, Math.floor(options.historyLimit ?? ENTRY_HISTORY_LIMIT));
+    this.rcuWork = options.rcuWork ?? false;
     // Only assign actions exist, and the pure functions apply those into the snapshot.
-    [this.snapshot] = initialTransition(entryMachine);
+    [this.snapshot] = initialTransition(this.machine());
     shareAcrossClones(this.snapshot);
+  }
+
+  // Both machines share context and event types; typed as the refcounted one for xstate's calls.
+  private machine(): EntryMachine {
+    return (this.rcuWork ? entryMachineRcuWork : entryMachine) as unknown as EntryMachine;
   }
 
   /** Current state name. */
   get state(): EntryStateName {
-    return this.snapshot.value;
+    return this.snapshot.value as EntryStateName;
   }
 
   /** Current reference count of the entry. */
@@ -74,7 +89,7 @@ export class EntryLifecycle {
    */
   send(event: EntryEvent | EntryEventType, atNs: number): string | null {
     const ev: EntryEvent = typeof event === 'string' ? { type: event } : event;
-    const from = this.snapshot.value;
+    const from = this.state;
     if (!this.snapshot.can(ev)) {
       const accepted = ENTRY_EVENT_TYPES.filter((type) => this.snapshot.can({ type }));
       const expected = accepted.length > 0 ? `accepts only ${accepted.join(', ')}` : 'is final';
@@ -82,10 +97,10 @@ export class EntryLifecycle {
         `cpumap entry ${this.label}: ${ev.type} at ${atNs} ns while in state "${from}" ` + `(refcnt ${this.refcnt}); that state ${expected}`
       );
     }
-    [this.snapshot] = transition(entryMachine, this.snapshot, ev);
+    [this.snapshot] = transition(this.machine(), this.snapshot, ev);
     // xstate snapshots are immutable: engine checkpoints share them.
     shareAcrossClones(this.snapshot);
-    this.records.push({ atNs, from, to: this.snapshot.value, event: ev.type });
+    this.records.push({ atNs, from, to: this.state, event: ev.type });
     if (this.records.length > this.historyLimit) this.records.shift();
     return null;
   }

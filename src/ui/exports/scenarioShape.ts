@@ -50,6 +50,7 @@ const OP_FIELDS: Record<MapOpSpec['op'], Record<string, Test>> = {
   rate: { ...at, rate: num },
   irq: { ...at, queue: num, cpu: num },
   failslab: { ...at, count: num },
+  rt: { ...at, cpu: num, ns: num },
 };
 const OP = tagged('op', OP_FIELDS);
 

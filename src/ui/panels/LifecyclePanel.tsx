@@ -6,18 +6,25 @@
 import { useMemo, useRef, useState } from 'react';
 import { describeMachine } from '../../engine/lifecycle/describe';
 import { entryMachine } from '../../engine/lifecycle/entryMachine';
+import { entryMachineRcuWork } from '../../engine/lifecycle/entryMachineRcuWork';
+import { RCU_WORK_WORDS, REFCOUNT_WORDS } from '../../engine/lifecycle/machineWords';
 import { formatSimTime } from '../format';
 import { EntryCard } from './lifecycle/EntryCard';
-import { layoutChart } from './lifecycle/layout';
+import { layoutChart, type LayoutStateInput, type LayoutTransitionInput } from './lifecycle/layout';
 import { StateChart } from './lifecycle/StateChart';
 import { useThrottledSnapshot } from './lifecycle/useThrottledSnapshot';
 import { useOnScreen } from './useOnScreen';
 import { entryLabel, rcuLine } from './lifecycle/words';
 
-// The machine never changes at run time: describe and lay it out once.
-const DESCRIBED = describeMachine(entryMachine);
-const LAYOUT = layoutChart(DESCRIBED.states, DESCRIBED.transitions);
-const FINAL = new Set(DESCRIBED.states.filter((s) => s.final).map((s) => s.id));
+/** A machine described and laid out once: the refcounted one (to 6.1) and the rcu_work one (6.6+). */
+function chartOf(described: { states: readonly LayoutStateInput[]; transitions: readonly LayoutTransitionInput[] }) {
+  return {
+    layout: layoutChart(described.states, described.transitions),
+    final: new Set(described.states.filter((s) => s.final).map((s) => s.id)),
+  };
+}
+const REFCOUNT_CHART = chartOf(describeMachine(entryMachine, REFCOUNT_WORDS));
+const RCU_WORK_CHART = chartOf(describeMachine(entryMachineRcuWork, RCU_WORK_WORDS));
 
 /** Snapshots are read at most this often (ms of wall time). */
 const REFRESH_MS = 250;
@@ -35,6 +42,7 @@ export function LifecyclePanel() {
   const pickedEntry = picked === ALL ? undefined : entries.find((e) => String(e.uid) === picked);
   const shown = pickedEntry === undefined ? entries : [pickedEntry];
   // Cheap (a few entries), and recomputed only on the throttled renders.
+  const chart = snapshot?.rcuWorkTeardown ? RCU_WORK_CHART : REFCOUNT_CHART;
   const marks = new Map<string, string[]>();
   for (const e of shown) marks.set(e.state, [...(marks.get(e.state) ?? []), `#${e.uid} cpu ${e.cpu}`]);
   return (
@@ -59,11 +67,16 @@ export function LifecyclePanel() {
           {picked !== ALL && pickedEntry === undefined && (
             <p role="status">Entry #{picked} is gone from the machine (freed more than 50 ms ago); showing all entries.</p>
           )}
-          <StateChart layout={LAYOUT} marks={marks} />
+          <p style={{ margin: '0 0 0.5rem' }}>
+            {snapshot.rcuWorkTeardown
+              ? 'Machine of 6.6 and later: the update waits until the kthread runs; no refcount, queue_rcu_work frees the entry.'
+              : 'Machine of 5.0 to 6.1: two references (map slot, kthread); call_rcu, then a work item stops the kthread.'}
+          </p>
+          <StateChart layout={chart.layout} marks={marks} />
           {shown.length === 0 ? (
             <p>No cpumap entries: add one with a map update.</p>
           ) : (
-            shown.map((e) => <EntryCard key={e.uid} entry={e} final={FINAL.has(e.state)} />)
+            shown.map((e) => <EntryCard key={e.uid} entry={e} final={chart.final.has(e.state)} />)
           )}
         </>
       )}

@@ -15,6 +15,7 @@ const ACTIVITY: Record<CpuSnapshot['activity'], string> = {
   ksoftirqd: 'ksoftirqd',
   kthread: 'kthread',
   switch: 'switching',
+  rt: 'RT task',
 };
 
 const BUSY_COLORS: ColorName[] = ['softirq', 'ksoftirqd', 'kthread', 'switch'];

@@ -45,7 +45,7 @@ export function drawEntry(p: Paint, l: EntryLayout): void {
   const pending = r.consumerHead - r.consumerTail;
   const fill = `ring ${r.count}/${r.size}${pending > 0 ? `, ${pending} not NULLed` : ''}`;
   if (!labelIn(p, fill, l.fillText, col(p, 'fg'))) labelIn(p, `${r.count}/${r.size}`, l.fillText, col(p, 'fg'));
-  if (state) labelIn(p, `${state} · refcnt ${e.refcnt}`, l.stateText, col(p, 'stopping'));
+  if (state) labelIn(p, e.noRefcount ? state : `${state} · refcnt ${e.refcnt}`, l.stateText, col(p, 'stopping'));
   // A live entry's second line names its program (5.9+); shortened where the ring box is narrow.
   else if (e.prog !== undefined && !labelIn(p, `prog: ${e.prog}`, l.stateText, col(p, 'fg'))) labelIn(p, e.prog, l.stateText, col(p, 'fg'));
   drawKthread(p, l, e);

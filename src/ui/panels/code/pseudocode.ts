@@ -250,11 +250,11 @@ const entryFree: PseudoFunction = {
     },
     {
       text: 'kthread_stop(): wake the kthread and wait until it has drained the ring and exited (a work item may sleep)',
-      step: 'kthreadStop',
+      step: 'stopAndWait',
       only: RCU_WORK,
     },
     { text: "put the entry's program; the ring should be empty (a frame left: WARN once, give it back)", only: RCU_WORK },
-    { text: 'free the ring, the bulk queues and the entry: no refcount decides when', step: 'free', only: RCU_WORK },
+    { text: 'free the ring, the bulk queues and the entry: no refcount decides when', step: 'freeAll', only: RCU_WORK },
   ],
 };
 

@@ -57,4 +57,15 @@ describe('inspection steps', () => {
     const seen = collect('kernel=5.0&rx=0&entries=4:192&rate=200k&prog=rr&arrival=constant', 1e6, 7e3);
     expect(seen).toContain('cpu_map_kthread_run:sleeping');
   });
+
+  it('name existing pseudocode lines of v6.6 through an update that waits and a delete by queue_rcu_work', () => {
+    const seen = collect(
+      'kernel=6.6&cpus=4&rx=0&entries=1:256,2:256&rate=2M&ops=2ms:rt:3:1ms,2.1ms:update:3:256,3.5ms:delete:3',
+      6e6,
+      20e3,
+    );
+    for (const expected of ['cpu_map_update_elem:waitKthread', '__cpu_map_entry_replace:queueRcuWork', '__cpu_map_entry_free:freeAll']) {
+      expect([...seen], expected).toContain(expected);
+    }
+  });
 });

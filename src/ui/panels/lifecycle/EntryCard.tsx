@@ -25,8 +25,8 @@ export function EntryCard({ entry: e, final }: EntryCardProps) {
       <h3 style={{ fontSize: '0.95rem', margin: '0 0 0.25rem' }}>{entryLabel(e)}</h3>
       <p style={{ margin: '0 0 0.25rem' }}>
         state <strong>{e.state}</strong>
-        {final ? ' (final)' : ''} · <strong>refcnt {e.refcnt}</strong> · {e.inSlot ? 'in the map slot' : 'not in the map slot'} · qsize{' '}
-        {e.qsize}
+        {final ? ' (final)' : ''} · <strong>{e.noRefcount ? 'no refcount (6.6+)' : `refcnt ${e.refcnt}`}</strong> ·{' '}
+        {e.inSlot ? 'in the map slot' : 'not in the map slot'} · qsize {e.qsize}
       </p>
       <p style={{ margin: '0 0 0.25rem', color: 'var(--muted)' }}>{waitingFor(e)}</p>
       <p style={{ margin: '0 0 0.4rem', fontFamily: 'var(--mono, monospace)', fontSize: '0.85rem' }}>

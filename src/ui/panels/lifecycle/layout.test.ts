@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeMachine } from '../../../engine/lifecycle/describe';
 import { entryMachine } from '../../../engine/lifecycle/entryMachine';
+import { entryMachineRcuWork } from '../../../engine/lifecycle/entryMachineRcuWork';
 import { layoutChart, type StateBox } from './layout';
 
 const described = describeMachine(entryMachine);
@@ -88,5 +89,17 @@ describe('layoutChart edge cases', () => {
     expect(x.x).toBe(y.x);
     expect(l.arrows).toHaveLength(4);
     expect(l.arrows[3].points.length).toBe(4);
+  });
+});
+
+describe('the v6.6 machine', () => {
+  const rcuWork = describeMachine(entryMachineRcuWork);
+  const chart = layoutChart(rcuWork.states, rcuWork.transitions);
+
+  it('routes MAP_FREE, which skips detached, around the boxes it passes instead of through them', () => {
+    const mapFree = chart.arrows.find((a) => a.event === 'MAP_FREE')!;
+    const detached = chart.boxes.find((b) => b.id === 'detached')!;
+    expect(mapFree.points.length).toBe(4);
+    for (const [x] of mapFree.points) expect(x).toBeGreaterThanOrEqual(detached.x + detached.w);
   });
 });

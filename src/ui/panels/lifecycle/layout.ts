@@ -145,6 +145,23 @@ function arrow(t: LayoutTransitionInput, a: StateBox, b: StateBox): TransitionAr
   }
   const acx = a.x + a.w / 2;
   const bcx = b.x + b.w / 2;
+  if (a.x === b.x && b.y > a.y + a.h + ROW_GAP) {
+    // Down the same column past other boxes (6.6's MAP_FREE skips detached): around their right
+    // side, label to the right of the detour.
+    const out = a.x + a.w + 14;
+    const ya = a.y + a.h / 2;
+    const yb = b.y + b.h / 2;
+    return {
+      ...base,
+      points: [
+        [a.x + a.w, ya],
+        [out, ya],
+        [out, yb],
+        [b.x + b.w, yb],
+      ],
+      label: { x: out + 4, y: (ya + yb) / 2 + 4, anchor: 'start' },
+    };
+  }
   if (a.x === b.x && b.y > a.y) {
     // Down the same column: a vertical arrow, label to its right in the gap between the rows.
     return {

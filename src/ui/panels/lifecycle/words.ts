@@ -30,15 +30,18 @@ export function rcuLine(rcu: EngineSnapshot['rcu'], simNs: number, format: (ns: 
 }
 
 /** What the entry is waiting for in its current state, in kernel terms. */
-export function waitingFor(e: Pick<EntrySnapshot, 'state' | 'ring' | 'kthread'>): string {
+export function waitingFor(e: Pick<EntrySnapshot, 'state' | 'ring' | 'kthread'> & Pick<EntrySnapshot, 'noRefcount'>): string {
   switch (e.state) {
     case 'allocating':
       return 'cpu_map_update_elem is allocating it';
     case 'allocFailed':
       return 'never entered the map (-ENOMEM)';
+    case 'starting':
+      return 'not in the map yet: the update waits until its kthread has run (6.5+)';
     case 'live':
       return 'in the map; its kthread consumes the ring';
     case 'detached':
+      if (e.noRefcount) return 'out of the map: queue_rcu_work runs __cpu_map_entry_free on a kworker after the RCU grace period';
       return 'out of the map: __cpu_map_entry_free waits for the RCU grace period; the stop work waits in rcu_barrier';
     case 'bulkqFlushed':
       return 'bulk queues flushed and freed; the stop work is about to call kthread_stop';
