@@ -70,7 +70,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
     // The later kernels' code, which the page fetches apart (src/engine/kernel/lateKernel.ts).
-    setupFiles: ['src/engine/kernel/lateKernelInstall.ts'],
+    setupFiles: ['src/engine/kernel/lateKernelInstall.ts', 'src/worker/parserInstall.ts'],
     testTimeout: 60_000,
     pool: 'threads',
     // Every core (vitest's default leaves one free, which on a 2-core machine is half of them).

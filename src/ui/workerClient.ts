@@ -19,6 +19,7 @@ import { LoadCounter } from './supervision/loadCounter';
 import { QUICK_DEATH_MS, RestartPolicy } from './supervision/restartPolicy';
 import { MAX_START_NS } from '../worker/settings';
 import type { StateMessage, ToWorker, WorkerMessage } from '../worker/protocol';
+import { withParsedLoad } from './parsedLoad';
 
 export type { BootOptions };
 
@@ -85,7 +86,7 @@ function send(msg: ToWorker): void {
     requested = msg.startNs === undefined ? { query: msg.query } : { query: msg.query, startNs: msg.startNs };
     if (worker !== null) loads.sentOne();
   }
-  worker?.postMessage(msg);
+  worker?.postMessage(withParsedLoad(msg));
 }
 
 /** Starts a new worker; `carry`: callbacks waiting for a load wait for the new worker's first one. */

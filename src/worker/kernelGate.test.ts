@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fakeHost } from './fakeHost';
 import { needsLateKernel } from './kernelGate';
+import { parseScenario } from '../scenario/parse';
+import { VIEW_PARAMS } from '../scenario/viewParams';
 import { SimController } from './simWorker';
 
 describe('the later kernels’ code in the worker', () => {
   it('is needed only by a scenario whose kernel has GRO in the kthread (6.15 and later)', () => {
-    expect(needsLateKernel('')).toBe(false);
-    expect(needsLateKernel('kernel=6.12&traffic=tcp')).toBe(false);
-    expect(needsLateKernel('kernel=6.18&speed=1000')).toBe(true);
+    const of = (query: string) => parseScenario(query, { extraParams: VIEW_PARAMS }).scenario;
+    expect(needsLateKernel(of(''))).toBe(false);
+    expect(needsLateKernel(of('kernel=6.12&traffic=tcp'))).toBe(false);
+    expect(needsLateKernel(of('kernel=6.18&speed=1000'))).toBe(true);
   });
 
   it('6.18: the entry inspector says what GRO holds', () => {

@@ -5,13 +5,13 @@
  */
 import { lateKernelLoaded } from '../engine/kernel/lateKernel';
 import { switchesFor } from '../engine/switches';
-import { parseScenario } from '../scenario/parse';
-import { VIEW_PARAMS } from '../scenario/viewParams';
+import type { Scenario } from '../scenario/types';
 import type { ToWorker } from './protocol';
+import { scenarioOfLoad } from './scenarioOfLoad';
 
-/** Whether building the engine for `query` needs the later kernels' code. */
-export function needsLateKernel(query: string): boolean {
-  return switchesFor(parseScenario(query, { extraParams: VIEW_PARAMS }).scenario).kthreadGro;
+/** Whether building the engine for `scenario` needs the later kernels' code. */
+export function needsLateKernel(scenario: Scenario): boolean {
+  return switchesFor(scenario).kthreadGro;
 }
 
 export class KernelGate {
@@ -33,7 +33,7 @@ export class KernelGate {
       this.held.push(msg);
       return;
     }
-    if (msg.type === 'load' && this.fetch !== undefined && !lateKernelLoaded() && needsLateKernel(msg.query)) {
+    if (msg.type === 'load' && this.fetch !== undefined && !lateKernelLoaded() && needsLateKernel(scenarioOfLoad(msg).scenario)) {
       this.held = [msg];
       this.fetch().then(
         () => this.release(),

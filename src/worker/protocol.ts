@@ -5,7 +5,7 @@
 import type { OpRecord } from '../engine/engine';
 import type { MoveBatch } from '../engine/moves';
 import type { EngineSnapshot } from '../engine/snapshot';
-import type { KernelVersion, MapOpSpec, ScenarioProblem } from '../scenario/types';
+import type { KernelVersion, MapOpSpec, Scenario, ScenarioProblem } from '../scenario/types';
 import type { TraceEvent } from '../engine/kernel/tracepoints';
 import type { StatsProgress, StatsSample } from './statsSampler';
 import type { EngineEvent } from '../engine/eventLog';
@@ -38,11 +38,19 @@ export interface Topology {
   genericXdp?: boolean;
 }
 
+/** A scenario query as parseScenario reads it. */
+export interface ParsedLoad {
+  scenario: Scenario;
+  problems: ScenarioProblem[];
+}
+
 export type ToWorker =
   /** Build the engine from a scenario query (the page's URL form). Keeps speed and play state. */
   | {
       type: 'load';
       query: string;
+      /** The query parsed by the page (the worker has no parser in its first load; scenarioOfLoad.ts). */
+      parsed?: ParsedLoad;
       /** Simulated time (whole ns) to run to at once, before the first frame (a shared link's `t`). */
       startNs?: number;
     }

@@ -9,7 +9,6 @@
 import { describeOp, Engine } from '../engine/engine';
 import { takeSnapshot } from '../engine/snapshot';
 import { withEntryProgs } from './entryProgLabels';
-import { parseScenario } from '../scenario/parse';
 import type { MapOpSpec } from '../scenario/types';
 import { PlayLoop } from './playLoop';
 import { StatsSampler } from './statsSampler';
@@ -20,8 +19,8 @@ import { Recorders } from './recorders';
 import type { WorkerTools } from './tools';
 import { ToolGate } from './toolGate';
 import { KernelGate } from './kernelGate';
-import { VIEW_PARAMS } from '../scenario/viewParams';
-import type { CrashHow, FrameMessage, InspectTarget, LoadedMessage, StatePurpose, StepUnit, ToWorker } from './protocol';
+import { scenarioOfLoad } from './scenarioOfLoad';
+import type { CrashHow, FrameMessage, InspectTarget, LoadedMessage, ParsedLoad, StatePurpose, StepUnit, ToWorker } from './protocol';
 import { PageChannel } from './pageChannel';
 import { stateReport } from './stateReport';
 import type { WorkerHost } from './host';
@@ -33,6 +32,8 @@ import { ALIVE_EVERY_MS, DEFAULT_STATS_INTERVAL_NS, MAX_START_NS, STATS_HISTORY 
 export class SimController {
   private engine: Engine | null = null;
   private query = '';
+  /** The last load's scenario, which Reset builds again. */
+  private parsed: ParsedLoad | null = null;
   private target: InspectTarget | null = null;
   private sampler = new StatsSampler(DEFAULT_STATS_INTERVAL_NS);
   private readonly timeline = new Timeline();
@@ -104,10 +105,10 @@ export class SimController {
     switch (msg.type) {
       case 'load':
         this.loads++;
-        this.load(msg.query, msg.startNs);
+        this.load(msg.query, scenarioOfLoad(msg), msg.startNs);
         break;
       case 'reset':
-        this.load(this.query);
+        if (this.parsed !== null) this.load(this.query, this.parsed);
         break;
       case 'play':
         if (this.loop.play(msg.until !== undefined && Number.isFinite(msg.until) ? msg.until : null)) this.stepStarts = [];
@@ -195,10 +196,11 @@ export class SimController {
     }
   }
 
-  private load(query: string, startNs = 0): void {
-    const { scenario, problems } = parseScenario(query, { extraParams: VIEW_PARAMS });
+  private load(query: string, parsed: ParsedLoad, startNs = 0): void {
+    const { scenario, problems } = parsed;
     const loaded = new Engine(scenario);
     this.query = query;
+    this.parsed = parsed;
     // Element ids (entries, frames) belong to the old engine.
     this.target = null;
     this.sampler.reset(loaded);

@@ -7,6 +7,7 @@ import { Feeds } from '../feeds';
 import { FrameBus } from '../frameBus';
 import type { OpRecord } from '../../engine/engine';
 import type { FrameMessage, FromWorker, ToWorker, Topology } from '../../worker/protocol';
+import { withParsedLoad } from '../parsedLoad';
 
 export interface RunEvents {
   loaded(msg: { create: string; topology: Topology }): void;
@@ -61,7 +62,7 @@ export class RunWorker {
   }
 
   send(msg: ToWorker): void {
-    this.worker?.postMessage(msg);
+    this.worker?.postMessage(withParsedLoad(msg));
   }
 
   stop(): void {
