@@ -11,7 +11,11 @@ describe('published figures against the model', () => {
 
   it('every figure the model was fitted on is within 1%', () => {
     for (const f of PUBLISHED_FIGURES.filter((x) => x.use === 'fitted')) {
-      expect(Math.abs(modelFigure(f) - f.published) / f.published, f.setup).toBeLessThan(0.01);
+      const { value, before } = modelFigure(f);
+      // A change published on another machine: the ratio is what was fitted.
+      const [model, published] =
+        f.before === undefined || before === undefined ? [value, f.published] : [value / before, f.published / f.before.published];
+      expect(Math.abs(model - published) / published, f.setup).toBeLessThan(0.01);
     }
   }, 120_000);
 });
