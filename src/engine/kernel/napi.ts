@@ -185,11 +185,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
       now += GENERIC_REDIRECT_NS;
       pool.releaseHalf(f);
       if (now >= w.horizon()) {
-        cpu.pendingFrame = f;
-        cpu.pendingEntry = entry;
-        cpu.pendingKey = key;
-        cpu.pollBudget = budget;
-        w.counters.rxProcessed[id] += seen;
+        parkFrame(w, cpu, id, f, entry, key, budget, seen);
         return now;
       }
       now += cpuMapGenericRedirect(w, entry, id, f, key, now);
@@ -200,11 +196,7 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
     // touches the remote ring, so earlier events of other CPUs must run before it.
     if (entry.bqCount[id] === BULK) {
       if (now >= w.horizon()) {
-        cpu.pendingFrame = f;
-        cpu.pendingEntry = entry;
-        cpu.pendingKey = key;
-        cpu.pollBudget = budget;
-        w.counters.rxProcessed[id] += seen;
+        parkFrame(w, cpu, id, f, entry, key, budget, seen);
         return now;
       }
       now += bqFlushToQueue(w, entry, id, now, id);
@@ -230,6 +222,18 @@ export function napiPollRun(w: World, cpu: Cpu, now: number): number {
  * End of poll: xdp_do_flush_map, then napi_complete_done or stay scheduled. The flush may yield
  * to earlier events of other CPUs; the poll then ends when it resumes.
  */
+/**
+ * Parks frame `f` (bound for `entry`) where the poll stops: its next step touches a remote ring,
+ * so earlier events of other CPUs run first; the poll resumes with it (napiPollRun).
+ */
+function parkFrame(w: World, cpu: Cpu, id: number, f: number, entry: CpuMapEntry, key: number, budget: number, seen: number): void {
+  cpu.pendingFrame = f;
+  cpu.pendingEntry = entry;
+  cpu.pendingKey = key;
+  cpu.pollBudget = budget;
+  w.counters.rxProcessed[id] += seen;
+}
+
 function pollEnd(w: World, cpu: Cpu, q: NicQueue, now: number): number {
   const prog = cpu.pollProg;
   // The driver calls xdp_do_flush_map only after a poll in which xdp_do_redirect succeeded
