@@ -12,7 +12,7 @@ import { COST, KERNEL } from '../sim/costModel';
 import { bookStackVerdicts } from './netstack';
 import { cpuMapGroFlush, GroNode, groReceiveSkb, NAPI_POLL_WEIGHT, TCP_HEADERS } from './gro';
 import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, place } from '../moves';
-import { runEntryProg, runEntryProgOnSkbs } from './kthreadLoop';
+import { runEntryProg, runEntryProgOnSkbs } from './entryProgRun';
 import type { LatencyHistogram } from '../stats/latencyHistogram';
 
 const frames = new Int32Array(KERNEL.kthreadBatch);

@@ -6,8 +6,7 @@
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L236
  */
 import type { World } from '../world';
-import type { EntryProg, EntryProgAction } from '../../scenario/types';
-import type { CpuMapEntry } from './entry';
+import type { EntryProg } from '../../scenario/types';
 import { COST, KERNEL } from '../sim/costModel';
 import { Kthread, TASK_INTERRUPTIBLE, TASK_RUNNING } from './kthread';
 import { bookStackVerdicts, stackCost } from './netstack';
@@ -16,11 +15,10 @@ import { putCpuMapEntry } from './teardown';
 import { cpuMapUpdateReturns } from './cpumap';
 import { defer } from '../sim/deferred';
 import { condResched, scheduleClearsResched } from './preempt';
-import { PLACE_DELIVERED, PLACE_SKB, PLACE_STACK_DROP, PLACE_XDP_DROP, place, type MoveRecorder } from '../moves';
 import { EV_KTHREAD, EV_WAKE } from '../eventLog';
-import { bucketOf, type LatencyHistogram } from '../stats/latencyHistogram';
-import type { LatencyRecorder } from '../stats/latency';
 import { lateKernel } from './lateKernel';
+import { runEntryProg, runEntryProgOnSkbs } from './entryProgRun';
+import { recordLatency, recordSkbs } from './kthreadRecord';
 
 const batchBuf = new Int32Array(KERNEL.kthreadBatch);
 
@@ -302,80 +300,6 @@ function batchWithProg(w: World, k: Kthread, prog: EntryProg | null, now: number
 }
 
 /**
- * The entry program's verdict on each of `frames[0..n)`: `fraction` of them get its action,
- * spread evenly (a running owed share, so 0.25 is exactly every fourth frame), the rest XDP_PASS.
- * Frames it drops or redirects leave here; those that pass are compacted to the front. Returns
- * how many passed, and counts the verdicts in the kthread's xdp_cpumap_stats.
- */
-export function runEntryProg(w: World, k: Kthread, prog: EntryProg, frames: Int32Array, n: number, at: number): number {
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const f = frames[i];
-    const act = entryProgVerdict(k.entry, prog);
-    if (act === 'pass') {
-      frames[m++] = f;
-      k.progPass++;
-      continue;
-    }
-    entryProgTakes(w, k, act, f, at);
-  }
-  return m;
-}
-
-/** The program's verdict on the next frame: its action on an even `fraction` of them, XDP_PASS on the rest. */
-function entryProgVerdict(entry: CpuMapEntry, prog: EntryProg): EntryProgAction {
-  if (prog.action === 'pass') return 'pass';
-  entry.progOwed += prog.fraction;
-  if (entry.progOwed < 1 - 1e-9) return 'pass';
-  entry.progOwed -= 1;
-  return prog.action;
-}
-
-/** A frame the entry program dropped or redirected leaves the cpumap's path, counted in xdp_cpumap_stats. */
-function entryProgTakes(w: World, k: Kthread, act: EntryProgAction, f: number, at: number): void {
-  if (act === 'drop') {
-    k.progDrop++;
-    w.acct.entryProgDropped++;
-    w.moves?.record(f, w.pool.flow[f], place(PLACE_XDP_DROP, k.cpu), at);
-  } else {
-    k.progRedirect++;
-    w.acct.entryProgRedirected++;
-    w.moves?.record(f, w.pool.flow[f], place(PLACE_DELIVERED, k.cpu), at);
-  }
-  w.pool.release(f);
-}
-
-/**
- * cpu_map_bpf_prog_run_skb. From 5.15 to 6.14 the program runs on the list's SKBs in turn until
- * one is dropped or redirected, which returns from the walk, so the SKBs after it go to the stack
- * without the program, and an XDP_PASS is not counted in xdp_cpumap_stats; from 6.15 (skbArray)
- * it runs on every SKB and counts each pass. Frames that pass are compacted to the front of
- * `frames`. Returns how many SKBs the program ran on.
- * https://elixir.bootlin.com/linux/v5.15/C/ident/cpu_map_bpf_prog_run_skb
- */
-export function runEntryProgOnSkbs(w: World, k: Kthread, prog: EntryProg, frames: Int32Array, n: number, at: number): number {
-  const walkAll = w.switches.skbArray;
-  let m = 0;
-  let ran = 0;
-  let returned = false;
-  for (let i = 0; i < n; i++) {
-    const f = frames[i];
-    if (!returned) {
-      ran++;
-      const act = entryProgVerdict(k.entry, prog);
-      if (act !== 'pass') {
-        entryProgTakes(w, k, act, f, at);
-        returned = !walkAll;
-        continue;
-      }
-      if (walkAll) k.progPass++;
-    }
-    frames[m++] = f;
-  }
-  return ran;
-}
-
-/**
  * v5.0's inner loop: __ptr_ring_consume one frame at a time, build and deliver it, stop after 8.
  * Frames present now are taken at once; if the ring runs dry before 8, the loop looks again when
  * the frames taken are done (another CPU may have produced meanwhile).
@@ -401,60 +325,6 @@ function v50Consume(w: World, k: Kthread, now: number): number {
   k.phase = 'top';
   traceKthread(w, k, now + cost, k.v50Processed, k.v50Drops, k.v50Sched);
   return now + cost;
-}
-
-/** Each frame of a batch becomes an SKB in turn, then the stack's verdict lands. */
-function recordSkbs(w: World, k: Kthread, frames: Int32Array, n: number, start: number, perFrame: number): void {
-  const moves = w.moves as MoveRecorder;
-  const skb = place(PLACE_SKB, k.cpu);
-  const verdict = place(w.stackDrops ? PLACE_STACK_DROP : PLACE_DELIVERED, k.cpu);
-  for (let i = 0; i < n; i++) {
-    const f = frames[i];
-    moves.record(f, w.pool.flow[f], skb, start + i * perFrame);
-    moves.record(f, w.pool.flow[f], verdict, start + (i + 1) * perFrame);
-  }
-}
-
-/**
- * Books each frame of a batch in its CPU's latency histograms (stats/latency.ts): frame i's turn
- * starts at `start + i * perFrame` and its SKB goes to the stack (netif_receive_skb_core) once it
- * is built, the stack's own cost before the turn ends; it left the ring at
- * `dequeuedAt + i * dequeueStep`.
- */
-function recordLatency(
-  w: World,
-  lat: LatencyRecorder,
-  cpu: number,
-  frames: Int32Array,
-  n: number,
-  dequeuedAt: number,
-  dequeueStep: number,
-  start: number,
-  perFrame: number,
-): void {
-  if (n === 0) return;
-  const toStack = lat.toStack[cpu] ?? lat.create(cpu);
-  const flushToDequeue = lat.flushToDequeue[cpu] as LatencyHistogram;
-  const bornAt = w.pool.bornAt;
-  const flushedAt = w.pool.flushedAt;
-  const handedAt = start + perFrame - w.stackNs;
-  const c1 = toStack.counts;
-  const c2 = flushToDequeue.counts;
-  let max1 = toStack.max;
-  let max2 = flushToDequeue.max;
-  for (let i = 0; i < n; i++) {
-    const f = frames[i];
-    const a = handedAt + i * perFrame - bornAt[f];
-    const b = dequeuedAt + i * dequeueStep - flushedAt[f];
-    c1[bucketOf(a)]++;
-    c2[bucketOf(b)]++;
-    if (a > max1) max1 = a;
-    if (b > max2) max2 = b;
-  }
-  toStack.max = max1;
-  flushToDequeue.max = max2;
-  toStack.count += n;
-  flushToDequeue.count += n;
 }
 
 /**
