@@ -3,7 +3,7 @@
  * loaded query, and the query for edited texts, checked by the same parser the worker uses.
  */
 import { parseScenario, type ScenarioParam } from '../scenario/parse';
-import { serializeScenario } from '../scenario/serialize';
+import { serializeScenario, trafficText } from '../scenario/serialize';
 import type { ScenarioProblem } from '../scenario/types';
 
 import { VIEW_PARAMS } from '../scenario/viewParams';
@@ -11,7 +11,7 @@ import { VIEW_PARAMS } from '../scenario/viewParams';
 /** URL parameters of the page's view, which the scenario parser is told to ignore (shared with the worker). */
 export { VIEW_PARAMS };
 
-/** The parameters the form edits; the others (opt, max, ring, link, traffic, drop, cap, ops) are kept as loaded. */
+/** The parameters the form edits; the others (opt, max, ring, link, drop, cap, ops) are kept as loaded. */
 export const FORM_PARAMS = [
   'kernel',
   'preempt',
@@ -22,6 +22,7 @@ export const FORM_PARAMS = [
   'size',
   'flows',
   'arrival',
+  'traffic',
   'prog',
   'mode',
   'stack',
@@ -40,6 +41,8 @@ export function formValues(query: string): FormValues {
   for (const p of FORM_PARAMS) out[p] = full.get(p) ?? '';
   // The full form leaves out a native `mode` (see serializeScenario); the select still shows it.
   out.mode = scenario.mode;
+  // Likewise udp traffic, which the field still shows.
+  out.traffic = trafficText(scenario.traffic);
   return out;
 }
 

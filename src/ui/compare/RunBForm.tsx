@@ -26,7 +26,6 @@ const MORE: Record<Exclude<ScenarioParam, FormParam>, FieldInfo> = {
   max: { label: 'max_entries', hint: '0 to 4294967295' },
   ring: { label: 'NIC ring', hint: 'descriptors per RX queue, 32 to 8192' },
   link: { label: 'Link', hint: 'Gbit/s, 0.1 to 400' },
-  traffic: { label: 'Traffic', hint: 'udp, tcp or tcp:N (runs of N segments a flow, which GRO merges from 6.15)' },
   drop: { label: 'XDP_DROP share', hint: '0 to 1' },
   cap: { label: 'CAP_SYS_ADMIN', hint: '1: the loader has it, 0: not', options: ['1', '0'] },
   ops: { label: 'Operations', hint: 'timed map operations, e.g. 2ms:update:4:64' },
