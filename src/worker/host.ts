@@ -1,6 +1,6 @@
 import type { WorkerTools } from './tools';
 /** What the SimController needs from its surroundings: the worker scope (main.ts), or a test. */
-import type { FromWorker } from './protocol';
+import type { CrashHow, FromWorker } from './protocol';
 
 export interface WorkerHost {
   post(msg: FromWorker, transfer: Transferable[]): void;
@@ -25,4 +25,11 @@ export interface WorkerFaults {
   hang(): void;
   /** Stay busy for `ms` of wall time without returning to the event loop, as heavy work does. */
   busy(ms: number): void;
+}
+
+/** The 'crash' test hook's failures: close, hang, or an exception with `message`. */
+export function crashWorker(faults: WorkerFaults, how: CrashHow, message = 'crash requested (test hook)'): void {
+  if (how === 'close') faults.close();
+  else if (how === 'hang') faults.hang();
+  else throw new Error(message);
 }

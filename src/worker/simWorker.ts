@@ -20,10 +20,10 @@ import type { WorkerTools } from './tools';
 import { ToolGate } from './toolGate';
 import { KernelGate } from './kernelGate';
 import { scenarioOfLoad } from './scenarioOfLoad';
-import type { CrashHow, FrameMessage, InspectTarget, LoadedMessage, ParsedLoad, StatePurpose, StepUnit, ToWorker } from './protocol';
+import type { FrameMessage, InspectTarget, LoadedMessage, ParsedLoad, StatePurpose, StepUnit, ToWorker } from './protocol';
 import { PageChannel } from './pageChannel';
 import { stateReport } from './stateReport';
-import type { WorkerHost } from './host';
+import { crashWorker, type WorkerHost } from './host';
 import { topologyOf } from './topology';
 import { runInSlices } from './runInSlices';
 import { ALIVE_EVERY_MS, DEFAULT_STATS_INTERVAL_NS, MAX_START_NS, STATS_HISTORY } from './settings';
@@ -60,22 +60,13 @@ export class SimController {
   private readonly kernelGate: KernelGate;
 
   constructor(private readonly host: WorkerHost) {
-    this.gate = new ToolGate(
-      host.tools,
-      (msg) => this.guarded(() => this.handle(msg)),
-      (e) =>
-        this.guarded(() => {
-          throw e;
-        }),
-    );
-    this.kernelGate = new KernelGate(
-      host.lateKernel,
-      (msg) => this.gate.receive(msg),
-      (e) =>
-        this.guarded(() => {
-          throw e;
-        }),
-    );
+    // A fetch that fails is reported as an exception in handling would be.
+    const failed = (e: unknown) =>
+      this.guarded(() => {
+        throw e;
+      });
+    this.gate = new ToolGate(host.tools, (msg) => this.guarded(() => this.handle(msg)), failed);
+    this.kernelGate = new KernelGate(host.lateKernel, (msg) => this.gate.receive(msg), failed);
     this.page = new PageChannel(host);
     this.loop = new PlayLoop(host, {
       engine: () => this.engine,
@@ -170,7 +161,7 @@ export class SimController {
         this.postState(msg.purpose);
         break;
       case 'crash':
-        this.crash(msg.how ?? 'throw', msg.message);
+        crashWorker(this.host.faults, msg.how ?? 'throw', msg.message);
         break;
       case 'dropOutgoing':
         this.host.faults.dropOutgoing(msg.count, msg.kind);
@@ -326,13 +317,6 @@ export class SimController {
       const record = engine.ops[this.opsPosted];
       this.page.post({ type: 'opResult', record, text: describeOp(record), scheduled: true });
     }
-  }
-
-  /** The test hook's failures. */
-  private crash(how: CrashHow, message = 'crash requested (test hook)'): void {
-    if (how === 'close') this.host.faults.close();
-    else if (how === 'hang') this.host.faults.hang();
-    else throw new Error(message);
   }
 
   /** Everything the page mirrors; for a resync, a frame follows (the snapshot, pending samples). */
