@@ -87,7 +87,10 @@ function ScenarioFields({ query }: { query: string }) {
             onChange={(v) => setValues({ ...values, [f.param]: v })}
           />
         ))}
-        {/* In the grid: with an odd number of fields it takes the free cell beside the last one. */}
+      </div>
+      {/* Sticky at the bottom of the side pane: Apply stays on the first screen however tall the
+          fields come out in the reader's fonts. */}
+      <div className="form-actions">
         <button type="submit" className="primary apply">
           Apply
         </button>
