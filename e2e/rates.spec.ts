@@ -143,7 +143,17 @@ function engineCounts(query: string, times: number[]): FrameTotals[] {
   const engine = new Engine(scenarioOf(query));
   return times.map((t) => {
     if (t === 0)
-      return { offered: 0, nicDropped: 0, xdpDropped: 0, redirectErr: 0, ringFull: 0, stackDropped: 0, delivered: 0, inFlight: 0 };
+      return {
+        offered: 0,
+        nicDropped: 0,
+        xdpDropped: 0,
+        redirectErr: 0,
+        ringFull: 0,
+        stackDropped: 0,
+        delivered: 0,
+        redirected: 0,
+        inFlight: 0,
+      };
     engine.runUntil(t);
     engine.receiveArrivals();
     return engine.frameTotals();

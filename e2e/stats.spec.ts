@@ -30,6 +30,23 @@ test('at the default speed the panel shows the totals so far and the interval in
   expect(rest.reduce((a, b) => a + b, 0)).toBe(offered);
 });
 
+test('5.10: frames an entry program redirects are a verdict of their own, "kthread redirect", in the totals and the rates row', async ({
+  page,
+}) => {
+  await open(page, 'kernel=5.10&rx=0&entries=4:2048:prog=redirect:0.25&rate=1M&prog=rr&arrival=constant&stack=deliver&speed=1000000');
+  const stats = page.getByRole('region', { name: 'Statistics' });
+  await scrollTo(stats);
+  const totals = stats.getByRole('group', { name: 'Frames of the run so far' });
+  const verdicts = totals.getByRole('group', { name: 'verdicts' });
+  await expect(verdicts.getByRole('term')).toHaveText(['XDP_DROP', 'stack drop', 'delivered', 'kthread redirect']);
+  await expect.poll(async () => tableNumber(await verdicts.getByRole('definition').nth(3).innerText())).toBeGreaterThan(1000);
+  await pause(page);
+  const [, , delivered, redirected] = (await verdicts.getByRole('definition').allInnerTexts()).map(tableNumber);
+  // A quarter of the frames redirected, the rest delivered: one for every three (to a batch of 8).
+  expect(Math.abs(3 * redirected - delivered)).toBeLessThanOrEqual(24);
+  await expect(page.getByRole('table', { name: /^Rates/ }).getByRole('rowheader', { name: 'kthread redirect' })).toHaveCount(1);
+});
+
 test('a chart reads out the value at the pointer', async ({ page }) => {
   await open(page, 'speed=1000000');
   const stats = page.getByRole('region', { name: 'Statistics' });

@@ -51,6 +51,8 @@ export interface FrameTotals {
   ringFull: number;
   stackDropped: number;
   delivered: number;
+  /** 5.9+: frames an entry's program sent on with XDP_REDIRECT from the kthread (where to is not modelled). */
+  redirected: number;
   inFlight: number;
 }
 
@@ -278,8 +280,9 @@ export class Engine {
       ringFull: a.ringFull,
       // Frames __cpu_map_ring_cleanup had to return (a kernel WARN, also reported as a violation).
       stackDropped: a.stackDropped + a.ringCleanup,
-      // An entry program's XDP_REDIRECT sends the frame on out of the model: counted as delivered.
-      delivered: a.delivered + a.entryProgRedirected,
+      delivered: a.delivered,
+      // An entry program's XDP_REDIRECT sends the frame on, out of the model: a verdict of its own.
+      redirected: a.entryProgRedirected,
       inFlight: this.inFlight(),
     };
   }

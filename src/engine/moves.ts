@@ -19,6 +19,7 @@ export const PLACE_XDP_DROP = 8; // XDP_DROP / XDP_ABORTED on a CPU
 export const PLACE_REDIRECT_ERR = 9; // redirect to an empty slot, on a CPU
 export const PLACE_RING_FULL = 10; // refused by a full ptr_ring: entry uid
 export const PLACE_STACK_DROP = 11; // NET_RX_DROP on a CPU
+export const PLACE_REDIRECTED = 12; // 5.9+: an entry's program sent it on with XDP_REDIRECT, on a CPU
 
 export function place(kind: number, value: number): number {
   return kind * 0x1000000 + value;

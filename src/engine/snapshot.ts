@@ -77,6 +77,8 @@ export interface EngineSnapshot {
   violations: string[];
   /** 6.6+ only: entries follow the rcu_work lifecycle machine (entryMachineRcuWork.ts); absent before. */
   rcuWorkTeardown?: true;
+  /** 5.9+ only: entries may carry an XDP program (so a frame can end redirected by one); absent before. */
+  entryProgs?: true;
 }
 
 /** Entries that finished their teardown longer ago than this drop out of snapshots. */
@@ -168,6 +170,7 @@ export function takeSnapshot(engine: Engine): EngineSnapshot {
     violations: [...w.violations],
   };
   if (w.switches.rcuWorkTeardown) snapshot.rcuWorkTeardown = true;
+  if (w.switches.kthreadXdpStats) snapshot.entryProgs = true;
   return snapshot;
 }
 

@@ -64,6 +64,25 @@ describe('5.10: an entry program in the kthread', () => {
     exact(e);
   });
 
+  it('5.10: a frame the program redirects ends "redirected", not "delivered", in the frame totals and the JSON', () => {
+    const e = engineOf(`${ONE}&entries=4:2048:prog=redirect:0.5`);
+    e.runUntil(5 * MS);
+    const t = e.frameTotals();
+    expect(t.redirected).toBe(e.world.acct.entryProgRedirected);
+    expect(t.redirected).toBeGreaterThan(2000);
+    // Only the frames the program passed reached the stack (every other one, so about as many).
+    expect(t.delivered).toBe(e.world.acct.delivered);
+    expect(Math.abs(t.delivered - t.redirected)).toBeLessThanOrEqual(8);
+    expect(t.offered).toBe(
+      t.nicDropped + t.xdpDropped + t.redirectErr + t.ringFull + t.stackDropped + t.delivered + t.redirected + t.inFlight,
+    );
+    const json = JSON.parse(runSim([`${ONE}&entries=4:2048:prog=redirect:0.5`, '--duration', '5ms', '--json']).stdout) as RunReport;
+    expect(json.frames.redirected).toBe(t.redirected);
+    expect(json.frames.delivered).toBe(t.delivered);
+    // Without a program nothing is redirected.
+    expect(engineOf(`${ONE}&entries=4:2048`).frameTotals().redirected).toBe(0);
+  });
+
   it('5.10: the program costs the kthread time per frame: saturated, it handles fewer frames with a pass-all program than without', () => {
     const handled = (entries: string): number => {
       const e = engineOf(`kernel=5.10&rx=3&entries=${entries}&rate=19.4M&link=40&prog=rr&arrival=constant&stack=iptables-drop`);

@@ -7,7 +7,7 @@ import type { World } from '../world';
 import type { EntryProg, EntryProgAction } from '../../scenario/types';
 import type { CpuMapEntry } from './entry';
 import type { Kthread } from './kthread';
-import { PLACE_DELIVERED, PLACE_XDP_DROP, place } from '../moves';
+import { PLACE_REDIRECTED, PLACE_XDP_DROP, place } from '../moves';
 
 /**
  * The entry program's verdict on each of `frames[0..n)`: `fraction` of them get its action,
@@ -48,7 +48,7 @@ function entryProgTakes(w: World, k: Kthread, act: EntryProgAction, f: number, a
   } else {
     k.progRedirect++;
     w.acct.entryProgRedirected++;
-    w.moves?.record(f, w.pool.flow[f], place(PLACE_DELIVERED, k.cpu), at);
+    w.moves?.record(f, w.pool.flow[f], place(PLACE_REDIRECTED, k.cpu), at);
   }
   w.pool.release(f);
 }

@@ -129,7 +129,7 @@ export const remoteProg: Lesson = {
     {
       title: 'XDP_REDIRECT from the kthread',
       text: [
-        'An entry program may also redirect: here a quarter of the frames (`prog=redirect:0.25`) are sent on from CPU 4 with `xdp_do_redirect`, to another device or CPU, without an SKB; the model counts them as delivered. They show as redir/s in xdp_stats, and the rest, XDP_PASS, go to the stack.',
+        'An entry program may also redirect: here a quarter of the frames (`prog=redirect:0.25`) are sent on from CPU 4 with `xdp_do_redirect`, to another device or CPU, without an SKB. They show as redir/s in xdp_stats and as "kthread redirect" in the rates row (where they go next is not modelled); the rest, XDP_PASS, go to the stack: one redirected for every three delivered.',
       ],
       query: REDIRECT,
       ...RUN,
@@ -141,6 +141,16 @@ export const remoteProg: Lesson = {
           says: 'a quarter of the frames',
           of: { of: 'inspector', field: 'XDP program (rcpu->prog)', element: ENTRY },
           is: 'redirect 25%',
+        },
+        {
+          says: 'one redirected for every three delivered',
+          of: {
+            of: 'ratio',
+            num: { of: 'frames', field: 'redirected', since: 'start' },
+            den: { of: 'frames', field: 'delivered', since: 'start' },
+          },
+          is: 1 / 3,
+          within: 2,
         },
       ],
     },

@@ -36,6 +36,7 @@ const NO_FRAMES: RunReport['frames'] = {
   ringFull: 0,
   stackDropped: 0,
   delivered: 0,
+  redirected: 0,
   inFlight: 0,
 };
 

@@ -6,6 +6,7 @@
 import {
   PLACE_BQ,
   PLACE_DELIVERED,
+  PLACE_REDIRECTED,
   PLACE_NIC,
   PLACE_REDIRECT_ERR,
   PLACE_RING,
@@ -44,6 +45,8 @@ export function describePlace(code: number): string {
       return `kthread: the cpumap kthread on CPU ${v} built its SKB`;
     case PLACE_DELIVERED:
       return `Stack: delivered on CPU ${v}`;
+    case PLACE_REDIRECTED:
+      return `XDP_REDIRECT by the entry's program on CPU ${v}: sent on (where to is not modelled)`;
     case PLACE_STACK_DROP:
       return `Stack: the verdict discarded it on CPU ${v}`;
     case PLACE_XDP_DROP:

@@ -12,6 +12,7 @@
 import {
   PLACE_BQ,
   PLACE_DELIVERED,
+  PLACE_REDIRECTED,
   PLACE_NIC,
   PLACE_RING,
   PLACE_RING_FULL,
@@ -230,7 +231,7 @@ export function drawFrames(
     const code = j.places[i];
     const kind = placeKind(code);
     if (isTerminal(kind)) {
-      if (kind === PLACE_DELIVERED || simNs - at[i] >= flashNs) return;
+      if (kind === PLACE_DELIVERED || kind === PLACE_REDIRECTED || simNs - at[i] >= flashNs) return;
       const s = placePoint(layout, code);
       if (s === null) return;
       (kind === PLACE_XDP_DROP || kind === PLACE_STACK_DROP ? verdicts : flashes).push(s.x, s.y, (simNs - at[i]) / flashNs);

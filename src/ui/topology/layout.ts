@@ -10,6 +10,7 @@
 import {
   PLACE_BQ,
   PLACE_DELIVERED,
+  PLACE_REDIRECTED,
   PLACE_NIC,
   PLACE_NIC_DROP,
   PLACE_REDIRECT_ERR,
@@ -179,6 +180,8 @@ function indexPlaces(cpus: CpuLayout[], font: number): Pick<TopologyLayout, 'nic
     places.set(place(PLACE_SKB, c.cpu), spotIn(stack, 0.22, 0.5, 0.12));
     places.set(place(PLACE_DELIVERED, c.cpu), spotIn(stack, 0.72, 0.3, 0.08));
     places.set(place(PLACE_STACK_DROP, c.cpu), spotIn(stack, 0.72, 0.76, 0));
+    // Sent on by the entry's program, before the stack: it leaves at the card's edge.
+    places.set(place(PLACE_REDIRECTED, c.cpu), spotIn(c.card, 0.99, 0.12, 0));
     for (const n of c.nics) {
       nics.set(n.queue, n);
       places.set(place(PLACE_NIC, n.queue), spotIn(n.queued, 0.5, 0.5, 0.3));

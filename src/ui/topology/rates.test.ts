@@ -22,6 +22,8 @@ const MS = 1e6;
 
 interface SnapOpts {
   delivered?: number;
+  /** Frames an entry's program redirected; also marks the kernel as one with entry programs (5.9+). */
+  redirected?: number;
   busy?: number;
   nicDrops?: number;
   /** Offered load now (pps); expected frames are pps * simNs unless given. */
@@ -49,10 +51,12 @@ function snap(simNs: number, o: SnapOpts = {}): EngineSnapshot {
       ringFull: 0,
       stackDropped: 0,
       delivered: o.delivered ?? 0,
+      redirected: o.redirected ?? 0,
       inFlight: 7,
     },
     offered: { pps, expectedFrames: o.expected ?? (pps * simNs) / 1e9 },
     violations: [],
+    ...(o.redirected === undefined ? {} : { entryProgs: true as const }),
   };
 }
 
@@ -226,8 +230,23 @@ describe('the row', () => {
       'XDP_DROP',
       'stack drop',
       'delivered',
+      'kthread redirect',
     ]);
-    expect(RATE_FIELDS.map((f) => RATE_GROUP[f])).toEqual(['load', 'lost', 'lost', 'lost', 'verdict', 'verdict', 'verdict']);
+    expect(RATE_FIELDS.map((f) => RATE_GROUP[f])).toEqual(['load', 'lost', 'lost', 'lost', 'verdict', 'verdict', 'verdict', 'verdict']);
+  });
+
+  it("shows the entry program's redirects only for a kernel with entry programs (5.9+), measured like the others", () => {
+    const before = new RateTracker(0);
+    before.push(snap(0), 0);
+    before.push(snap(2 * MS, { delivered: 2000 }), 10);
+    expect(ratesView(before.rates).cells.map((c) => c.field)).not.toContain('redirected');
+    const after = new RateTracker(0);
+    after.push(snap(0, { redirected: 0 }), 0);
+    after.push(snap(2 * MS, { delivered: 1500, redirected: 500 }), 10);
+    const cells = ratesView(after.rates).cells;
+    expect(cells.map((c) => c.field)).toContain('redirected');
+    expect(cells.find((c) => c.field === 'redirected')?.pps).toBeCloseTo(250_000, 6);
+    expect(cells.find((c) => c.field === 'delivered')?.pps).toBeCloseTo(750_000, 6);
   });
 });
 

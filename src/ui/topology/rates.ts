@@ -19,7 +19,7 @@
 import type { EngineSnapshot } from '../../engine/snapshot';
 
 /** The measured figures, grouped: frames lost on the way, then the fates chosen by a verdict. */
-export const MEASURED_FIELDS = ['nicDropped', 'redirectErr', 'ringFull', 'xdpDropped', 'stackDropped', 'delivered'] as const;
+export const MEASURED_FIELDS = ['nicDropped', 'redirectErr', 'ringFull', 'xdpDropped', 'stackDropped', 'delivered', 'redirected'] as const;
 
 /** One of {@link MEASURED_FIELDS}. */
 export type MeasuredField = (typeof MEASURED_FIELDS)[number];
@@ -37,6 +37,7 @@ export const RATE_LABELS: Record<RateField, string> = {
   xdpDropped: 'XDP_DROP',
   stackDropped: 'stack drop',
   delivered: 'delivered',
+  redirected: 'kthread redirect',
 };
 
 /**
@@ -54,6 +55,7 @@ export const RATE_GROUP: Record<RateField, RateGroup> = {
   xdpDropped: 'verdict',
   stackDropped: 'verdict',
   delivered: 'verdict',
+  redirected: 'verdict',
 };
 
 /** Headings of the groups on the canvas, and the "kind" column of the table. */
@@ -72,7 +74,16 @@ export const RATE_KINDS: Record<RateField, string> = {
   xdpDropped: "verdict: the XDP program's XDP_DROP",
   stackDropped: "verdict: the stack's own discard (such as an iptables DROP), not a loss",
   delivered: 'verdict: taken by the stack',
+  redirected: "verdict: the entry's program on the remote CPU returned XDP_REDIRECT (5.9+); where the frame goes on to is not modelled",
 };
+
+/**
+ * The figures a run's kernel can produce: a frame can end redirected by an entry's program only
+ * from 5.9 on, so before that its figure is left out rather than shown as a column of zeros.
+ */
+export function fieldsFor(entryProgs: boolean): readonly MeasuredField[] {
+  return entryProgs ? MEASURED_FIELDS : MEASURED_FIELDS.filter((f) => f !== 'redirected');
+}
 
 /** The window rule: at least this much simulated time... */
 export const MIN_WINDOW_NS = 1_000_000;
@@ -142,6 +153,8 @@ export interface Rates {
   busy: Float64Array;
   /** False until two snapshots with different times were seen. */
   busyValid: boolean;
+  /** The run's kernel lets entries carry a program (5.9+), so the redirected figure is shown. */
+  entryProgs: boolean;
 }
 
 const NF = MEASURED_FIELDS.length;
@@ -162,6 +175,7 @@ function emptyRates(cpus: number, queues: number): Rates {
     atNs: null,
     busy: new Float64Array(cpus * 4),
     busyValid: false,
+    entryProgs: false,
   };
 }
 
@@ -251,6 +265,7 @@ export class RateTracker {
     r.offeredPps = s.offered.pps;
     r.inFlight = s.frames.inFlight;
     r.atNs = s.simNs;
+    r.entryProgs = s.entryProgs === true;
     this.computeMeasured(r, slot);
     this.computeBusy(r, slot);
     this.rates = r;
@@ -379,7 +394,8 @@ export interface RatesView {
 
 /** The row's content for `r`. */
 export function ratesView(r: Rates): RatesView {
-  const cells: RateCell[] = RATE_FIELDS.map((field) => {
+  const fields: readonly RateField[] = ['offered', ...fieldsFor(r.entryProgs)];
+  const cells: RateCell[] = fields.map((field) => {
     const pps = field === 'offered' ? r.offeredPps : r.valid ? r.frames[field] : null;
     return { field, label: RATE_LABELS[field], group: RATE_GROUP[field], text: pps === null ? '–' : formatPps(pps), pps };
   });

@@ -26,6 +26,7 @@ export function FrameTotalsList({ active }: { active: boolean }) {
   useThrottledVersion(bus, undefined, active);
   const t = bus.snapshot?.frames;
   if (t === undefined) return null;
+  const entryProgs = bus.snapshot?.entryProgs === true;
   return (
     <div role="group" aria-label="Frames of the run so far" className="stats-totals">
       <h3>Frames of the run so far</h3>
@@ -33,7 +34,7 @@ export function FrameTotalsList({ active }: { active: boolean }) {
         <dl className="stats-total-group">
           <Total field="offered" value={t.offered} />
         </dl>
-        {totalGroups().map((g) => (
+        {totalGroups(entryProgs).map((g) => (
           <div key={g.title} className="stats-total-group" role="group" aria-label={g.title}>
             <span className="stats-total-title" aria-hidden="true">
               {g.title}

@@ -4,15 +4,15 @@
  * Every offered frame is in exactly one of the others, so they add up to offered.
  */
 import type { FrameTotals } from '../../../engine/engine';
-import { GROUP_TITLES, MEASURED_FIELDS, RATE_GROUP, RATE_LABELS, type MeasuredField } from '../../topology/rates';
+import { fieldsFor, GROUP_TITLES, MEASURED_FIELDS, RATE_GROUP, RATE_LABELS, type MeasuredField } from '../../topology/rates';
 
 export type TotalField = keyof FrameTotals;
 
 export const TOTAL_LABELS: Record<TotalField, string> = { ...RATE_LABELS, inFlight: 'in flight' };
 
-/** The groups in order, each with its fields: lost, verdicts, then in flight. */
-export function totalGroups(): { title: string; fields: TotalField[] }[] {
-  const of = (group: 'lost' | 'verdict'): MeasuredField[] => MEASURED_FIELDS.filter((f) => RATE_GROUP[f] === group);
+/** The groups in order, each with its fields: lost, verdicts, then in flight (see {@link fieldsFor}). */
+export function totalGroups(entryProgs: boolean): { title: string; fields: TotalField[] }[] {
+  const of = (group: 'lost' | 'verdict'): MeasuredField[] => fieldsFor(entryProgs).filter((f) => RATE_GROUP[f] === group);
   return [
     { title: GROUP_TITLES.lost, fields: of('lost') },
     { title: GROUP_TITLES.verdict, fields: of('verdict') },
