@@ -1,7 +1,7 @@
 /**
  * The Inspector's fields for an entry's XDP program (5.9+, struct bpf_cpumap_val's bpf_prog, run
  * by cpu_map_bpf_prog_run_xdp in the kthread): what it does and its verdicts so far.
- * https://elixir.bootlin.com/linux/v5.10/C/ident/cpu_map_bpf_prog_run_xdp
+ * https://elixir.bootlin.com/linux/v5.10/source/kernel/bpf/cpumap.c#L228
  */
 import type { CpuMapEntry } from '../engine/kernel/entry';
 import { progLabel } from '../scenario/entryProg';

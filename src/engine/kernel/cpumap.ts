@@ -109,7 +109,7 @@ export function cpuMapAlloc(w: World, attr: MapCreateAttr): { map: CpuMap | null
     return { map: null, outcome: { result: errno('E2BIG'), reason: `max_entries ${attr.maxEntries} > NR_CPUS (${KERNEL.nrCpus})` } };
   }
   // 5.6+: one cpu_map_flush_list per CPU for all maps.
-  // https://elixir.bootlin.com/linux/v5.10/C/ident/cpu_map_flush_list
+  // https://elixir.bootlin.com/linux/v5.10/source/kernel/bpf/cpumap.c#L80
   let shared: CpuMapEntry[][] | null = null;
   if (w.switches.commonFlushList) shared = w.cpuMapFlushLists ??= Array.from({ length: w.scenario.cpus }, () => []);
   const map = new CpuMap(w.nextMapId++, attr.maxEntries, w.scenario.cpus, shared);
@@ -124,7 +124,7 @@ export function cpuMapAlloc(w: World, attr: MapCreateAttr): { map: CpuMap | null
  * __cpu_map_entry_alloc turns into NULL and the update into -ENOMEM; the scenario can only name
  * cpumap programs, so the model reaches -ENOMEM through failslab only.)
  * https://elixir.bootlin.com/linux/v5.0/source/kernel/bpf/cpumap.c#L430
- * https://elixir.bootlin.com/linux/v5.10/source/kernel/bpf/cpumap.c#L379
+ * https://elixir.bootlin.com/linux/v5.10/source/kernel/bpf/cpumap.c#L546
  */
 export function cpuMapUpdateElem(w: World, map: CpuMap, key: number, qsize: number, flags: number, entryProg?: EntryProg): OpOutcome {
   if (flags > BPF_EXIST) return { result: errno('EINVAL'), reason: `flags ${flags} > BPF_EXIST` };

@@ -265,7 +265,7 @@ function endIteration(w: World, k: Kthread, end: number, traceAt: number, proces
  * 5.9+, an entry with a program: the batch is consumed, cpu_map_bpf_prog_run_xdp runs the
  * program on every frame (XDP_DROP frees it, XDP_REDIRECT sends it on, XDP_PASS keeps it), then
  * SKB heads are bulk-allocated only if frames are left, and those are built and delivered.
- * https://elixir.bootlin.com/linux/v5.10/C/ident/cpu_map_bpf_prog_run_xdp
+ * https://elixir.bootlin.com/linux/v5.10/source/kernel/bpf/cpumap.c#L228
  *
  * 5.15+, generic XDP (`mode=skb`, with or without a program): the ring holds SKBs the RX CPU
  * built (bit 0 of each pointer set). The kthread puts them on its list without prefetching,

@@ -28,7 +28,7 @@ export function stackDiscards(stack: StackVerdict): boolean {
 
 /**
  * Whether netif_receive_skb_core returns NET_RX_DROP, the only value the kthread counts as a drop
- * (https://elixir.bootlin.com/linux/v5.2/C/ident/cpu_map_kthread_run). None of the modelled
+ * (https://elixir.bootlin.com/linux/v5.2/source/kernel/bpf/cpumap.c#L245). None of the modelled
  * verdicts does: an iptables DROP frees the SKB inside nf_hook_slow, which returns -EPERM
  * (NF_DROP_GETERR), and ip_rcv passes that up, so netif_receive_skb_core returns -1, not
  * NET_RX_DROP (1); UDP to a port without a listener, or to one with a socket, returns

@@ -79,7 +79,7 @@ export function cpuMapEntryFree(w: World, entry: CpuMapEntry): void {
   if (w.switches.simpleCleanup) {
     // 5.6+: no flush here. Every poll that filled a bulk queue flushed it before its read-side
     // section ended, so after the grace period the bulk queues are empty.
-    // https://elixir.bootlin.com/linux/v5.10/C/ident/__cpu_map_entry_free
+    // https://elixir.bootlin.com/linux/v5.10/source/kernel/bpf/cpumap.c#L485
     if (entry.bqTotal !== 0)
       w.violation(`__cpu_map_entry_free: ${entry.bqTotal} frames left in the bulk queues of ${entry.lifecycle.label}`);
   } else {
@@ -170,7 +170,7 @@ export function cpuMapFree(w: World, map: CpuMap): void {
 
 function waitFlushBits(w: World, map: CpuMap, warned: boolean): void {
   // 5.6+ ("xdp: simplify cpumap cleanup"): no wait after synchronize_rcu.
-  // https://elixir.bootlin.com/linux/v5.10/C/ident/cpu_map_free
+  // https://elixir.bootlin.com/linux/v5.10/source/kernel/bpf/cpumap.c#L585
   if (!w.switches.simpleCleanup && map.anyFlushNeeded()) {
     if (!warned) {
       const what = w.switches.flushList ? 'flush lists to empty' : 'flush_needed bits that no flush will clear';

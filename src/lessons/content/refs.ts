@@ -2,13 +2,15 @@
  * Kernel links for lesson steps, built from the engine's own link helpers so that the lessons and
  * the Kernel code panel always point at the same upstream lines.
  */
-import { CPUMAP_V50_LINES, cpumapLink, identLink, type CpumapFunction } from '../../engine/kernel/upstream';
+import { cpumapLine } from '../../engine/kernel/cpumapLines';
+import { cpumapLink, identLink, type CpumapFunction } from '../../engine/kernel/upstream';
 import type { KernelVersion } from '../../scenario/types';
 import type { KernelRef } from '../types';
 
-/** A cpumap.c function: "bq_enqueue (v5.0, cpumap.c line 602)" or "bq_enqueue (v5.2, cpumap.c)". */
+/** A cpumap.c function: "bq_enqueue (v5.0, cpumap.c line 602)", or "bq_enqueue (v6.6, cpumap.c)" where no line is known. */
 export function fn(name: CpumapFunction, kernel: KernelVersion): KernelRef {
-  const where = kernel === '5.0' ? `cpumap.c line ${CPUMAP_V50_LINES[name]}` : 'cpumap.c';
+  const line = cpumapLine(kernel, name);
+  const where = line === undefined ? 'cpumap.c' : `cpumap.c line ${line}`;
   return { label: `${name} (v${kernel}, ${where})`, url: cpumapLink(name, kernel) };
 }
 

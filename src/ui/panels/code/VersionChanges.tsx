@@ -1,8 +1,9 @@
 /** The Kernel code panel's "what changed against the version before" list for the loaded kernel. */
 import type { KernelVersion } from '../../../scenario/kernels';
-import { changesIn, elixirIdent, versionBefore } from './versionChanges';
+import { cpumapLineLink } from '../../../engine/kernel/cpumapLines';
+import { changesIn, versionBefore } from './versionChanges';
 
-/** What changed from the modelled version before `kernel` to `kernel`, each item linking to elixir. */
+/** What changed from the modelled version before `kernel` to `kernel`, each item linking to its function's line on elixir (or its identifier page). */
 export function VersionChanges({ kernel }: { kernel: KernelVersion }) {
   const prev = versionBefore(kernel);
   if (prev === null) {
@@ -16,7 +17,7 @@ export function VersionChanges({ kernel }: { kernel: KernelVersion }) {
         {changesIn(kernel).map((c) => (
           <li key={c.text}>
             {c.release}: {c.text}{' '}
-            <a href={elixirIdent(kernel, c.fn)} target="_blank" rel="noreferrer">
+            <a href={cpumapLineLink(kernel, c.fn)} target="_blank" rel="noreferrer">
               {c.fn} (v{kernel})
             </a>
           </li>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CPUMAP_V50_LINES } from '../../../engine/kernel/upstream';
 import { KERNEL_VERSIONS, kernelAtLeast, type KernelVersion } from '../../../scenario/kernels';
-import { changesIn, elixirIdent, versionBefore, versionsLabel } from './versionChanges';
+import { cpumapLine, cpumapLineLink } from '../../../engine/kernel/cpumapLines';
+import { changesIn, versionBefore, versionsLabel } from './versionChanges';
 import { PSEUDOCODE, lineInVersion, pseudocodeFor } from './pseudocode';
 
 const REQUIRED = [
@@ -169,14 +170,19 @@ describe('pseudocode from 5.15 to 6.18', () => {
 });
 
 describe('what changed against the version before', () => {
-  it('lists changes for every version but the first, each from a release after the version before and linking to elixir at the version', () => {
+  it('lists changes for every version but the first, each from a release after the version before and linking to elixir at the version (the line where known)', () => {
     expect(changesIn('5.0')).toEqual([]);
     for (const kernel of KERNEL_VERSIONS.slice(1)) {
       const prev = versionBefore(kernel)!;
       expect(changesIn(kernel).length, kernel).toBeGreaterThan(0);
       for (const c of changesIn(kernel)) {
         expect(kernelAtLeast(kernel, c.release) && !kernelAtLeast(prev, c.release), `${kernel}: ${c.release}`).toBe(true);
-        expect(elixirIdent(kernel, c.fn)).toBe(`https://elixir.bootlin.com/linux/v${kernel}/C/ident/${c.fn}`);
+        const line = cpumapLine(kernel, c.fn);
+        expect(cpumapLineLink(kernel, c.fn)).toBe(
+          line === undefined
+            ? `https://elixir.bootlin.com/linux/v${kernel}/C/ident/${c.fn}`
+            : `https://elixir.bootlin.com/linux/v${kernel}/source/kernel/bpf/cpumap.c#L${line}`,
+        );
       }
     }
   });

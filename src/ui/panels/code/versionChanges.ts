@@ -114,11 +114,6 @@ export function versionBefore(kernel: KernelVersion): KernelVersion | null {
   return i <= 0 ? null : KERNEL_VERSIONS[i - 1];
 }
 
-/** Elixir's page for `fn` at `kernel`. */
-export function elixirIdent(kernel: KernelVersion, fn: string): string {
-  return `https://elixir.bootlin.com/linux/v${kernel}/C/ident/${fn}`;
-}
-
 /** The versions a tagged line is in, short: "v6.6 on", "v5.2 to v5.10" or a list. */
 export function versionsLabel(only: readonly KernelVersion[]): string {
   const at = only.map((v) => KERNEL_VERSIONS.indexOf(v)).sort((a, b) => a - b);
