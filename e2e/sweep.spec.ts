@@ -27,7 +27,7 @@ test('a sweep link runs its points with a progress bar, then shows a chart, a ro
 test('a bad sweep value is named in the link notice and the page still runs', async ({ page }) => {
   await open(page, 'sweep=qsise:1,2&rate=2M');
   const notice = page.getByRole('alert', { name: 'Problems in the link' });
-  await expect(notice).toContainText('sweep: "qsise" cannot be swept: use one of qsize, targets');
+  await expect(notice).toContainText('sweep: "qsise:1,2" is not allowed: "qsise" cannot be swept: use one of qsize, targets');
   await expect(page.getByRole('region', { name: 'Sweep' })).toHaveCount(0);
   await expectTimeAdvances(page);
   await expect.poll(() => new URL(page.url()).searchParams.get('rate')).toBe('2M');

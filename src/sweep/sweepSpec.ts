@@ -95,7 +95,8 @@ export function readSweepLink(text: string): SweepLinkResult {
       else measuredNs = m.ns;
     } else pairs.push([part.slice(0, at), part.slice(at + 1)]);
   }
-  const read = readAxes(pairs);
+  // A part already refused says what is wrong; "nothing to vary" would only repeat it.
+  const read: SweepSpecResult = pairs.length === 0 && messages.length > 0 ? { ok: true, axes: [] } : readAxes(pairs);
   if (messages.length > 0 || !read.ok) return { ok: false, messages: [...messages, ...(read.ok ? [] : read.messages)] };
   return { ...read, measuredNs };
 }

@@ -60,10 +60,27 @@ export function queryFor(base: string, values: FormValues): { query: string; pro
   return { query: serializeScenario(parsed.scenario), problems: [] };
 }
 
+/** Normal forms of the queries asked about lately (the presets', the steps', the loaded one). */
+const normalForms = new Map<string, string>();
+const KEEP_NORMAL_FORMS = 128;
+
+/**
+ * The short form of the scenario `query` describes (view parameters ignored), remembered: the
+ * preset picker and the lesson panel ask on every render, and a link's query may be 64 KiB of junk.
+ */
+export function scenarioNormalForm(query: string): string {
+  let form = normalForms.get(query);
+  if (form === undefined) {
+    form = serializeScenario(parseScenario(query, { extraParams: VIEW_PARAMS }).scenario, 'short');
+    if (normalForms.size >= KEEP_NORMAL_FORMS) normalForms.delete(normalForms.keys().next().value as string);
+    normalForms.set(query, form);
+  }
+  return form;
+}
+
 /** Whether two queries describe the same scenario. */
 export function sameScenario(a: string, b: string): boolean {
-  const norm = (q: string) => serializeScenario(parseScenario(q, { extraParams: VIEW_PARAMS }).scenario);
-  return norm(a) === norm(b);
+  return scenarioNormalForm(a) === scenarioNormalForm(b);
 }
 
 /** Shows `query` in the address bar (shareable) without reloading the page. */

@@ -7,7 +7,8 @@
 import { useUi } from '../store';
 import { useLink } from '../url/linkState';
 import { formatSimTime } from '../format';
-import { enterStep, sameScenario } from './lessonState';
+import { enterStep } from './lessonState';
+import { sameScenario } from '../scenarioQuery';
 import { resolveLesson } from './resolveLesson';
 import { PredictBox } from './PredictBox';
 import { LessonOutline } from './LessonOutline';

@@ -6,16 +6,6 @@
 import { asksFirst, type LessonStep } from '../../lessons/types';
 import { useUi } from '../store';
 import { afterLastLoad } from '../workerClient';
-import { linkScenarioQuery } from '../url/linkQuery';
-
-/** The last answer of sameScenario: the lesson panel asks on every frame, and a link's query may be 64 KiB of junk. */
-let last: { a: string; b: string; same: boolean } | null = null;
-
-/** A scenario query in its short URL form, so two spellings of one scenario compare equal. */
-export function sameScenario(a: string, b: string): boolean {
-  if (last === null || last.a !== a || last.b !== b) last = { a, b, same: linkScenarioQuery(a, []) === linkScenarioQuery(b, []) };
-  return last.same;
-}
 
 /** Loads `step`'s scenario paused at its start, highlights its elements, and plays to the checkpoint unless it asks for a prediction. */
 export function enterStep(step: LessonStep): void {

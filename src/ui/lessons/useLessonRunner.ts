@@ -8,7 +8,8 @@ import { useEffect, useRef } from 'react';
 import { useUi } from '../store';
 import { useLink } from '../url/linkState';
 import { VIEW_PARAMS } from '../scenarioQuery';
-import { enterStep, sameScenario } from './lessonState';
+import { enterStep } from './lessonState';
+import { sameScenario } from '../scenarioQuery';
 import { resolveLesson } from './resolveLesson';
 
 /** Whether a link query has any scenario parameter (not only view parameters). */

@@ -14,9 +14,12 @@ describe('sweep= in a link', () => {
     expect(q).toBe('v=1&rx=0,1&sweep=qsize:32,64;rate:1M..3M%2B1M');
     expect(readViewState(q).view).toEqual({ ...EMPTY_VIEW, sweep: view.sweep });
     expect(parseScenario('rx=0,1&sweep=qsize:32', { extraParams: VIEW_PARAMS }).problems).toEqual([]);
-    // Anything else is escaped whole, a character outside the BMP included (junk the panel then names).
-    const junk = readViewState('sweep=%F0%90%80%80%26x').view;
-    expect(readViewState(buildLinkQuery('', junk)).view.sweep).toBe('\u{10000}&x');
+    // Anything else is escaped whole, a character outside the BMP included; junk is named and left out.
+    const written = buildLinkQuery('', { ...EMPTY_VIEW, sweep: 'qsize:32,64;rate:1M..3M+1M&\u{10000}' });
+    expect(written).toBe('v=1&sweep=qsize:32,64;rate:1M..3M%2B1M%26%F0%90%80%80');
+    const junk = readViewState(written);
+    expect(junk.view.sweep).toBeNull();
+    expect(junk.problems).toEqual([expect.objectContaining({ param: 'sweep', value: 'qsize:32,64;rate:1M..3M+1M&\u{10000}' })]);
   });
 
   it('is read into axes, a + the address turned into a space read back as +', () => {
@@ -33,10 +36,23 @@ describe('sweep= in a link', () => {
       return 'problems' in r ? r.problems : [];
     };
     expect(read('qsise:1,2')).toEqual([
-      { param: 'sweep', value: 'qsise:1,2', message: expect.stringMatching(/^sweep: "qsise" cannot be swept: use one of qsize, targets/) },
+      {
+        param: 'sweep',
+        value: 'qsise:1,2',
+        message: expect.stringMatching(/^sweep: "qsise:1,2" is not allowed: "qsise" cannot be swept: use one of qsize, targets/),
+      },
     ]);
-    expect(read('qsize=32')[0].message).toMatch(/^sweep: "qsize=32": write PARAM:LIST, e.g. qsize:32,64,128$/);
+    expect(read('qsize=32')[0].message).toBe('sweep: "qsize=32" is not allowed: "qsize=32": write PARAM:LIST, e.g. qsize:32,64,128');
     expect(read('qsize:32,,64')[0].message).toMatch(/empty value/);
+    // Every reason in one problem; a part that is not PARAM:LIST is not also "nothing to vary".
+    expect(read('qsise:1;measure:soon').map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /^sweep: "qsise:1;measure:soon" is not allowed: measure: "soon" is not a simulated time .*; "qsise" cannot be swept/,
+      ),
+    ]);
+    expect(read(' ')).toEqual([
+      { param: 'sweep', value: ' ', message: 'sweep: "+" is not allowed: "+": write PARAM:LIST, e.g. qsize:32,64,128' },
+    ]);
   });
 
   it('carries the measured span as measure:SPAN, written only when it is not the default', () => {
@@ -51,9 +67,11 @@ describe('sweep= in a link', () => {
       const r = readLinkSweep(value);
       return 'problems' in r ? r.problems.map((p) => p.message) : [];
     };
-    expect(problems('qsize:32;measure:soon')).toEqual(['sweep: measure: "soon" is not a simulated time such as 100ms or 1s']);
-    expect(problems('qsize:32;measure:11s')).toEqual(['sweep: measure: at most 10s per point']);
-    expect(problems('measure:1s')).toEqual([expect.stringMatching(/^sweep: nothing to vary/)]);
+    expect(problems('qsize:32;measure:soon')).toEqual([
+      'sweep: "qsize:32;measure:soon" is not allowed: measure: "soon" is not a simulated time such as 100ms or 1s',
+    ]);
+    expect(problems('qsize:32;measure:11s')).toEqual(['sweep: "qsize:32;measure:11s" is not allowed: measure: at most 10s per point']);
+    expect(problems('measure:1s')).toEqual([expect.stringMatching(/^sweep: "measure:1s" is not allowed: nothing to vary/)]);
   });
 
   it('is named and ignored side by side', () => {

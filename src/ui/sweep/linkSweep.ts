@@ -1,8 +1,8 @@
 /**
- * A link's `sweep=PARAM:LIST;PARAM:LIST[;measure:SPAN]`, checked as the panel reads it: its axes, or its problems
- * worded as the link notice lists every parameter's (the message is readSweepLink's).
+ * A link's `sweep=PARAM:LIST;PARAM:LIST[;measure:SPAN]`, checked as the panel reads it: its axes, or
+ * one problem worded as the link notice words every parameter's, with readSweepLink's reasons.
  */
-import { shorten } from '../../scenario/check';
+import { quote, shorten } from '../../scenario/check';
 import type { ScenarioProblem } from '../../scenario/types';
 import { readSweepLink, type SweepAxis } from '../../sweep/sweepSpec';
 
@@ -10,5 +10,7 @@ export function readLinkSweep(value: string): { axes: SweepAxis[]; measuredNs: n
   // A `+` typed into an address reads as a space (`rate:1M..14.88M+1M`); no LIST has a space.
   const read = readSweepLink(value.replaceAll(' ', '+'));
   if (read.ok) return { axes: read.axes, measuredNs: read.measuredNs };
-  return { problems: read.messages.map((message) => ({ param: 'sweep', value: shorten(value), message: `sweep: ${message}` })) };
+  // One problem for the parameter, worded as the notice words every other one.
+  const typed = quote(shorten(value.replaceAll(' ', '+')));
+  return { problems: [{ param: 'sweep', value: shorten(value), message: `sweep: ${typed} is not allowed: ${read.messages.join('; ')}` }] };
 }
