@@ -11,6 +11,11 @@ import { grouped } from '../src/scenario/check';
 import { linkScenarioQuery } from '../src/ui/url/linkQuery';
 import { summarizeProblems } from '../src/ui/url/problemSummary';
 import { linkRefusals } from '../tests/fuzz/linkRefusals';
+import { LESSONS } from '../src/lessons';
+import { asksFirst } from '../src/lessons/types';
+import { resolveLesson } from '../src/ui/lessons/resolveLesson';
+import { linkEntersStep } from '../src/ui/lessons/useLessonRunner';
+import type { ViewState } from '../src/ui/url/viewState';
 import { fuzzFiles, fuzzLinks, FUZZ_SEED } from './fuzzCases';
 
 const LINKS = 40;
@@ -83,15 +88,25 @@ async function expectCleanEmbedCode(page: Page): Promise<void> {
 }
 
 /**
- * Play/Pause answers a click by flipping its label. A lesson link plays to its checkpoint and
- * pauses by itself, so there it is paused first and then played.
+ * A link that enters a lesson step (its lessons arrive after the first frame) loads the step and,
+ * unless the step asks first, plays to its checkpoint and pauses: waited for, so that a click on
+ * Play is not undone by the step's own pause.
  */
-async function expectPlayPauseAnswers(page: Page, lesson: boolean): Promise<void> {
+async function settleLessonStep(page: Page, search: string, view: ViewState): Promise<void> {
+  const resolved = resolveLesson(view, { lessons: LESSONS, failure: null });
+  if (resolved === null || !('step' in resolved) || !linkEntersStep(search, resolved.step)) return;
+  const step = resolved.step;
+  await expect(page.getByRole('region', { name: 'Lesson' }).getByRole('heading', { name: step.title })).toBeVisible({ timeout: ANSWER_MS });
+  const settled = { loading: false, ...(asksFirst(step.predict) ? {} : { simNs: step.pauseAt, running: false }) };
+  await expect.poll(() => page.evaluate(() => window.__cpumapScope!.state()), { timeout: ANSWER_MS }).toMatchObject(settled);
+}
+
+/** Play/Pause answers a click by flipping its label. */
+async function expectPlayPauseAnswers(page: Page): Promise<void> {
   const controls = page.getByRole('region', { name: 'Simulation controls' });
   const pause = controls.getByRole('button', { name: 'Pause', exact: true });
   const play = controls.getByRole('button', { name: 'Play', exact: true });
   await expect(pause.or(play)).toBeVisible({ timeout: ANSWER_MS });
-  if (lesson && (await pause.isVisible())) await pause.click();
   const [from, to] = (await play.isVisible()) ? [play, pause] : [pause, play];
   await from.click();
   await expect(to).toBeVisible({ timeout: ANSWER_MS });
@@ -148,7 +163,8 @@ test(`hostile links (seed ${FUZZ_SEED}): the page answers, renders no URL text a
       }
       if (expected.lessonProblem !== null) await expect(page.getByText(expected.lessonProblem, { exact: true })).toBeVisible();
 
-      await expectPlayPauseAnswers(page, expected.view.lesson !== null);
+      await settleLessonStep(page, search.replace(/^\?/, ''), expected.view);
+      await expectPlayPauseAnswers(page);
       if (expected.page === 'full' && embedChecks++ % 3 === 0) await expectCleanEmbedCode(page);
       // (b) and (d): nothing injected, no dialog, no uncaught error.
       expect(await injections(page)).toEqual(CLEAN);
@@ -186,7 +202,7 @@ test(`hostile scenario files: a refusal in the file's terms or a clean load, not
       } else {
         await expect(scenario.getByRole('alert')).toHaveText(`${file.name}: ${expected.message}`);
       }
-      await expectPlayPauseAnswers(page, false);
+      await expectPlayPauseAnswers(page);
       expect(await injections(page)).toEqual(CLEAN);
       expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>).polluted ?? null)).toBeNull();
       expect(seen.dialogs).toEqual([]);

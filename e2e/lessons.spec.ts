@@ -4,6 +4,9 @@ import { asksFirst } from '../src/lessons/types';
 import { formatSimTime } from '../src/ui/format';
 import { open, simNs } from './helpers';
 
+// The longest files: their tests are independent (each opens its own page), so both workers share them.
+test.describe.configure({ mode: 'parallel' });
+
 /** Waits for the step's checkpoint: paused exactly at its time, with the panel saying so. */
 async function expectCheckpoint(page: Page, pauseAt: number): Promise<void> {
   await expect.poll(() => simNs(page), { timeout: 45_000 }).toBe(pauseAt);
@@ -82,6 +85,17 @@ test('moving between steps with the arrow keys and buttons; leaving the script a
   await panel.getByRole('button', { name: 'Leave the lesson' }).click();
   await expect(panel).toHaveCount(0);
   await expect.poll(() => new URL(page.url()).searchParams.get('lesson')).toBeNull();
+});
+
+test("a link made off the script keeps its own scenario, and the panel offers the step's", async ({ page }) => {
+  const lesson = LESSONS.find((l) => l.id === 'bulk-queues')!;
+  await open(page, `rx=0&entries=4:64&rate=3M&lesson=${lesson.id}&step=2`);
+  const panel = page.getByRole('region', { name: 'Lesson' });
+  await expect(panel.getByRole('heading', { name: lesson.steps[1].title })).toBeVisible();
+  await expect(panel).toContainText('left the script');
+  await expect(page.getByRole('form', { name: 'Scenario' }).getByLabel('Rate')).toHaveValue('3M');
+  const link = new URL(page.url()).searchParams;
+  expect([link.get('rate'), link.get('entries')]).toEqual(['3M', '4:64']);
 });
 
 test('a bare lesson link (no scenario in it) opens the step with its own scenario', async ({ page }) => {

@@ -13,6 +13,9 @@ import { PRESETS, type Preset } from '../src/scenario/presets';
 import { expectRegionText, inspect, inspectorFields, open, statsTable, tableNumber, type StatsRow, scrollTo } from './helpers';
 import type { FrameTotals } from '../src/engine/engine';
 
+// The longest files: their tests are independent (each opens its own page), so both workers share them.
+test.describe.configure({ mode: 'parallel' });
+
 type Check = (page: Page, preset: Preset) => Promise<void>;
 
 /** The v5.2 kthread at overload with iptables-raw DROP (README, the 2019 series). */

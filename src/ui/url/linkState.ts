@@ -22,6 +22,8 @@ export interface LinkState {
   problems: ScenarioProblem[];
   /** The link's scenario problems are still to come (with the first 'loaded'). */
   awaitingFirstLoad: boolean;
+  /** The link the page was opened with has been read (boot ran: App's effect, after its children's). */
+  booted: boolean;
   /** The selection the link asks for, made once the scenario has loaded. */
   pendingSel: InspectTarget | null;
   theme: 'light' | 'dark' | null;
@@ -45,11 +47,12 @@ export const useLink = create<LinkState>((set, get) => ({
   manualOps: [],
   problems: [],
   awaitingFirstLoad: false,
+  booted: false,
   pendingSel: null,
   theme: null,
   modes: NO_MODES,
   boot: (problems, sel, theme, modes = NO_MODES) =>
-    set({ problems, pendingSel: sel, theme, modes, awaitingFirstLoad: true, manualOps: [] }),
+    set({ problems, pendingSel: sel, theme, modes, awaitingFirstLoad: true, booted: true, manualOps: [] }),
   setModes: (patch) => set((s) => ({ modes: { ...s.modes, ...patch } })),
   loaded: (problems) => {
     const first = get().awaitingFirstLoad;
