@@ -18,6 +18,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { Engine, type FrameTotals } from '../src/engine/engine';
+import { noFrameTotals } from '../src/engine/frameTotals';
 import { LESSONS } from '../src/lessons';
 import type { Lesson } from '../src/lessons/types';
 import { lineRatePps } from '../src/scenario/defaults';
@@ -142,18 +143,7 @@ function configuredLoad(query: string) {
 function engineCounts(query: string, times: number[]): FrameTotals[] {
   const engine = new Engine(scenarioOf(query));
   return times.map((t) => {
-    if (t === 0)
-      return {
-        offered: 0,
-        nicDropped: 0,
-        xdpDropped: 0,
-        redirectErr: 0,
-        ringFull: 0,
-        stackDropped: 0,
-        delivered: 0,
-        redirected: 0,
-        inFlight: 0,
-      };
+    if (t === 0) return noFrameTotals();
     engine.runUntil(t);
     engine.receiveArrivals();
     return engine.frameTotals();

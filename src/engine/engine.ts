@@ -43,18 +43,8 @@ export interface OpRecord {
 }
 
 /** Frame buckets as the CLI's JSON and the explorer report them. */
-export interface FrameTotals {
-  offered: number;
-  nicDropped: number;
-  xdpDropped: number;
-  redirectErr: number;
-  ringFull: number;
-  stackDropped: number;
-  delivered: number;
-  /** 5.9+: frames an entry's program sent on with XDP_REDIRECT from the kthread (where to is not modelled). */
-  redirected: number;
-  inFlight: number;
-}
+import type { FrameTotals } from './frameTotals';
+export type { FrameTotals };
 
 export interface EngineOptions {
   /** Keep the last N tracepoint hits for trace_pipe-style output (0: none). */

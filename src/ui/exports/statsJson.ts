@@ -5,6 +5,7 @@
 import type { RunReport } from '../../cli/report';
 import type { OpRecord } from '../../engine/engine';
 import type { EngineSnapshot } from '../../engine/snapshot';
+import { noFrameTotals } from '../../engine/frameTotals';
 import { parseScenario } from '../../scenario/parse';
 import { serializeScenario } from '../../scenario/serialize';
 import type { StatsSample } from '../../worker/statsSampler';
@@ -28,18 +29,6 @@ export interface StatsExportInput {
   opLog: readonly OpRecord[];
 }
 
-const NO_FRAMES: RunReport['frames'] = {
-  offered: 0,
-  nicDropped: 0,
-  xdpDropped: 0,
-  redirectErr: 0,
-  ringFull: 0,
-  stackDropped: 0,
-  delivered: 0,
-  redirected: 0,
-  inFlight: 0,
-};
-
 /** Builds the export; rates are those of the latest sample (none before the first interval completes). */
 export function statsJson({ query, samples, snapshot, opLog }: StatsExportInput): StatsExport {
   const scenario = parseScenario(query, { extraParams: VIEW_PARAMS }).scenario;
@@ -62,7 +51,7 @@ export function statsJson({ query, samples, snapshot, opLog }: StatsExportInput)
     kthread: (stats?.kthread ?? []).map(({ cpu, pps, dropPps, schedPps }) => ({ cpu, pps, dropPps, schedPps })),
     redirectErrPps: stats?.redirectErrTotal.dropPps ?? 0,
     ops: opLog.map(({ at, op, key, qsize, flags, result, value, next }) => ({ at, op, key, qsize, flags, result, value, next })),
-    frames: snapshot?.frames ?? NO_FRAMES,
+    frames: snapshot?.frames ?? noFrameTotals(),
     // Over the latest interval, as the rates.
     latency: latest?.latency ?? [],
     headroom: latest?.headroom ?? [],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineSnapshot, EntrySnapshot } from '../../engine/snapshot';
+import { noFrameTotals } from '../../engine/frameTotals';
 import { describeChanges, joinChanges } from './summary';
 
 function entry(over: Partial<EntrySnapshot> = {}): EntrySnapshot {
@@ -29,17 +30,7 @@ function snap(over: Partial<EngineSnapshot> = {}): EngineSnapshot {
     map: { id: 1, maxEntries: 8, fdClosed: false, slots: [] },
     progAttached: true,
     rcu: { completed: 0, inProgress: false, gpStartNs: 0, pendingCallbacks: 0 },
-    frames: {
-      offered: 0,
-      nicDropped: 0,
-      xdpDropped: 0,
-      redirectErr: 0,
-      ringFull: 0,
-      stackDropped: 0,
-      delivered: 0,
-      redirected: 0,
-      inFlight: 0,
-    },
+    frames: noFrameTotals(),
     offered: { pps: 0, expectedFrames: 0 },
     violations: [],
     ...over,
