@@ -17,12 +17,22 @@ test('a rate question takes "2M", and the answer says why and highlights its row
   const step = lessonById('ptr-ring')!.steps[0];
   await open(page, `${step.query}&lesson=ptr-ring&step=1`);
   const box = page.getByRole('region', { name: 'Lesson' }).getByRole('group', { name: 'Predict, then run' });
+  // While the question waits, the rates row keeps its figures back (after a warm-up they would be the answer).
+  const rates = page.getByRole('table', { name: /^Rates/ });
+  const ringFull = rates
+    .getByRole('row', { name: /^ring full/ })
+    .getByRole('cell')
+    .first();
+  await expect(rates).toContainText('kept back until you answer the question');
+  await expect(ringFull).toHaveText('–');
   await box.getByLabel(/Your guess/).fill('junk');
   await box.getByRole('button', { name: 'Run to check' }).click();
   await expect(box.getByRole('alert')).toContainText('"junk" is not a number the page reads: write it as 2M, 500k');
   await box.getByLabel(/Your guess/).fill('2M');
   await box.getByRole('button', { name: 'Run to check' }).click();
   await expectCheckpoint(page, step.pauseAt);
+  await expect(rates).not.toContainText('kept back');
+  await expect(ringFull).toHaveText(/^[\d.]+ [kM]?pps$/);
   const result = box.getByRole('status');
   await expect(result).toContainText('Your guess: 2,000,000');
   await expect(result).toContainText('Why:');

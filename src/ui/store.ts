@@ -55,6 +55,8 @@ export interface UiState {
   /** Topology elements a lesson step points at, by their accessible names. */
   highlight: readonly string[];
   /** An element (accessible name) to select as soon as the topology shows it. */
+  /** Why the rates row keeps its measured figures back (a lesson's question waits for a guess), or null. */
+  ratesWithheld: string | null;
   pendingInspect: string | null;
   /** Sends a message to the worker (installed by the worker client). */
   send: (msg: ToWorker) => void;
@@ -112,6 +114,7 @@ export const useUi = create<UiState>((set, get) => ({
   colorBy: 'flow',
   helpOpen: false,
   highlight: [],
+  ratesWithheld: null,
   pendingInspect: null,
   send: () => {},
   restartWorker: () => {},

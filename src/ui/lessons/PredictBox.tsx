@@ -29,6 +29,24 @@ function useReached(step: LessonStep, ran: boolean): boolean {
   return ran && !running && simNs >= step.pauseAt;
 }
 
+/** The rates row's words while a question waits for its guess. */
+export const WITHHELD_REASON = 'kept back until you answer the question';
+
+/**
+ * While a question asked before the run waits, the rates row keeps back its measured figures: the
+ * step starts after a warm-up, whose rates would give the answer away.
+ */
+function useWithholdRates(step: LessonStep, asked: boolean): void {
+  // Played to the checkpoint some other way (Play), the step has shown its answer anyway.
+  const before = useUi((s) => s.simNs < step.pauseAt);
+  const waiting = asked && before;
+  useEffect(() => {
+    if (!waiting) return undefined;
+    useUi.setState({ ratesWithheld: WITHHELD_REASON });
+    return () => useUi.setState({ ratesWithheld: null });
+  }, [waiting]);
+}
+
 /** Renders `code` spans of a sentence. */
 function Words({ text }: { text: string }) {
   return <>{text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>;
@@ -60,6 +78,7 @@ function NumberBox({ step, q }: { step: LessonStep; q: NumberQuestion }) {
   const [guess, setGuess] = useState<number | null>(null);
   const [error, setError] = useState('');
   const [ran, setRan] = useState(false);
+  useWithholdRates(step, !ran);
   useSyncExternalStore(subscribe, version, version);
   const reached = useReached(step, ran);
   const answer = reached ? answerAt(feeds.stats, q.answer, q.windowNs, step.pauseAt) : null;
@@ -128,6 +147,7 @@ function ChoiceBox({ step, q }: { step: LessonStep; q: ChoiceQuestion }) {
   const [ran, setRan] = useState(false);
   const reached = useReached(step, ran);
   const before = q.when === 'before';
+  useWithholdRates(step, before && !ran);
   const feedback = answered !== null && (!before || reached);
   const name = `choice-${step.pauseAt}`;
 

@@ -106,8 +106,15 @@ export function Topology({ bus = frameBus, ui = pageUi, compact = false, label =
   );
   const spots = useMemo(() => (layout === null || compact ? [] : hotspots(layout, entries)), [layout, entries, compact]);
   const highlight = useUi((s) => s.highlight);
+  const withheld = useUi((s) => s.ratesWithheld);
   const pendingInspect = useUi((s) => s.pendingInspect);
   const following = useOrient((s) => s.following);
+
+  // The page's rates row keeps its figures back while a lesson's question waits (PredictBox).
+  useEffect(() => {
+    tracker.withhold(compact ? null : withheld);
+    painterRef.current?.invalidate();
+  }, [tracker, compact, withheld]);
 
   // A lesson step's element to inspect, as soon as the topology shows it.
   useEffect(() => {

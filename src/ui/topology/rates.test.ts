@@ -258,3 +258,26 @@ describe('formatPps', () => {
     expect(formatPps(30)).toBe('30 pps');
   });
 });
+
+describe('withheld figures', () => {
+  it('keep the measured figures back with the reason (offered stays), and come back at once when released', () => {
+    const t = new RateTracker(0);
+    t.withhold('kept back until you answer the question');
+    t.push(snap(0), 0);
+    t.push(snap(2 * MS, { delivered: 2000 }), 10);
+    const held = ratesView(t.rates);
+    expect(held.measured).toBe(false);
+    expect(held.reason).toBe('kept back until you answer the question');
+    expect(held.cells.find((c) => c.field === 'offered')?.pps).toBe(1e6);
+    expect(held.cells.filter((c) => c.field !== 'offered').every((c) => c.text === '–')).toBe(true);
+    // A new scenario keeps it back too; measuring goes on, and the figures show once released.
+    t.clear();
+    t.push(snap(0), 20);
+    t.push(snap(2 * MS, { delivered: 2000 }), 30);
+    expect(ratesView(t.rates).measured).toBe(false);
+    t.withhold(null);
+    const shown = ratesView(t.rates);
+    expect(shown.measured).toBe(true);
+    expect(shown.cells.find((c) => c.field === 'delivered')?.pps).toBeCloseTo(1e6, 6);
+  });
+});

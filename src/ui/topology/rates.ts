@@ -155,6 +155,8 @@ export interface Rates {
   busyValid: boolean;
   /** The run's kernel lets entries carry a program (5.9+), so the redirected figure is shown. */
   entryProgs: boolean;
+  /** Why the measured figures are kept back although measured (a lesson's question waits for a guess), or null. */
+  withheld: string | null;
 }
 
 const NF = MEASURED_FIELDS.length;
@@ -176,6 +178,7 @@ function emptyRates(cpus: number, queues: number): Rates {
     busy: new Float64Array(cpus * 4),
     busyValid: false,
     entryProgs: false,
+    withheld: null,
   };
 }
 
@@ -187,6 +190,8 @@ export class RateTracker {
   rates: Rates = emptyRates(0, 0);
   /** Bumped on every change of `rates`. */
   version = 0;
+  /** See {@link withhold}. */
+  private withheld: string | null = null;
   private width = 0;
   private cpus = 0;
   private queues = 0;
@@ -226,6 +231,19 @@ export class RateTracker {
     this.count = 0;
     this.next = 0;
     this.rates = emptyRates(this.cpus, this.queues);
+    this.rates.withheld = this.withheld;
+    this.changed();
+  }
+
+  /**
+   * Keeps the measured figures back, saying `reason` in their place, until called with null: a
+   * lesson step that asks for a guess starts after a warm-up, and the warm-up's rates would be
+   * its answer. Measuring goes on meanwhile.
+   */
+  withhold(reason: string | null): void {
+    if (reason === this.withheld) return;
+    this.withheld = reason;
+    this.rates.withheld = reason;
     this.changed();
   }
 
@@ -266,6 +284,7 @@ export class RateTracker {
     r.inFlight = s.frames.inFlight;
     r.atNs = s.simNs;
     r.entryProgs = s.entryProgs === true;
+    r.withheld = this.withheld;
     this.computeMeasured(r, slot);
     this.computeBusy(r, slot);
     this.rates = r;
@@ -395,17 +414,18 @@ export interface RatesView {
 /** The row's content for `r`. */
 export function ratesView(r: Rates): RatesView {
   const fields: readonly RateField[] = ['offered', ...fieldsFor(r.entryProgs)];
+  const shown = r.valid && r.withheld === null;
   const cells: RateCell[] = fields.map((field) => {
-    const pps = field === 'offered' ? r.offeredPps : r.valid ? r.frames[field] : null;
+    const pps = field === 'offered' ? r.offeredPps : shown ? r.frames[field] : null;
     return { field, label: RATE_LABELS[field], group: RATE_GROUP[field], text: pps === null ? '–' : formatPps(pps), pps };
   });
   return {
     cells,
-    measured: r.valid,
-    window: r.valid ? `over the last ${formatSpan(r.spanNs)} of simulated time` : '',
-    fromNs: r.valid ? r.fromNs : null,
-    toNs: r.valid ? r.toNs : null,
-    reason: r.valid ? '' : r.reason,
+    measured: shown,
+    window: shown ? `over the last ${formatSpan(r.spanNs)} of simulated time` : '',
+    fromNs: shown ? r.fromNs : null,
+    toNs: shown ? r.toNs : null,
+    reason: shown ? '' : (r.withheld ?? r.reason),
     inFlight: r.inFlight,
     atNs: r.atNs,
   };
