@@ -135,6 +135,20 @@ test.describe('presenting at 1280x720', () => {
 test.describe('at 800x600', () => {
   test.use({ viewport: { width: 800, height: 600 } });
 
+  test("a first visit's welcome comes first, above the controls, whole on the first screen", async ({ page }) => {
+    await open(page);
+    const welcome = page.getByRole('region', { name: 'Welcome' });
+    await expect(welcome).toBeVisible();
+    await expectOnScreen(page, welcome);
+    const controls = await page.getByRole('region', { name: 'Simulation controls' }).boundingBox();
+    const card = await welcome.boundingBox();
+    expect(card !== null && controls !== null && card.y + card.height <= controls.y).toBe(true);
+    // One welcome only (the side pane under the topology has none).
+    await expect(page.getByRole('region', { name: 'Welcome' })).toHaveCount(1);
+    await page.getByRole('button', { name: 'Explore on my own' }).click();
+    await expect(welcome).toHaveCount(0);
+  });
+
   test('the single view does not scroll sideways; View and ? are whole, and opening View moves nothing', async ({ page }) => {
     await open(page);
     await expectNoSidewaysScroll(page);

@@ -27,6 +27,8 @@ import { CompareButton, EmbedCode, HelpOverlay } from './deferredParts';
 import { EmbedView } from './EmbedView';
 import { SidePane } from './SidePane';
 import { useFirstScreen } from './useFirstScreen';
+import { useNarrowWindow } from './useNarrowWindow';
+import { Welcome } from './orient/deferredOrient';
 import { LessonPicker } from './lessons/LessonPicker';
 import { useLessonRunner } from './lessons/useLessonRunner';
 import { useLessonContent } from './lessons/lessonLibrary';
@@ -56,6 +58,7 @@ function FullPage() {
   // Presentation mode moves the inspector and the kernel code into the side pane's tabs.
   const present = useLink((s) => s.modes.present);
   const loaded = useUi((s) => s.topology !== null);
+  const narrow = useNarrowWindow();
   return (
     <div className="app">
       <header className="app-header">
@@ -72,6 +75,8 @@ function FullPage() {
       </header>
       <LinkNotice />
       <ErrorNotice />
+      {/* One column: the side pane is under the topology, so a first visit's welcome comes first. */}
+      {narrow && <Welcome />}
       <Controls />
       <main className="app-main">
         <div className="topology-area">

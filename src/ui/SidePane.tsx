@@ -13,6 +13,7 @@ import { ScenarioForm } from './deferredParts';
 import { Inspector } from './topology/deferredInspector';
 import { KernelCodePanel } from './panels/deferredPanels';
 import { Welcome } from './orient/deferredOrient';
+import { useNarrowWindow } from './useNarrowWindow';
 import { EventList } from './orient/deferredEventList';
 
 type Tab = 'main' | 'inspector' | 'code';
@@ -21,10 +22,12 @@ const TABS: Tab[] = ['main', 'inspector', 'code'];
 /** The side pane: plain in the explorer, tabbed in presentation mode. */
 export function SidePane() {
   const present = useLink((s) => s.modes.present);
+  // A narrow window shows the welcome above the controls instead (App).
+  const narrow = useNarrowWindow();
   if (!present) {
     return (
       <aside className="side">
-        <Welcome />
+        {!narrow && <Welcome />}
         <LessonPanel />
         <ScenarioForm />
         <EventList />
