@@ -30,7 +30,7 @@ function useReached(step: LessonStep, ran: boolean): boolean {
 }
 
 /** The rates row's words while a question waits for its guess. */
-export const WITHHELD_REASON = 'kept back until you answer the question';
+const WITHHELD_REASON = 'kept back until you answer the question';
 
 /**
  * While a question asked before the run waits, the rates row keeps back its measured figures: the
