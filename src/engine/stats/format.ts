@@ -13,6 +13,20 @@ export function groupThousands(value: number, decimals = 0): string {
   return sign + grouped + (frac !== undefined ? `.${frac}` : '');
 }
 
+/**
+ * The kthread rows' extra-info words, as the tool sets them: "sched" from the first CPU row with
+ * sched events on (it stays for the rows after), and "sched-sum" on the total row when the total
+ * has any. https://elixir.bootlin.com/linux/v5.2/source/samples/bpf/xdp_redirect_cpu_user.c
+ */
+export function kthreadExtraWords(s: RedirectCpuStats): { rows: string[]; total: string } {
+  let word = '';
+  const rows = s.kthread.map((r) => {
+    if (r.schedPps > 0) word = 'sched';
+    return word;
+  });
+  return { rows, total: s.kthreadTotal.schedPps > 0 ? 'sched-sum' : word };
+}
+
 const left = (s: string | number, width: number): string => String(s).padEnd(width);
 const right = (s: string | number, width: number): string => String(s).padStart(width);
 const num = (v: number, width: number, decimals = 0): string => left(groupThousands(v, decimals), width);
@@ -44,15 +58,16 @@ export function formatRedirectCpuTable(s: RedirectCpuStats, progNum = 0): string
     );
   }
 
-  // As in the tool, "sched" stays on once a row had sched events.
-  let estr = '';
-  for (const r of s.kthread) {
-    if (r.schedPps > 0) estr = 'sched';
-    lines.push(`${left('cpumap_kthread', 15)} ${left(r.cpu, 7)} ${num(r.pps, 14)} ${num(r.dropPps, 11)} ${num(r.schedPps, 10)} ${estr}`);
-  }
+  const words = kthreadExtraWords(s);
+  s.kthread.forEach((r, i) => {
+    lines.push(
+      `${left('cpumap_kthread', 15)} ${left(r.cpu, 7)} ${num(r.pps, 14)} ${num(r.dropPps, 11)} ${num(r.schedPps, 10)} ${words.rows[i]}`,
+    );
+  });
   const kt = s.kthreadTotal;
-  if (kt.schedPps > 0) estr = 'sched';
-  lines.push(`${left('cpumap_kthread', 15)} ${left('total', 7)} ${num(kt.pps, 14)} ${num(kt.dropPps, 11)} ${num(kt.schedPps, 10)} ${estr}`);
+  lines.push(
+    `${left('cpumap_kthread', 15)} ${left('total', 7)} ${num(kt.pps, 14)} ${num(kt.dropPps, 11)} ${num(kt.schedPps, 10)} ${words.total}`,
+  );
 
   lines.push(`${left('redirect_err', 15)} ${left('total', 7)} ${num(s.redirectErrTotal.pps, 14)} ${num(s.redirectErrTotal.dropPps, 11)}`);
   lines.push(`${left('xdp_exception', 15)} ${left('total', 7)} ${num(s.exceptionTotal.pps, 14)} ${num(s.exceptionTotal.dropPps, 11)}`);

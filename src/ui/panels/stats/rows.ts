@@ -4,7 +4,7 @@
  * `formatRedirectCpuTable` stays the single source of the verbatim text; the unit test holds the
  * two together.
  */
-import { groupThousands } from '../../../engine/stats/format';
+import { groupThousands, kthreadExtraWords } from '../../../engine/stats/format';
 import type { RedirectCpuStats } from '../../../engine/stats/redirectCpu';
 
 /** The table: the tool's first line, the column headings, then one cell array per row. */
@@ -54,14 +54,10 @@ export function tableRows(s: RedirectCpuStats, progNum = 0): TableRows {
     ]);
   }
 
-  let estr = '';
-  for (const r of s.kthread) {
-    if (r.schedPps > 0) estr = 'sched';
-    body.push(['cpumap_kthread', String(r.cpu), n(r.pps), n(r.dropPps), extra(n(r.schedPps), estr)]);
-  }
+  const words = kthreadExtraWords(s);
+  s.kthread.forEach((r, i) => body.push(['cpumap_kthread', String(r.cpu), n(r.pps), n(r.dropPps), extra(n(r.schedPps), words.rows[i])]));
   const kt = s.kthreadTotal;
-  if (kt.schedPps > 0) estr = 'sched';
-  body.push(['cpumap_kthread', 'total', n(kt.pps), n(kt.dropPps), extra(n(kt.schedPps), estr)]);
+  body.push(['cpumap_kthread', 'total', n(kt.pps), n(kt.dropPps), extra(n(kt.schedPps), words.total)]);
 
   body.push(['redirect_err', 'total', n(s.redirectErrTotal.pps), n(s.redirectErrTotal.dropPps), '']);
   body.push(['xdp_exception', 'total', n(s.exceptionTotal.pps), n(s.exceptionTotal.dropPps), '']);
