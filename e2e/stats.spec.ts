@@ -45,6 +45,9 @@ test('5.10: frames an entry program redirects are a verdict of their own, "kthre
   // A quarter of the frames redirected, the rest delivered: one for every three (to a batch of 8).
   expect(Math.abs(3 * redirected - delivered)).toBeLessThanOrEqual(24);
   await expect(page.getByRole('table', { name: /^Rates/ }).getByRole('rowheader', { name: 'kthread redirect' })).toHaveCount(1);
+  // The xdp_redirect_cpu table is followed by the tool's block for the remote program.
+  await expect(stats.getByText('2nd remote XDP/eBPF prog_name: redirect 25%')).toBeVisible();
+  await expect(stats.getByRole('row', { name: /^xdp-in-kthread total/ })).toHaveCount(1);
 });
 
 test('a chart reads out the value at the pointer', async ({ page }) => {

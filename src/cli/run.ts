@@ -7,6 +7,7 @@
 import '../engine/kernel/lateKernelInstall';
 import { Engine, describeOp } from '../engine/engine';
 import { redirectCpuStats } from '../engine/stats/redirectCpu';
+import { remoteProgNames } from '../scenario/entryProg';
 import { formatRedirectCpuTable } from '../engine/stats/format';
 import { formatTraceLine } from '../engine/stats/tracePipe';
 import { xdpBenchStats } from '../engine/stats/xdpBench';
@@ -53,10 +54,13 @@ function fail(message: string, code = 2): never {
 /** --text and --format xdp-bench: one block per interval from the end of the warm-up. */
 function runText(engine: Engine, o: CliOptions, out: CliOutput): void {
   const cpus = engine.scenario.cpus;
+  // 5.9+: the tool adds its block for the program on the remote CPU when entries carry one.
+  const remote = engine.world.switches.kthreadXdpStats ? remoteProgNames(engine.scenario) : '';
   const block =
     o.mode === 'xdp-bench'
       ? (prev: TraceCounters, cur: TraceCounters, ns: number) => formatXdpBench(xdpBenchStats(prev, cur, ns, cpus), o.extended)
-      : (prev: TraceCounters, cur: TraceCounters, ns: number) => formatRedirectCpuTable(redirectCpuStats(prev, cur, ns, cpus)) + '\n';
+      : (prev: TraceCounters, cur: TraceCounters, ns: number) =>
+          formatRedirectCpuTable(redirectCpuStats(prev, cur, ns, cpus), 0, remote === '' ? undefined : remote) + '\n';
   engine.runUntil(o.warmupNs);
   let prev = engine.world.counters.clone();
   for (let t = o.warmupNs; t < o.durationNs;) {

@@ -2,7 +2,7 @@
  * An entry program's text, `prog=ACTION[:FRACTION]` (struct bpf_cpumap_val's bpf_prog, 5.9+), as
  * both `entries` and an `ops` update write it; each caller wraps a refusal in its own "allowed".
  */
-import { ENTRY_PROG_ACTIONS, type EntryProg } from './types';
+import { ENTRY_PROG_ACTIONS, type EntryProg, type Scenario } from './types';
 import { isOneOf, quote } from './check';
 import { formatDecimal, parseDecimal } from './units';
 
@@ -36,4 +36,14 @@ export function entryProgText(prog: EntryProg | undefined): string {
 /** An entry program in a few words, as the topology and the Inspector show it: `drop`, `drop 25%`, `pass`. */
 export function progLabel(prog: EntryProg): string {
   return prog.action === 'pass' || prog.fraction === 1 ? prog.action : `${prog.action} ${Math.round(prog.fraction * 1000) / 10}%`;
+}
+
+/**
+ * The entry programs a scenario loads (its entries' and its updates'), in a few words each and
+ * without repeats: "drop 25%, pass". Empty when it loads none. The tool prints the program's name
+ * where this stands (`2nd remote XDP/eBPF prog_name:`); the model's programs have none.
+ */
+export function remoteProgNames(scenario: Pick<Scenario, 'entries' | 'ops'>): string {
+  const progs = [...scenario.entries.map((e) => e.prog), ...scenario.ops.map((op) => (op.op === 'update' ? op.prog : undefined))];
+  return [...new Set(progs.flatMap((p) => (p === undefined ? [] : [progLabel(p)])))].join(', ');
 }

@@ -2,7 +2,7 @@
  * The xdp_redirect_cpu table, printed with the tool's own printf formats (samples/bpf,
  * 2019): `%'` groups thousands with commas; `-` left-justifies. Trailing blanks are trimmed.
  */
-import type { RedirectCpuStats } from './redirectCpu';
+import type { RedirectCpuStats, XdpInKthreadRow } from './redirectCpu';
 
 /** printf("%'.Nf"): fixed decimals with thousands separators. */
 export function groupThousands(value: number, decimals = 0): string {
@@ -31,8 +31,13 @@ const left = (s: string | number, width: number): string => String(s).padEnd(wid
 const right = (s: string | number, width: number): string => String(s).padStart(width);
 const num = (v: number, width: number, decimals = 0): string => left(groupThousands(v, decimals), width);
 
-/** The table for one interval, exactly as `xdp_redirect_cpu` prints it (prog_num 0). */
-export function formatRedirectCpuTable(s: RedirectCpuStats, progNum = 0): string {
+/**
+ * The table for one interval, exactly as `xdp_redirect_cpu` prints it (prog_num 0). With
+ * `remoteProg` (5.9+, entries carry a program: its name), the tool's block for the program on the
+ * remote CPU follows, its verdicts per CPU ("xdp-in-kthread").
+ * https://elixir.bootlin.com/linux/v5.10/source/samples/bpf/xdp_redirect_cpu_user.c
+ */
+export function formatRedirectCpuTable(s: RedirectCpuStats, progNum = 0, remoteProg?: string): string {
   const lines: string[] = [];
   lines.push(`Running XDP/eBPF prog_num:${progNum}`);
   lines.push(`${left('XDP-cpumap', 15)} ${left('CPU:to', 7)} ${left('pps', 14)} ${left('drop-pps', 11)} ${left('extra-info', 9)}`);
@@ -71,5 +76,13 @@ export function formatRedirectCpuTable(s: RedirectCpuStats, progNum = 0): string
 
   lines.push(`${left('redirect_err', 15)} ${left('total', 7)} ${num(s.redirectErrTotal.pps, 14)} ${num(s.redirectErrTotal.dropPps, 11)}`);
   lines.push(`${left('xdp_exception', 15)} ${left('total', 7)} ${num(s.exceptionTotal.pps, 14)} ${num(s.exceptionTotal.dropPps, 11)}`);
+  if (remoteProg !== undefined) {
+    lines.push('', `2nd remote XDP/eBPF prog_name: ${remoteProg}`);
+    lines.push(`${left('XDP-cpumap', 15)} ${left('CPU:to', 7)} ${left('xdp-pass', 14)} ${left('xdp-drop', 11)} ${left('xdp-redir', 9)}`);
+    const row = (r: XdpInKthreadRow, where: string | number) =>
+      `${left('xdp-in-kthread', 15)} ${left(where, 7)} ${num(r.passPps, 14)} ${num(r.dropPps, 11)} ${num(r.redirectPps, 10)}`;
+    for (const r of s.xdpInKthread) lines.push(row(r, r.cpu));
+    lines.push(row(s.xdpInKthreadTotal, 'total'));
+  }
   return lines.map((l) => l.trimEnd()).join('\n') + '\n';
 }

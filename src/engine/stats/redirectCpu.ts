@@ -33,6 +33,13 @@ export interface KthreadRow {
   dropPps: number;
   schedPps: number;
 }
+/** 5.9+: an entry program's verdicts in the kthread, per second (the tool's "xdp-in-kthread" rows). */
+export interface XdpInKthreadRow {
+  cpu: number;
+  passPps: number;
+  dropPps: number;
+  redirectPps: number;
+}
 export interface RateTotal {
   pps: number;
   dropPps: number;
@@ -50,6 +57,9 @@ export interface RedirectCpuStats {
   /** xdp_redirect_err / xdp_redirect_map_err: the tool counts them as "drops" only. */
   redirectErrTotal: RateTotal;
   exceptionTotal: RateTotal;
+  /** Listed where any verdict is above 0, as the tool lists them. */
+  xdpInKthread: XdpInKthreadRow[];
+  xdpInKthreadTotal: XdpInKthreadRow;
 }
 
 /** Statistics for the interval between two counter snapshots `periodNs` apart. */
@@ -102,6 +112,21 @@ export function redirectCpuStats(prev: TraceCounters, cur: TraceCounters, period
     if (row.pps > 0) kthread.push(row);
   }
 
+  const xdpInKthread: XdpInKthreadRow[] = [];
+  const xdpInKthreadTotal: XdpInKthreadRow = { cpu: -1, passPps: 0, dropPps: 0, redirectPps: 0 };
+  for (let cpu = 0; cpu < cpuCount; cpu++) {
+    const row = {
+      cpu,
+      passPps: rate(prev.kthXdpPass, cur.kthXdpPass, cpu),
+      dropPps: rate(prev.kthXdpDrop, cur.kthXdpDrop, cpu),
+      redirectPps: rate(prev.kthXdpRedirect, cur.kthXdpRedirect, cpu),
+    };
+    xdpInKthreadTotal.passPps += row.passPps;
+    xdpInKthreadTotal.dropPps += row.dropPps;
+    xdpInKthreadTotal.redirectPps += row.redirectPps;
+    if (row.passPps > 0 || row.dropPps > 0 || row.redirectPps > 0) xdpInKthread.push(row);
+  }
+
   let redirectErr = 0;
   let exception = 0;
   for (let cpu = 0; cpu < cpuCount; cpu++) {
@@ -119,5 +144,7 @@ export function redirectCpuStats(prev: TraceCounters, cur: TraceCounters, period
     kthreadTotal,
     redirectErrTotal: { pps: 0, dropPps: redirectErr },
     exceptionTotal: { pps: 0, dropPps: exception },
+    xdpInKthread,
+    xdpInKthreadTotal,
   };
 }

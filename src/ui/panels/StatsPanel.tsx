@@ -19,6 +19,7 @@ import { intervalLabel } from './stats/intervals';
 import { formatSimTime } from '../format';
 import { useStatsSource } from './stats/statsSource';
 import type { StatsProgress } from '../../worker/statsSampler';
+import type { EngineSnapshot } from '../../engine/snapshot';
 import './stats/stats.css';
 
 /** Intervals the charts span (the feed keeps more; a longer window would squash recent detail). */
@@ -32,6 +33,7 @@ export function StatsPanel() {
   const version = useThrottledVersion(feeds, PANEL_REFRESH_MS, onScreen);
   // Set with the scenario's load, which also clears the feed: a new version follows it.
   const stack = bus.topology?.stack ?? '';
+  const remoteProg = remoteProgOf(bus.snapshot);
   const rxCpus = (bus.topology?.rx ?? []).map((q) => q.cpu);
   // feeds.stats is replaced (never mutated) on change, so the version identifies its content.
   const samples = useMemo(() => (version >= 0 ? feeds.stats.slice(-CHART_SAMPLES) : []), [feeds, version]);
@@ -63,12 +65,14 @@ export function StatsPanel() {
         <StatsTable
           stats={latest.stats}
           xdpBench={latest.xdpBench}
+          remoteProg={remoteProg}
           caption={`xdp_redirect_cpu, interval ending at ${formatSimTime(latest.endNs)}${latest.partial ? ' (partial interval)' : ''}`}
         />
       ) : progress !== null ? (
         <StatsTable
           stats={progress.stats}
           xdpBench={progress.xdpBench}
+          remoteProg={remoteProg}
           caption={`xdp_redirect_cpu, ${progressSentence(progress)}: rates over the time elapsed so far`}
         />
       ) : (
@@ -110,4 +114,11 @@ export function LossesNote({ stack }: { stack: string }) {
         : '.'}
     </p>
   );
+}
+
+/** 5.9+: the programs the entries carry now, in a few words without repeats, or undefined for none. */
+function remoteProgOf(snapshot: EngineSnapshot | null): string | undefined {
+  if (snapshot?.entryProgs !== true) return undefined;
+  const names = [...new Set(snapshot.entries.flatMap((e) => (e.prog === undefined || e.state === 'freed' ? [] : [e.prog])))];
+  return names.length === 0 ? undefined : names.join(', ');
 }

@@ -16,14 +16,25 @@ import { HeaderRow } from './NumberTable';
 const NUMERIC = new Set([2, 3]);
 
 /** The table of one interval's statistics, captioned with the interval. Rows carry `data-place` ("stats:cpumap_kthread 4") for a lesson's pointer. */
-export function StatsTable({ stats, xdpBench, caption }: { stats: RedirectCpuStats; xdpBench?: XdpBenchStats; caption: string }) {
+export function StatsTable({
+  stats,
+  xdpBench,
+  caption,
+  remoteProg,
+}: {
+  stats: RedirectCpuStats;
+  xdpBench?: XdpBenchStats;
+  caption: string;
+  /** 5.9+: the entries' programs in a few words, for the tool's block of the program on the remote CPU. */
+  remoteProg?: string;
+}) {
   const [asText, setAsText] = useState(false);
   const [layout, setLayout] = useState<'xdp_redirect_cpu' | 'xdp-bench'>('xdp_redirect_cpu');
   const bench = layout === 'xdp-bench' && xdpBench !== undefined;
   const radioName = useId();
   const place = usePointer((s) => s.place);
   const pointed = place?.on === 'stats' ? `${place.row}` : null;
-  const t = tableRows(stats);
+  const t = tableRows(stats, 0, remoteProg);
   return (
     <div className="stats-table">
       <table>
@@ -48,6 +59,29 @@ export function StatsTable({ stats, xdpBench, caption }: { stats: RedirectCpuSta
           ))}
         </tbody>
       </table>
+      {t.remote === undefined ? null : (
+        <table>
+          <thead>
+            <tr>
+              <th colSpan={t.remote.header.length} scope="colgroup" className="stats-title">
+                {t.remote.title}
+              </th>
+            </tr>
+            <HeaderRow header={t.remote.header} />
+          </thead>
+          <tbody>
+            {t.remote.body.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) => (
+                  <td key={j} className={j >= 2 ? 'num' : undefined}>
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <button type="button" aria-pressed={asText} onClick={() => setAsText(!asText)}>
         Show as text
       </button>
@@ -64,7 +98,7 @@ export function StatsTable({ stats, xdpBench, caption }: { stats: RedirectCpuSta
       ) : null}
       {asText ? (
         <pre className="stats-text" aria-label={bench ? 'xdp-bench redirect-cpu -e output' : 'xdp_redirect_cpu output'}>
-          {bench ? formatXdpBench(xdpBench, true) : formatRedirectCpuTable(stats)}
+          {bench ? formatXdpBench(xdpBench, true) : formatRedirectCpuTable(stats, 0, remoteProg)}
         </pre>
       ) : null}
     </div>

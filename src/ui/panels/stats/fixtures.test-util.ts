@@ -30,6 +30,11 @@ export const EDGE_STATS: RedirectCpuStats = {
   kthreadTotal: { cpu: -1, pps: 6_191_010, dropPps: 3, schedPps: 250 },
   redirectErrTotal: { pps: 0, dropPps: 42 },
   exceptionTotal: { pps: 0, dropPps: 0 },
+  xdpInKthread: [
+    { cpu: 4, passPps: 0, dropPps: 6_190_000, redirectPps: 0 },
+    { cpu: 5, passPps: 750, dropPps: 0, redirectPps: 250 },
+  ],
+  xdpInKthreadTotal: { cpu: -1, passPps: 750, dropPps: 6_190_000, redirectPps: 250 },
 };
 
 /** Interval samples of a real run of `query`, `count` intervals of `periodNs`. */

@@ -7,17 +7,46 @@ import { EDGE_STATS, engineSamples } from './fixtures.test-util';
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** Each table row, its cells joined, must read as the tool's line with whitespace collapsed. */
-function expectSameAsTool(stats: RedirectCpuStats): void {
-  const lines = formatRedirectCpuTable(stats).trimEnd().split('\n').map(collapse);
-  const t = tableRows(stats);
-  const rows = [[t.title], t.header, ...t.body].map((cells) => collapse(cells.join(' ')));
+function expectSameAsTool(stats: RedirectCpuStats, remoteProg?: string): void {
+  const lines = formatRedirectCpuTable(stats, 0, remoteProg).trimEnd().split('\n').map(collapse);
+  const t = tableRows(stats, 0, remoteProg);
+  const tables = t.remote === undefined ? [t] : [t, t.remote];
+  // The remote block follows after a blank line.
+  const rows = tables
+    .flatMap((x, i) => [...(i > 0 ? [['']] : []), [x.title], x.header, ...x.body])
+    .map((cells) => collapse(cells.join(' ')));
   expect(rows).toEqual(lines);
-  for (const r of t.body) expect(r).toHaveLength(t.header.length);
+  for (const x of tables) for (const r of x.body) expect(r).toHaveLength(x.header.length);
 }
 
 describe('tableRows', () => {
   it('matches formatRedirectCpuTable line by line on hand-made edge cases', () => {
     expectSameAsTool(EDGE_STATS);
+  });
+
+  it("5.9+: the remote program's block, as the tool prints it after the table (xdp-in-kthread rows and their total)", () => {
+    expectSameAsTool(EDGE_STATS, 'drop 25%');
+    const remote = tableRows(EDGE_STATS, 0, 'drop 25%').remote;
+    expect(remote?.title).toBe('2nd remote XDP/eBPF prog_name: drop 25%');
+    expect(remote?.body).toEqual([
+      ['xdp-in-kthread', '4', '0', '6,190,000', '0'],
+      ['xdp-in-kthread', '5', '750', '0', '250'],
+      ['xdp-in-kthread', 'total', '750', '6,190,000', '250'],
+    ]);
+    expect(tableRows(EDGE_STATS).remote).toBeUndefined();
+    const text = formatRedirectCpuTable(EDGE_STATS, 0, 'drop 25%').trimEnd().split('\n');
+    expect(text.slice(-6)).toEqual(
+      [
+        '',
+        '2nd remote XDP/eBPF prog_name: drop 25%',
+        'XDP-cpumap      CPU:to  xdp-pass       xdp-drop    xdp-redir',
+        'xdp-in-kthread  4       0              6,190,000   0',
+        'xdp-in-kthread  5       750            0           250',
+        'xdp-in-kthread  total   750            6,190,000   250',
+      ]
+        .concat([])
+        .slice(-6),
+    );
   });
 
   it('uses the tool number formats in the cells', () => {

@@ -5,13 +5,15 @@
  * two together.
  */
 import { groupThousands, kthreadExtraWords } from '../../../engine/stats/format';
-import type { RedirectCpuStats } from '../../../engine/stats/redirectCpu';
+import type { RedirectCpuStats, XdpInKthreadRow } from '../../../engine/stats/redirectCpu';
 
 /** The table: the tool's first line, the column headings, then one cell array per row. */
 export interface TableRows {
   title: string;
   header: string[];
   body: string[][];
+  /** 5.9+ with entry programs: the tool's block for the program on the remote CPU. */
+  remote?: TableRows;
 }
 
 /** The tool's column headings. */
@@ -22,8 +24,11 @@ const avg = (v: number): string => groupThousands(v, 2);
 /** The extra-info cell: a number and, when the tool prints one, its label. */
 const extra = (value: string, label: string): string => (label === '' ? value : `${value} ${label}`);
 
-/** Rows and cells of `formatRedirectCpuTable(stats, progNum)`, five cells per body row. */
-export function tableRows(s: RedirectCpuStats, progNum = 0): TableRows {
+/** The tool's column headings of the remote program's block. */
+export const REMOTE_HEADER = ['XDP-cpumap', 'CPU:to', 'xdp-pass', 'xdp-drop', 'xdp-redir'];
+
+/** Rows and cells of `formatRedirectCpuTable(stats, progNum, remoteProg)`, five cells per body row (the remote block's: five too). */
+export function tableRows(s: RedirectCpuStats, progNum = 0, remoteProg?: string): TableRows {
   const body: string[][] = [];
 
   // The tool's errstr and estr are sticky: once set by a row, later rows print them too.
@@ -61,5 +66,14 @@ export function tableRows(s: RedirectCpuStats, progNum = 0): TableRows {
 
   body.push(['redirect_err', 'total', n(s.redirectErrTotal.pps), n(s.redirectErrTotal.dropPps), '']);
   body.push(['xdp_exception', 'total', n(s.exceptionTotal.pps), n(s.exceptionTotal.dropPps), '']);
-  return { title: `Running XDP/eBPF prog_num:${progNum}`, header: TABLE_HEADER, body };
+  const table: TableRows = { title: `Running XDP/eBPF prog_num:${progNum}`, header: TABLE_HEADER, body };
+  if (remoteProg !== undefined) {
+    const row = (r: XdpInKthreadRow, where: string): string[] => ['xdp-in-kthread', where, n(r.passPps), n(r.dropPps), n(r.redirectPps)];
+    table.remote = {
+      title: `2nd remote XDP/eBPF prog_name: ${remoteProg}`,
+      header: REMOTE_HEADER,
+      body: [...s.xdpInKthread.map((r) => row(r, String(r.cpu))), row(s.xdpInKthreadTotal, 'total')],
+    };
+  }
+  return table;
 }
