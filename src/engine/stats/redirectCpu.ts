@@ -99,6 +99,8 @@ export function redirectCpuStats(prev: TraceCounters, cur: TraceCounters, period
 
   const kthread: KthreadRow[] = [];
   const kthreadTotal: KthreadRow = { cpu: -1, pps: 0, dropPps: 0, schedPps: 0 };
+  const xdpInKthread: XdpInKthreadRow[] = [];
+  const xdpInKthreadTotal: XdpInKthreadRow = { cpu: -1, passPps: 0, dropPps: 0, redirectPps: 0 };
   for (let cpu = 0; cpu < cpuCount; cpu++) {
     const row = {
       cpu,
@@ -110,21 +112,17 @@ export function redirectCpuStats(prev: TraceCounters, cur: TraceCounters, period
     kthreadTotal.dropPps += row.dropPps;
     kthreadTotal.schedPps += row.schedPps;
     if (row.pps > 0) kthread.push(row);
-  }
-
-  const xdpInKthread: XdpInKthreadRow[] = [];
-  const xdpInKthreadTotal: XdpInKthreadRow = { cpu: -1, passPps: 0, dropPps: 0, redirectPps: 0 };
-  for (let cpu = 0; cpu < cpuCount; cpu++) {
-    const row = {
+    // The same tracepoint's entry-program verdicts (5.9+).
+    const xdp = {
       cpu,
       passPps: rate(prev.kthXdpPass, cur.kthXdpPass, cpu),
       dropPps: rate(prev.kthXdpDrop, cur.kthXdpDrop, cpu),
       redirectPps: rate(prev.kthXdpRedirect, cur.kthXdpRedirect, cpu),
     };
-    xdpInKthreadTotal.passPps += row.passPps;
-    xdpInKthreadTotal.dropPps += row.dropPps;
-    xdpInKthreadTotal.redirectPps += row.redirectPps;
-    if (row.passPps > 0 || row.dropPps > 0 || row.redirectPps > 0) xdpInKthread.push(row);
+    xdpInKthreadTotal.passPps += xdp.passPps;
+    xdpInKthreadTotal.dropPps += xdp.dropPps;
+    xdpInKthreadTotal.redirectPps += xdp.redirectPps;
+    if (xdp.passPps > 0 || xdp.dropPps > 0 || xdp.redirectPps > 0) xdpInKthread.push(xdp);
   }
 
   let redirectErr = 0;
