@@ -1,6 +1,7 @@
 /**
  * What the page says it refused for a link, put together the way the page does it: the view
- * state's problems (App's boot), then the scenario's (the worker's parse of the same query) or, for
+ * state's problems (App's boot), then the scenario's (the worker's parse of the same query) and a
+ * bad sweep's (the Sweep code, after the first frame, on the full page) or, for
  * a side-by-side link, run A's and `compare`'s (ComparePage); and the lesson panel's (or the
  * embed's) word on a lesson or step that does not exist. The fuzz tests check this list against
  * the link, and the Chromium spec checks that the page shows every entry.
@@ -12,6 +13,7 @@ import { comparePair } from '../../src/ui/compare/compareQuery';
 import { LESSONS } from '../../src/lessons';
 import { resolveLesson } from '../../src/ui/lessons/resolveLesson';
 import { readViewState, type ViewState } from '../../src/ui/url/viewState';
+import { readLinkSweep } from '../../src/ui/sweep/linkSweep';
 
 export interface LinkRefusals {
   /** Which page the link opens. */
@@ -32,10 +34,13 @@ export function linkRefusals(query: string): LinkRefusals {
   }
   const scenario = parseScenario(query, { extraParams: VIEW_PARAMS });
   const lesson = resolveLesson(view, { lessons: LESSONS, failure: null });
+  // The full page's Sweep code (after the first frame) names a bad sweep last and drops it.
+  const sweep = !view.embed && view.sweep !== null ? readLinkSweep(view.sweep) : null;
+  const sweepProblems = sweep !== null && 'problems' in sweep ? sweep.problems : [];
   return {
     page: view.embed ? 'embed' : 'full',
-    view,
-    problems: [...viewProblems, ...scenario.problems],
+    view: sweepProblems.length > 0 ? { ...view, sweep: null } : view,
+    problems: [...viewProblems, ...scenario.problems, ...sweepProblems],
     lessonProblem: lesson !== null && 'problem' in lesson ? lesson.problem : null,
   };
 }

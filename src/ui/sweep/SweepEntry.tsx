@@ -1,7 +1,9 @@
 /**
  * The Sweep button and the Sweep panel's place in the panels, with the link's `sweep` read once:
- * it opens the panel, which runs it (a bad one never gets here: the link's view state names it
- * in the link notice and leaves it out). The panel's code is fetched when it first opens.
+ * a good one opens the panel, which runs it; a bad one is named in the link notice and left out
+ * of the address, the rest of the link used. This code arrives after the first frame, so its
+ * problem comes after the link's view and scenario problems. The panel's code is fetched when it
+ * first opens.
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { create } from 'zustand';
@@ -32,9 +34,13 @@ function readLink(): void {
   linkRead = true;
   const value = useLink.getState().modes.sweep;
   if (value === null) return;
-  // The view state let only a sweep that reads through (readViewState's checkSweep).
   const read = readLinkSweep(value);
-  if ('axes' in read) useSweepOpen.setState({ open: true, fromLink: read });
+  if ('axes' in read) {
+    useSweepOpen.setState({ open: true, fromLink: read });
+    return;
+  }
+  useLink.setState((s) => ({ problems: [...s.problems, ...read.problems] }));
+  useLink.getState().setModes({ sweep: null });
 }
 
 /**

@@ -11,7 +11,6 @@ import type { InspectTarget } from '../../worker/protocol';
 import { parseSpeedParam } from '../format';
 import { MAX_START_NS } from '../../worker/settings';
 import { VIEW_PARAMS } from '../../scenario/viewParams';
-import { readLinkSweep } from '../sweep/linkSweep';
 
 /** The version of the link format this page writes and reads. */
 export const LINK_VERSION = '1';
@@ -46,8 +45,8 @@ export interface ViewState {
   /** `compare`: the second run of a side-by-side pair, as changes to this scenario's query. */
   compare: string | null;
   /**
-   * `sweep`: the Sweep panel's PARAM:LIST;PARAM:LIST, kept as given when it reads as a sweep (a
-   * bad one is named with the other view problems and left out).
+   * `sweep`: the Sweep panel's PARAM:LIST;PARAM:LIST, kept as given; the Sweep code (fetched
+   * after the first frame) checks it and names its problem in the link notice.
    */
   sweep: string | null;
 }
@@ -183,21 +182,7 @@ export function readViewState(query: string, maxLength = 65_536): { view: ViewSt
     }
   }
   dropUnused(view, given, problems);
-  checkSweep(view, problems);
   return { view, problems };
-}
-
-/**
- * A bad `sweep` is named with the rest of the link's view problems, at boot and in their order
- * (not later, when the Sweep panel's code arrives), and left out of the address.
- */
-function checkSweep(view: ViewState, problems: ScenarioProblem[]): void {
-  if (view.sweep === null) return;
-  const read = readLinkSweep(view.sweep);
-  if ('problems' in read) {
-    problems.push(...read.problems);
-    view.sweep = null;
-  }
 }
 
 /**
