@@ -9,7 +9,8 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { formatSimTime } from '../format';
 import { visuallyHidden } from './LiveSummary';
-import { RATE_KINDS, ratesView, type RateTracker, type RatesView } from './rates';
+import { RATE_KINDS } from './rateFields';
+import { ratesView, type RateTracker, type RatesView } from './rates';
 
 /** Caches the view per tracker version, so React sees a stable value between pushes. */
 function useRatesView(tracker: RateTracker): RatesView {

@@ -12,7 +12,8 @@
  * When frames are too many to draw one by one, it says so: the rates are then the whole picture.
  */
 import { col, label, setFont, type Paint } from './paint';
-import { GROUP_TITLES, ratesView, type RateCell, type RateGroup } from './rates';
+import { GROUP_TITLES, type RateGroup } from './rateFields';
+import { ratesView, type RateCell } from './rates';
 import type { ColorName } from './theme';
 
 function barColor(c: RateCell): ColorName {

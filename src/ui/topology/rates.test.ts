@@ -6,9 +6,6 @@ import { parseScenario } from '../../scenario/parse';
 import {
   MIN_EXPECTED_FRAMES,
   MIN_WINDOW_NS,
-  RATE_FIELDS,
-  RATE_GROUP,
-  RATE_LABELS,
   RateTracker,
   formatPps,
   formatSpan,
@@ -17,6 +14,7 @@ import {
   ruleReason,
   windowMeetsRule,
 } from './rates';
+import { RATE_FIELDS, RATE_GROUP, RATE_LABELS } from './rateFields';
 
 const MS = 1e6;
 

@@ -4,7 +4,7 @@
  * Every offered frame is in exactly one of the others, so they add up to offered.
  */
 import type { FrameTotals } from '../../../engine/engine';
-import { fieldsFor, GROUP_TITLES, MEASURED_FIELDS, RATE_GROUP, RATE_LABELS, type MeasuredField } from '../../topology/rates';
+import { fieldsFor, GROUP_TITLES, MEASURED_FIELDS, RATE_GROUP, RATE_LABELS, type MeasuredField } from '../../topology/rateFields';
 
 export type TotalField = keyof FrameTotals;
 
